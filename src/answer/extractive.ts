@@ -1,0 +1,129 @@
+import type { Chunk, ChunkSentence } from "../chunks/types.js";
+import { idf, } from "../retrieve/bm25.js";
+import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
+import { asksQuantity, containsNumber } from "../retrieve/rerank.js";
+import { matchForm, tokenize } from "../retrieve/tokenize.js";
+import type { Hit, PreparedQuery } from "../retrieve/types.js";
+import { makeQuote } from "./quote.js";
+import type { Answer, Citation } from "./types.js";
+
+/** Sentence selection and abstention thresholds. */
+export interface ExtractiveOptions {
+  /** How many top passages to read sentences from. */
+  passages: number;
+  /** Least share of the question's (idf-weighted) terms the answer sentence must contain. */
+  minCoverage: number;
+  /** A second sentence from another document is added when it scores at least this share of the best. */
+  secondRatio: number;
+}
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { passages: 6, minCoverage: 0.3, secondRatio: 0.75 };
+
+interface Candidate {
+  hit: Hit;
+  rank: number;
+  sentence: ChunkSentence;
+  text: string;
+  score: number;
+  coverage: number;
+}
+
+/** What the answerer needs besides the hits: raw file texts (for quotes) and titles. */
+export interface AnswerContext {
+  raw: (source: string) => string | undefined;
+  title: (docId: string) => string;
+  lexical: LexicalIndexData;
+}
+
+const YEAR = /^(1[89]\d\d|20\d\d)$/u;
+
+/**
+ * Extractive answering: picks the sentence of the top passages that best covers the question (its
+ * terms, numbers and names), cites it verbatim, and abstains when no sentence carries the question's
+ * names and years or covers enough of its terms.
+ *
+ * @example
+ *   const answer = answerExtractive(query, hits, ctx);
+ */
+export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerContext, opts: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answer {
+  const candidates = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical).filter((c) => supportsAnchors(query, c));
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0];
+  if (!best || best.coverage < opts.minCoverage) return abstain(query);
+  const chosen = [best];
+  const second = candidates.find((c) => c.hit.chunk.docId !== best.hit.chunk.docId && c.coverage >= opts.minCoverage);
+  if (second && second.score >= opts.secondRatio * best.score && asksTwoThings(query.text)) chosen.push(second);
+
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const c of chosen) {
+    const raw = ctx.raw(c.hit.chunk.source);
+    const q = raw ? makeQuote(raw, c.sentence.rawStart, c.sentence.rawEnd, c.text) : null;
+    if (!q) continue;
+    const n = citations.length + 1;
+    citations.push({
+      n,
+      docId: c.hit.chunk.docId,
+      source: c.hit.chunk.source,
+      title: ctx.title(c.hit.chunk.docId),
+      quote: q.quote,
+      start: q.start,
+      end: q.end,
+      section: c.hit.chunk.section,
+      passageId: c.hit.chunk.id,
+    });
+    parts.push(`${q.quote} [${n}]`);
+  }
+  if (!citations.length) return abstain(query);
+  return { answer: parts.join(" "), abstained: false, citations };
+}
+
+function abstain(query: PreparedQuery): Answer {
+  const answer =
+    query.lang === "zh"
+      ? "語料中找不到能回答這個問題的內容。"
+      : "The corpus does not contain an answer to this question.";
+  return { answer, abstained: true, citations: [] };
+}
+
+/** "both … and", "and by what year", two question words: the answer needs two pieces of evidence. */
+const asksTwoThings = (q: string): boolean => /\bboth\b|\band (by )?(what|which|when|how)\b|以及|分別|分别/iu.test(q);
+
+function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
+  const weightOf = new Map(query.terms.map((t) => [t.term, t.weight * idf(documentFrequency(lexical, t.term), lexical.docCount)]));
+  const ownTotal = query.terms.filter((t) => t.weight >= 1).reduce((a, t) => a + (weightOf.get(t.term) ?? 0), 0) || 1;
+  const wantsNumber = asksQuantity(query.text);
+  const out: Candidate[] = [];
+  hits.forEach((hit, rank) => {
+    if (hit.chunk.kind === "references") return;
+    for (const sentence of hit.chunk.sentences) {
+      const text = hit.chunk.text.slice(sentence.start, sentence.end);
+      const tokens = new Set(tokenize(text));
+      if (tokens.size < 3) continue;
+      let matched = 0;
+      for (const t of tokens) matched += weightOf.get(t) ?? 0;
+      const coverage = Math.min(1, matched / ownTotal);
+      const folded = matchForm(text);
+      let score = coverage + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
+      if (wantsNumber && /\d/u.test(folded)) score += 0.15;
+      for (const n of query.numbers) if (containsNumber(folded, n)) score += 0.1;
+      if (text.length > 600) score -= 0.1;
+      out.push({ hit, rank, sentence, text, score, coverage });
+    }
+  });
+  return out;
+}
+
+/**
+ * Evidence check: the sentence (with its neighbours) must mention every year the question names, and
+ * its passage every name; otherwise the passage is about something else and must not be used.
+ */
+function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
+  const chunk: Chunk = c.hit.chunk;
+  const i = chunk.sentences.indexOf(c.sentence);
+  const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
+  const hi = chunk.sentences[Math.min(chunk.sentences.length - 1, i + 1)]!.end;
+  const window = matchForm(chunk.text.slice(lo, hi));
+  const passage = matchForm(`${chunk.section ?? ""} ${chunk.text}`);
+  for (const n of query.numbers) if (YEAR.test(n) && !containsNumber(window, n)) return false;
+  return query.anchors.every((forms) => forms.some((f) => passage.includes(f)));
+}

@@ -1,0 +1,88 @@
+import type { Chunk } from "../chunks/types.js";
+import type { Embedder } from "../embed/types.js";
+import { followUpContext, type Turn } from "../retrieve/followup.js";
+import { prepareQuery } from "../retrieve/query.js";
+import { retrieve } from "../retrieve/retriever.js";
+import type { Hit, Translator } from "../retrieve/types.js";
+import type { LoadedIndex } from "../store/index-data.js";
+import { answerExtractive } from "./extractive.js";
+import type { Answer } from "./types.js";
+
+/** Everything a loaded service holds; built once by the CLI and injected into the HTTP app. */
+export interface QaDeps {
+  index: LoadedIndex;
+  embedder: Embedder;
+  translator: Translator | null;
+  /** Raw text of each corpus file by source path. */
+  rawTexts: ReadonlyMap<string, string>;
+  title: (docId: string) => string;
+}
+
+export interface AskInput {
+  question: string;
+  history?: Turn[];
+  k?: number;
+}
+
+/** A passage as returned by the API. */
+export interface PassageOut {
+  id: string;
+  docId: string;
+  source: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  section: string | null;
+}
+
+export const toPassage = (h: Hit): PassageOut => ({
+  id: h.chunk.id,
+  docId: h.chunk.docId,
+  source: h.chunk.source,
+  start: h.chunk.start,
+  end: h.chunk.end,
+  text: h.chunk.text,
+  score: Math.round(h.score * 1e6) / 1e6,
+  section: h.chunk.section,
+});
+
+/**
+ * The question-answering pipeline: follow-up context → query preparation → hybrid retrieval →
+ * extractive answer with verified citations.
+ *
+ * @example
+ *   const qa = createQaService(deps);
+ *   const { answer, passages } = await qa.ask({ question: "Where is ZGC?" });
+ */
+export function createQaService(deps: QaDeps) {
+  const byId = new Map<string, number>(deps.index.chunks.map((c, i) => [c.id, i]));
+  async function search(question: string, k: number, history: Turn[] = []) {
+    const context = followUpContext(question, history);
+    const query = prepareQuery(question, deps.translator, deps.embedder.multilingual, context);
+    const hits = await retrieve(deps.index, deps.embedder, query, Math.max(k, 10));
+    return { query, hits };
+  }
+  return {
+    search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
+    async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[] }> {
+      const k = input.k ?? 8;
+      const { query, hits } = await search(input.question, k, input.history);
+      const answer = answerExtractive(query, hits, {
+        raw: (s) => deps.rawTexts.get(s),
+        title: deps.title,
+        lexical: deps.index.lexical,
+      });
+      return { ...answer, passages: hits.slice(0, Math.max(k, 5)).map(toPassage), hits };
+    },
+    passageIdsOf: (docId: string): string[] => deps.index.chunks.filter((c) => c.docId === docId).map((c) => c.id),
+    passage(id: string): { chunk: Chunk; previous: Chunk | null; next: Chunk | null } | null {
+      const i = byId.get(id);
+      if (i === undefined) return null;
+      const chunk = deps.index.chunks[i]!;
+      const same = (c: Chunk | undefined) => (c && c.docId === chunk.docId ? c : null);
+      return { chunk, previous: same(deps.index.chunks[i - 1]), next: same(deps.index.chunks[i + 1]) };
+    },
+  };
+}
+export type QaService = ReturnType<typeof createQaService>;

@@ -1,0 +1,33 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createQaService } from "../answer/service.js";
+import type { Config } from "../config.js";
+import type { Embedder } from "../embed/types.js";
+import { AppError } from "../errors.js";
+import type { ReadyState } from "../http/state.js";
+import type { Translator } from "../retrieve/types.js";
+import { loadIndex } from "../store/load-index.js";
+import { readCatalog } from "./wire.js";
+
+/**
+ * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
+ * Refuses an index built by a different embedder: its vectors would be meaningless to this one.
+ */
+export async function loadState(config: Config, embedder: Embedder, translator: Translator | null): Promise<ReadyState> {
+  const index = await loadIndex(config.INDEX_DIR);
+  if (index.manifest.embedder.id !== embedder.id || index.manifest.embedder.dimension !== embedder.dimension)
+    throw new AppError(
+      "index_incompatible",
+      `The index was built with ${index.manifest.embedder.id} (${index.manifest.embedder.dimension}-d) but the server uses ${embedder.id} (${embedder.dimension}-d); rebuild with \`npm run index\` or set EMBEDDER to match.`,
+    );
+  const rawTexts = new Map<string, string>();
+  const { loadDocumentText } = await import("./raw-text.js");
+  for (const f of index.manifest.files) rawTexts.set(f.source, await loadDocumentText(config.CORPUS_DIR, f.source));
+  const { catalog, entryFor } = await readCatalog(config.CORPUS_DIR);
+  const title = (docId: string) => {
+    const e = entryFor(docId);
+    return e.title ?? e.originalTitle ?? docId;
+  };
+  const qa = createQaService({ index, embedder, translator, rawTexts, title });
+  return { qa, manifest: index.manifest, catalog, entryFor, rawTexts, embedderId: embedder.id, tables: index.tables };
+}

@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseCatalog, entryForSource } from "../cite/catalog.js";
+import type { Catalog, CatalogEntry } from "../cite/types.js";
+import type { Config } from "../config.js";
+import { selectEmbedder } from "../embed/select.js";
+import type { Embedder } from "../embed/types.js";
+import type { Translator } from "../retrieve/types.js";
+
+/** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
+export function embedderFromConfig(config: Config, log: (m: string) => void): Promise<Embedder> {
+  return selectEmbedder({
+    prefer: config.EMBEDDER,
+    model: config.EMBEDDING_MODEL,
+    localModelPath: config.MODEL_DIR,
+    allowRemote: config.ALLOW_REMOTE_MODELS,
+    log,
+  });
+}
+
+/** The CC-CEDICT lexicon and gazetteer as a retrieval translator. */
+export async function translatorFromConfig(): Promise<Translator | null> {
+  return null;
+}
+
+/** `corpus/catalog.json`, or an empty catalog when the file is missing. */
+export async function readCatalog(corpusDir: string): Promise<{ catalog: Catalog; entryFor: (docId: string) => CatalogEntry }> {
+  let catalog: Catalog = {};
+  try {
+    catalog = parseCatalog(JSON.parse(await readFile(join(corpusDir, "catalog.json"), "utf8")));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`corpus/catalog.json is invalid: ${(e as Error).message}`);
+  }
+  const entryFor = (docId: string): CatalogEntry => catalog[docId] ?? entryForSource(catalog, `${docId}.txt`);
+  return { catalog, entryFor };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { DEFAULT_MODEL, EMBEDDER_PREFERENCES } from "./embed/select.js";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/**
+ * Settings from the environment, validated once at the entry points.
+ * Every field has a default, so a plain `npm start` works on a fresh machine.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default("127.0.0.1"),
+  CORPUS_DIR: z.string().default("corpus"),
+  INDEX_DIR: z.string().default("index/current"),
+  /** auto: the configured Transformers.js model if it loads, else the offline USE-lite encoder. */
+  EMBEDDER: z.enum(EMBEDDER_PREFERENCES).default("auto"),
+  EMBEDDING_MODEL: z.string().default(DEFAULT_MODEL),
+  /** Directory holding Transformers.js models as `<dir>/<org>/<model>/`. */
+  MODEL_DIR: z.string().default("models"),
+  /** Whether Transformers.js may download from the Hugging Face hub. */
+  ALLOW_REMOTE_MODELS: bool.default(true),
+  /** Largest accepted request body, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * Parses settings; throws a readable error listing every invalid variable.
+ *
+ * @example
+ *   const config = parseConfig(process.env);
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,46 @@
+/** Error codes the application raises; HTTP status mapping lives in `http/problem.ts` only. */
+export const ERROR_CODES = [
+  "invalid_request",
+  "payload_too_large",
+  "unsupported_media_type",
+  "not_found",
+  "index_not_ready",
+  "index_incompatible",
+  "embedder_unavailable",
+  "corpus_unreadable",
+  "forbidden_origin",
+  "rate_limited",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const MESSAGES: Record<ErrorCode, string> = {
+  invalid_request: "The request is not valid.",
+  payload_too_large: "The request body is too large.",
+  unsupported_media_type: "The request must be sent as application/json.",
+  not_found: "No such resource.",
+  index_not_ready: "The search index is not loaded yet; try again shortly.",
+  index_incompatible: "The index was built with a different embedder than the one configured.",
+  embedder_unavailable: "No embedding model could be loaded.",
+  corpus_unreadable: "A corpus file could not be read.",
+  forbidden_origin: "This origin is not allowed to use the service.",
+  rate_limited: "Too many requests; slow down.",
+};
+
+/**
+ * The one error type of the application: a code plus a human-readable detail.
+ *
+ * @example
+ *   throw new AppError("not_found", `No passage with id ${id}.`);
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    options?: { cause?: unknown; retryAfter?: number },
+  ) {
+    super(detail ?? MESSAGES[code], options);
+    this.name = "AppError";
+    this.retryAfter = options?.retryAfter;
+  }
+  readonly retryAfter: number | undefined;
+}

@@ -1,0 +1,35 @@
+import { Hono } from "hono";
+import { AppError } from "../../errors.js";
+import { AskRequestSchema, SearchQuerySchema } from "../schemas.js";
+import type { AppDeps, ReadyState } from "../state.js";
+import { jsonBody, parseWith } from "../validate.js";
+import { toPassage } from "../../answer/service.js";
+
+export function ready(deps: AppDeps): ReadyState {
+  const s = deps.state();
+  if (!s) throw new AppError("index_not_ready", `The index is not loaded yet (${deps.status()}); try again shortly.`, { retryAfter: 5 });
+  return s;
+}
+
+/** `POST /api/ask` and `GET /api/search`. */
+export function askRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.post("/ask", async (c) => {
+    const body = await jsonBody(c, AskRequestSchema);
+    const s = ready(deps);
+    const result = await s.qa.ask(body);
+    return c.json({
+      answer: result.answer,
+      abstained: result.abstained,
+      citations: result.citations.map(({ passageId, ...rest }) => ({ ...rest, passageId })),
+      passages: result.passages,
+    });
+  });
+  app.get("/search", async (c) => {
+    const { q, k } = parseWith(SearchQuerySchema, c.req.query());
+    const s = ready(deps);
+    const hits = await s.qa.search(q, k);
+    return c.json({ query: q, passages: hits.map(toPassage) });
+  });
+  return app;
+}

@@ -1,0 +1,36 @@
+import { matchForm } from "./tokenize.js";
+import type { Hit, PreparedQuery } from "./types.js";
+
+const QUANTITY_CUE = /\b(how (many|much|far|large|big|long)|what (share|percentage|proportion|percent|number|fraction|amount)|how many|rate|ratio)\b|多少|幾|几|比例|比率|百分之|佔|占/iu;
+
+/** Whether a question asks for a number. */
+export const asksQuantity = (question: string): boolean => QUANTITY_CUE.test(question);
+
+/**
+ * Second-stage scoring over fused candidates: boosts passages that contain the question's numbers and
+ * names, and numbers at all when the question asks for a quantity; footnotes count a little less.
+ * Scores are multiplicative adjustments of the fused score, so the first-stage order still matters most.
+ */
+export function rerank(hits: Hit[], query: PreparedQuery): Hit[] {
+  const wantsNumber = asksQuantity(query.text);
+  return hits
+    .map((h) => {
+      const text = matchForm(h.chunk.text);
+      let factor = 1;
+      for (const n of query.numbers) if (containsNumber(text, n)) factor *= 1.25;
+      if (query.anchors.length) {
+        const found = query.anchors.filter((forms) => forms.some((f) => text.includes(f))).length;
+        factor *= 0.75 + 0.35 * (found / query.anchors.length);
+      }
+      if (wantsNumber && /\d/u.test(text)) factor *= 1.1;
+      if (h.chunk.kind === "footnote") factor *= 0.85;
+      return { ...h, score: h.score * factor };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** `n` occurs in `text` as a whole number (not as part of a longer one). */
+export function containsNumber(text: string, n: string): boolean {
+  const re = new RegExp(`(?<![\\d.])${n.replace(/[.]/gu, "\\.")}(?![\\d]|\\.\\d)`, "u");
+  return re.test(text);
+}

@@ -1,0 +1,75 @@
+import type { Chunk } from "../chunks/types.js";
+import type { Embedder } from "../embed/types.js";
+import type { LoadedIndex } from "../store/index-data.js";
+import { fuseRankings } from "./fuse.js";
+import { searchLexical } from "./lexical-index.js";
+import { rerank } from "./rerank.js";
+import type { Hit, PreparedQuery } from "./types.js";
+
+/** Fusion and candidate settings. Dense vectors are a minor signal on this corpus; lexical matching carries it. */
+export interface RetrieveOptions {
+  candidates: number;
+  lexicalWeight: number;
+  denseWeight: number;
+  glossWeight: number;
+  rrfK: number;
+}
+export const DEFAULT_RETRIEVE: RetrieveOptions = { candidates: 60, lexicalWeight: 1, denseWeight: 0.35, glossWeight: 0.6, rrfK: 60 };
+
+/**
+ * Hybrid retrieval: BM25 over passages (own terms, name variants, translations) plus BM25 over the
+ * English glosses of Chinese passages, fused with dense nearest neighbours by reciprocal rank, then reranked.
+ *
+ * @example
+ *   const hits = await retrieve(index, embedder, prepareQuery(q, lexicon), 8);
+ */
+export async function retrieve(
+  index: LoadedIndex,
+  embedder: Embedder,
+  query: PreparedQuery,
+  k: number,
+  opts: RetrieveOptions = DEFAULT_RETRIEVE,
+): Promise<Hit[]> {
+  const lexScores = new Map<number, number>();
+  for (const [i, s] of searchLexical(index.lexical, query.terms, opts.candidates * 2)) lexScores.set(i, s);
+  for (const [i, s] of searchLexical(index.gloss, query.glossTerms, opts.candidates * 2))
+    lexScores.set(i, (lexScores.get(i) ?? 0) + opts.glossWeight * s);
+  const usable = (i: number) => index.chunks[i]?.kind !== "references";
+  const lexical = [...lexScores].filter(([i]) => usable(i)).sort((a, b) => b[1] - a[1]).slice(0, opts.candidates);
+
+  const [vector] = await embedder.embed([query.denseText], "query");
+  const dense = vector ? index.vectors.search(vector, opts.candidates).filter((h) => usable(h.label)) : [];
+  const denseScores = new Map(dense.map((h) => [h.label, h.similarity]));
+
+  const fused = fuseRankings(
+    [
+      { ranking: lexical.map(([i]) => i), weight: opts.lexicalWeight },
+      { ranking: dense.map((h) => h.label), weight: opts.denseWeight },
+    ],
+    opts.rrfK,
+  );
+  const hits: Hit[] = fused.slice(0, opts.candidates).map(([i, score]) => ({
+    index: i,
+    chunk: index.chunks[i] as Chunk,
+    score,
+    lexical: lexScores.get(i) ?? 0,
+    dense: denseScores.get(i) ?? 0,
+  }));
+  return diversify(rerank(hits, query), k);
+}
+
+/**
+ * Keeps the best-ranked passages but makes room, within the first five, for the best passage of a
+ * second document when it is competitive, so comparisons across documents find evidence in each.
+ */
+export function diversify(hits: Hit[], k: number): Hit[] {
+  const top = hits.slice(0, k);
+  const firstDoc = top[0]?.chunk.docId;
+  const head = top.slice(0, Math.min(5, top.length));
+  if (!firstDoc || head.some((h) => h.chunk.docId !== firstDoc)) return top;
+  const other = hits.find((h) => h.chunk.docId !== firstDoc);
+  if (!other || other.score < 0.5 * top[0]!.score) return top;
+  const rest = top.filter((h) => h !== other);
+  rest.splice(Math.min(4, rest.length), 0, other);
+  return rest.slice(0, k);
+}

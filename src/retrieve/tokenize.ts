@@ -1,0 +1,57 @@
+import * as OpenCC from "opencc-js";
+import { stemmer } from "stemmer";
+import { EN_STOP, ZH_STOP } from "./stopwords.js";
+
+const toSimplified: (s: string) => string = OpenCC.Converter({ from: "tw", to: "cn" });
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const HAN_RUN = /\p{Script=Han}+/gu;
+// Words keep inner apostrophes and decimal points; digit groups were merged before this runs.
+const LATIN_WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The matching form of any text, shared by passages and questions: NFKC (compatibility ideographs,
+ * full-width forms), lower case, Traditional folded to Simplified, digit groups merged ("1,116" → "1116").
+ * Display text never goes through this.
+ *
+ * @example
+ *   matchForm("中關村 ＡＢＣ 1,116") // → "中关村 abc 1116"
+ */
+export function matchForm(text: string): string {
+  return toSimplified(text.normalize("NFKC").toLowerCase()).replace(/(\d),(?=\d{3}(?!\d))/gu, "$1");
+}
+
+/** Stemmed form of one English word, or null for a stop word. Apostrophes are dropped ("zhong'guancun" → "zhongguancun"). */
+export function englishKey(word: string): string | null {
+  const w = word.replace(/['’]/gu, "");
+  if (!w || EN_STOP.has(w)) return null;
+  if (/^\d/u.test(w)) return w.replace(/\.0+$/u, "");
+  return w.length > 3 ? stemmer(w) : w;
+}
+
+/**
+ * Tokens for lexical matching: English stems without stop words, numbers, and for Chinese both the
+ * words found by `Intl.Segmenter` and character bigrams (the fallback for words the segmenter does not know).
+ * Segmentation runs per Han run, which is much faster than over whole texts.
+ *
+ * @example
+ *   tokenize("天津從北京引進資金 in 2007") // → ["天津", "从", "北京", ..., "天津"+"津从" bigrams ..., "2007"]
+ */
+export function tokenize(text: string): string[] {
+  const folded = matchForm(text);
+  const tokens: string[] = [];
+  for (const m of folded.replace(HAN_RUN, " ").matchAll(LATIN_WORD)) {
+    const key = englishKey(m[0]);
+    if (key) tokens.push(key);
+  }
+  for (const [run] of folded.matchAll(HAN_RUN)) tokens.push(...chineseTokens(run));
+  return tokens;
+}
+
+/** Words and character bigrams of one run of Han characters (already folded to Simplified). */
+export function chineseTokens(run: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(run)) if (s.isWordLike && !ZH_STOP.has(s.segment) && s.segment.length > 1) out.push(s.segment);
+  if (run.length === 1 && !ZH_STOP.has(run)) out.push(run);
+  for (let i = 0; i + 1 < run.length; i++) out.push(`${run[i]}${run[i + 1]}`);
+  return out;
+}

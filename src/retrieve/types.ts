@@ -1,0 +1,35 @@
+import type { Chunk } from "../chunks/types.js";
+
+/** A retrieved passage with its fused score and the signals that produced it. */
+export interface Hit {
+  index: number;
+  chunk: Chunk;
+  score: number;
+  lexical: number;
+  dense: number;
+}
+
+/** Cross-lingual help for retrieval; satisfied by the CC-CEDICT lexicon, or absent. */
+export interface Translator {
+  toChinese(englishText: string): string[];
+  toEnglish(chineseText: string): string[];
+  gloss(chineseText: string): string;
+  /** Other spellings and scripts of place and organisation names found in the text. */
+  names(text: string): Array<{ name: string; variants: readonly string[] }>;
+}
+
+/** A question turned into weighted terms for each index. */
+export interface PreparedQuery {
+  text: string;
+  lang: "en" | "zh";
+  /** Terms searched in the passages' own text. */
+  terms: Array<{ term: string; weight: number }>;
+  /** Terms searched in the English glosses of Chinese passages. */
+  glossTerms: Array<{ term: string; weight: number }>;
+  /** Text given to the dense encoder. */
+  denseText: string;
+  /** Numbers and years written in the question. */
+  numbers: string[];
+  /** Names (all variants, match form) that a passage must mention to answer the question. */
+  anchors: string[][];
+}

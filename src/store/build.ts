@@ -1,0 +1,121 @@
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { chunkDocument } from "../chunks/chunk.js";
+import type { Chunk } from "../chunks/types.js";
+import type { Embedder } from "../embed/types.js";
+import { listCorpusFiles, loadDocument } from "../ingest/load.js";
+import type { CorpusDocument } from "../ingest/types.js";
+import { buildLexicalIndex } from "../retrieve/lexical-index.js";
+import { tokenize } from "../retrieve/tokenize.js";
+import { replaceDirAtomic, writeFileAtomic } from "./atomic.js";
+import { createHnswIndex } from "./hnsw.js";
+import { INDEX_FILES } from "./index-data.js";
+import { readManifest } from "./load-index.js";
+import { SCHEMA_VERSION, type Manifest } from "./types.js";
+
+/** Progress events of a build, for a CLI progress bar or a log. */
+export type BuildEvent =
+  | { stage: "documents"; done: number; total: number; source: string }
+  | { stage: "embedding"; done: number; total: number }
+  | { stage: "writing" };
+
+export interface BuildOptions {
+  corpusDir: string;
+  /** The index directory that is replaced atomically (e.g. `index/current`). */
+  indexDir: string;
+  embedder: Embedder;
+  /** English gloss of Chinese text, for English-only embedders and the gloss field of the lexical index. */
+  gloss?: (chinese: string) => string;
+  /** Table extraction for one document (injected so the store does not depend on the extractor). */
+  extractTables?: (doc: CorpusDocument) => unknown[];
+  onProgress?: (e: BuildEvent) => void;
+  batchSize?: number;
+}
+
+/** What the corpus and embedder would produce, to compare with the current manifest. */
+export async function corpusFingerprint(corpusDir: string): Promise<Manifest["files"]> {
+  const { sha256 } = await import("../ingest/load.js");
+  const { readFile } = await import("node:fs/promises");
+  const files = await listCorpusFiles(corpusDir);
+  return Promise.all(
+    files.map(async (source) => {
+      const bytes = await readFile(join(corpusDir, source));
+      return { source, sha256: sha256(bytes), bytes: bytes.length };
+    }),
+  );
+}
+
+/** Why the index in `indexDir` must be rebuilt, or null when it is current. */
+export async function staleReason(corpusDir: string, indexDir: string, embedderId: string | null): Promise<string | null> {
+  const manifest = await readManifest(indexDir);
+  if (!manifest) return "no index yet";
+  if (manifest.schemaVersion !== SCHEMA_VERSION) return `index schema ${manifest.schemaVersion} is outdated (now ${SCHEMA_VERSION})`;
+  if (embedderId && manifest.embedder.id !== embedderId) return `embedder changed (${manifest.embedder.id} → ${embedderId})`;
+  const files = await corpusFingerprint(corpusDir);
+  const key = (f: Manifest["files"]) => f.map((x) => `${x.source}:${x.sha256}`).sort().join("\n");
+  if (key(files) !== key(manifest.files)) return "corpus changed";
+  return null;
+}
+
+/** The text a passage is embedded as: section title plus text, Chinese through its gloss for English-only models. */
+export function embeddingText(chunk: Chunk, embedder: Embedder, gloss?: (zh: string) => string): string {
+  const head = chunk.section ? `${chunk.section}. ` : "";
+  const body = chunk.lang === "zh" && !embedder.multilingual && gloss ? gloss(chunk.text) : chunk.text;
+  return head + body;
+}
+
+/**
+ * Loads, chunks, embeds and indexes the corpus, writing a new index directory atomically.
+ *
+ * @example
+ *   const manifest = await buildIndex({ corpusDir: "corpus", indexDir: "index/current", embedder });
+ */
+export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
+  const t0 = performance.now();
+  const { corpusDir, indexDir, embedder, gloss, onProgress } = opts;
+  const sources = await listCorpusFiles(corpusDir);
+  const docs: CorpusDocument[] = [];
+  const chunks: Chunk[] = [];
+  const tables: unknown[] = [];
+  for (const [i, source] of sources.entries()) {
+    const doc = await loadDocument(corpusDir, source);
+    docs.push(doc);
+    chunks.push(...chunkDocument(doc));
+    if (opts.extractTables) tables.push(...opts.extractTables(doc));
+    onProgress?.({ stage: "documents", done: i + 1, total: sources.length, source });
+  }
+  const lexical = buildLexicalIndex(chunks.map((c) => tokenize(`${c.section ?? ""} ${c.text}`)));
+  const glossIndex = buildLexicalIndex(chunks.map((c) => (c.lang === "zh" && gloss ? tokenize(gloss(c.text)) : [])));
+
+  const vectors = await createHnswIndex(embedder.dimension, chunks.length);
+  const batch = opts.batchSize ?? 32;
+  for (let i = 0; i < chunks.length; i += batch) {
+    const slice = chunks.slice(i, i + batch);
+    const vecs = await embedder.embed(slice.map((c) => embeddingText(c, embedder, gloss)), "passage");
+    vecs.forEach((v, j) => vectors.add(v, i + j));
+    onProgress?.({ stage: "embedding", done: Math.min(chunks.length, i + batch), total: chunks.length });
+  }
+
+  onProgress?.({ stage: "writing" });
+  const files = await Promise.all(
+    docs.map(async (d) => ({ source: d.source, sha256: d.sha256, bytes: (await stat(join(corpusDir, d.source))).size })),
+  );
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION,
+    builtAt: new Date().toISOString(),
+    buildSeconds: Math.round((performance.now() - t0) / 100) / 10,
+    embedder: { id: embedder.id, dimension: embedder.dimension, multilingual: embedder.multilingual },
+    files,
+    counts: { documents: docs.length, chunks: chunks.length, tables: tables.length, terms: Object.keys(lexical.postings).length },
+  };
+  await replaceDirAtomic(indexDir, async (dir) => {
+    await writeFileAtomic(join(dir, INDEX_FILES.chunks), JSON.stringify(chunks));
+    await writeFileAtomic(join(dir, INDEX_FILES.lexical), JSON.stringify(lexical));
+    await writeFileAtomic(join(dir, INDEX_FILES.gloss), JSON.stringify(glossIndex));
+    await writeFileAtomic(join(dir, INDEX_FILES.tables), JSON.stringify(tables));
+    await vectors.save(join(dir, INDEX_FILES.vectors));
+    // The manifest goes last: a directory without one is never mistaken for a finished index.
+    await writeFileAtomic(join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+  });
+  return manifest;
+}

@@ -1,0 +1,26 @@
+import type { Chunk } from "../chunks/types.js";
+import type { LexicalIndexData } from "../retrieve/lexical-index.js";
+import type { Manifest, VectorIndex } from "./types.js";
+
+/** File names inside an index directory. */
+export const INDEX_FILES = {
+  manifest: "manifest.json",
+  chunks: "chunks.json",
+  lexical: "lexical.json",
+  gloss: "lexical-gloss.json",
+  vectors: "vectors.hnsw",
+  tables: "tables.json",
+} as const;
+
+/** Everything the server needs from an index, loaded in memory. */
+export interface LoadedIndex {
+  manifest: Manifest;
+  chunks: Chunk[];
+  /** Lexical index over the passages' own text. */
+  lexical: LexicalIndexData;
+  /** Lexical index over English glosses of Chinese passages (empty entries for English ones). */
+  gloss: LexicalIndexData;
+  vectors: VectorIndex;
+  /** Extracted tables as written by the table extractor (typed where used). */
+  tables: unknown[];
+}
