@@ -31,7 +31,7 @@ export function splitSentences(text: string, start: number, end: number): Senten
     }
     if (pending) out.push(trim(text, pending));
   }
-  return out.filter((s) => s.end > s.start);
+  return out.filter((s) => s.end > s.start && /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)));
 }
 
 /** Splits `[start, end)` at matches of `sep` (keeping the separator with the left piece when `keep`). */

@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyQuote } from "../../src/answer/verify.js";
+import { createApp } from "../../src/http/app.js";
+import type { ReadyState } from "../../src/http/state.js";
+import { CORPUS_DIR, readyState } from "../fixtures/service.js";
+
+let state: ReadyState;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  state = await readyState();
+  app = createApp({ state: () => state, status: () => "ready", maxBodyBytes: 4096 });
+}, 120_000);
+
+const ask = (body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  app.request("/api/ask", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("POST /api/ask", () => {
+  it("answers with citations whose quotes are the text at their spans", async () => {
+    const res = await ask({ question: "How many firms were operating in Zhong'guancun by the end of 1983?" });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.abstained).toBe(false);
+    expect(body.answer).toMatch(/\[1\]/u);
+    expect(body.passages.length).toBeGreaterThanOrEqual(5);
+    expect(body.citations.length).toBeGreaterThan(0);
+    for (const c of body.citations) {
+      const raw = readFileSync(join(CORPUS_DIR, c.source), "utf8");
+      expect(verifyQuote(raw, c.start, c.end, c.quote)).toBe(true);
+      expect(c).toMatchObject({ n: expect.any(Number), docId: expect.any(String), title: expect.any(String) });
+    }
+    for (const p of body.passages) expect(p).toMatchObject({ id: expect.any(String), source: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
+  });
+
+  it("abstains when the corpus never mentions what is asked", async () => {
+    const body = await (await ask({ question: "What was the population of Chengdu's Tianfu Software Park in 2019?" })).json();
+    expect(body.abstained).toBe(true);
+    expect(body.citations).toEqual([]);
+  });
+
+  it("accepts history for follow-up questions", async () => {
+    const res = await ask({
+      question: "And by the end of 1996?",
+      history: [{ role: "user", content: "How many electronics firms were there in Shenzhen in 1990?" }, { role: "assistant", content: "620 [1]" }],
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ["invalid JSON", "{nope", 400],
+    ["an empty question", { question: "" }, 400],
+    ["a missing question", { history: [] }, 400],
+    ["a too long question", { question: "x".repeat(2001) }, 400],
+    ["too much history", { question: "q", history: Array.from({ length: 21 }, () => ({ role: "user", content: "a" })) }, 400],
+    ["a bad role", { question: "q", history: [{ role: "system", content: "a" }] }, 400],
+    ["k out of range", { question: "q", k: 0 }, 400],
+    ["a non-object body", "[1,2]", 400],
+    ["an unknown field", { question: "q", questions: "q" }, 400],
+  ])("rejects %s with problem+json", async (_name, body, status) => {
+    const res = await ask(body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/u);
+    expect((await res.json()).detail).toEqual(expect.any(String));
+  });
+
+  it("rejects a wrong content type with 415 and an oversized body with 413", async () => {
+    expect((await ask({ question: "q" }, { "content-type": "text/plain" })).status).toBe(415);
+    const big = await ask({ question: "q", history: [{ role: "user", content: "x".repeat(5000) }] });
+    expect(big.status).toBe(413);
+    expect(big.headers.get("content-type")).toMatch(/problem\+json/u);
+  });
+
+  it("returns 503 while the index is not loaded", async () => {
+    const loading = createApp({ state: () => null, status: () => "building index" });
+    const res = await loading.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"q"}' });
+    expect(res.status).toBe(503);
+    expect((await loading.request("/readyz")).status).toBe(503);
+    expect((await loading.request("/healthz")).status).toBe(200);
+  });
+});
+
+describe("other endpoints", () => {
+  it("searches, lists documents and shows passages; unknown ids are 404", async () => {
+    const search = await (await app.request("/api/search?q=Tianjin%20finance&k=3")).json();
+    expect(search.passages).toHaveLength(3);
+    expect((await app.request("/api/search?q=")).status).toBe(400);
+    const docs = await (await app.request("/api/documents")).json();
+    expect(docs.documents).toHaveLength(5);
+    const one = await app.request(`/api/documents/${docs.documents[0].id}`);
+    expect(one.status).toBe(200);
+    expect((await app.request("/api/documents/nope")).status).toBe(404);
+    const passage = await (await app.request(`/api/passages/${search.passages[0].id}`)).json();
+    expect(passage.text).toBe(search.passages[0].text);
+    expect((await app.request("/api/passages/nope")).status).toBe(404);
+    const ready = await (await app.request("/readyz")).json();
+    expect(ready).toMatchObject({ ready: true, counts: { documents: 5 } });
+  });
+});
