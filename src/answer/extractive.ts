@@ -1,6 +1,7 @@
 import type { Chunk, ChunkSentence } from "../chunks/types.js";
 import { idf, } from "../retrieve/bm25.js";
 import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
+import { anchorsFound } from "../retrieve/query.js";
 import { asksQuantity, containsNumber } from "../retrieve/rerank.js";
 import { matchForm, tokenize } from "../retrieve/tokenize.js";
 import type { Hit, PreparedQuery } from "../retrieve/types.js";
@@ -16,7 +17,7 @@ export interface ExtractiveOptions {
   /** A second sentence from another document is added when it scores at least this share of the best. */
   secondRatio: number;
 }
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { passages: 6, minCoverage: 0.3, secondRatio: 0.75 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { passages: 10, minCoverage: 0.3, secondRatio: 0.75 };
 
 interface Candidate {
   hit: Hit;
@@ -90,7 +91,12 @@ const asksTwoThings = (q: string): boolean => /\bboth\b|\band (by )?(what|which|
 
 function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
   const weightOf = new Map(query.terms.map((t) => [t.term, t.weight * idf(documentFrequency(lexical, t.term), lexical.docCount)]));
-  const ownTotal = query.terms.filter((t) => t.weight >= 1).reduce((a, t) => a + (weightOf.get(t.term) ?? 0), 0) || 1;
+  // Coverage is measured against the question's own words and, separately, against its translations
+  // (an answer in the other language can only match those); the better of the two counts.
+  const own = new Set(query.terms.filter((t) => t.weight >= 1).map((t) => t.term));
+  const total = (pick: (t: string) => boolean) => query.terms.filter((t) => pick(t.term)).reduce((a, t) => a + (weightOf.get(t.term) ?? 0), 0) || 1;
+  const ownTotal = total((t) => own.has(t));
+  const otherTotal = total((t) => !own.has(t));
   const wantsNumber = asksQuantity(query.text);
   const out: Candidate[] = [];
   hits.forEach((hit, rank) => {
@@ -99,9 +105,13 @@ function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndex
       const text = hit.chunk.text.slice(sentence.start, sentence.end);
       const tokens = new Set(tokenize(text));
       if (tokens.size < 3) continue;
-      let matched = 0;
-      for (const t of tokens) matched += weightOf.get(t) ?? 0;
-      const coverage = Math.min(1, matched / ownTotal);
+      let ownMatched = 0;
+      let otherMatched = 0;
+      for (const t of tokens) {
+        if (own.has(t)) ownMatched += weightOf.get(t) ?? 0;
+        else otherMatched += weightOf.get(t) ?? 0;
+      }
+      const coverage = Math.min(1, Math.max(ownMatched / ownTotal, (0.8 * otherMatched) / otherTotal));
       const folded = matchForm(text);
       let score = coverage + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
       if (wantsNumber && /\d/u.test(folded)) score += 0.15;
@@ -123,7 +133,6 @@ function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
   const hi = chunk.sentences[Math.min(chunk.sentences.length - 1, i + 1)]!.end;
   const window = matchForm(chunk.text.slice(lo, hi));
-  const passage = matchForm(`${chunk.section ?? ""} ${chunk.text}`);
   for (const n of query.numbers) if (YEAR.test(n) && !containsNumber(window, n)) return false;
-  return query.anchors.every((forms) => forms.some((f) => passage.includes(f)));
+  return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`))) === query.anchors.length;
 }

@@ -5,13 +5,14 @@ import { buildIndex, staleReason, type BuildEvent } from "../store/build.js";
 import type { Manifest } from "../store/types.js";
 import type { Translator } from "../retrieve/types.js";
 import { log } from "./log.js";
+import { extractTablesFor } from "./wire.js";
 
 /**
  * Builds the index when it is missing or stale (corpus, embedder or schema changed), with a progress
  * bar on a terminal and plain lines otherwise. Returns null when the index was already current.
  */
 export async function buildIfNeeded(config: Config, embedder: Embedder, translator: Translator | null, force = false): Promise<Manifest | null> {
-  const reason = force ? "rebuild requested" : await staleReason(config.CORPUS_DIR, config.INDEX_DIR, embedder.id);
+  const reason = force ? "rebuild requested" : await staleReason(config.CORPUS_DIR, config.INDEX_DIR, embedder.id, translator !== null);
   if (!reason) {
     log(`index: up to date in ${config.INDEX_DIR} (corpus and embedder unchanged); nothing to do.`);
     return null;
@@ -40,6 +41,7 @@ export async function buildIfNeeded(config: Config, embedder: Embedder, translat
     indexDir: config.INDEX_DIR,
     embedder,
     gloss: translator ? (zh) => translator.gloss(zh) : undefined,
+    extractTables: extractTablesFor,
     onProgress,
   });
   const { documents, chunks, tables, terms } = manifest.counts;

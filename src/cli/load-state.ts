@@ -7,7 +7,8 @@ import { AppError } from "../errors.js";
 import type { ReadyState } from "../http/state.js";
 import type { Translator } from "../retrieve/types.js";
 import { loadIndex } from "../store/load-index.js";
-import { readCatalog } from "./wire.js";
+import { loadLexicon } from "../lexicon/index.js";
+import { makeTranslator, readCatalog } from "./wire.js";
 
 /**
  * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
@@ -28,6 +29,9 @@ export async function loadState(config: Config, embedder: Embedder, translator: 
     const e = entryFor(docId);
     return e.title ?? e.originalTitle ?? docId;
   };
-  const qa = createQaService({ index, embedder, translator, rawTexts, title });
+  // Re-create the translator with the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
+  const lexicon = translator ? await loadLexicon() : null;
+  const qaTranslator = lexicon ? makeTranslator(lexicon, index.chunks.filter((c) => c.lang === "zh").map((c) => c.text)) : null;
+  const qa = createQaService({ index, embedder, translator: qaTranslator, rawTexts, title });
   return { qa, manifest: index.manifest, catalog, entryFor, rawTexts, embedderId: embedder.id, tables: index.tables };
 }

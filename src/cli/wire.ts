@@ -5,6 +5,8 @@ import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Config } from "../config.js";
 import { selectEmbedder } from "../embed/select.js";
 import type { Embedder } from "../embed/types.js";
+import type { CorpusDocument } from "../ingest/types.js";
+import { createVocabulary, findNames, loadLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Translator } from "../retrieve/types.js";
 
 /** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
@@ -18,10 +20,27 @@ export function embedderFromConfig(config: Config, log: (m: string) => void): Pr
   });
 }
 
-/** The CC-CEDICT lexicon and gazetteer as a retrieval translator. */
-export async function translatorFromConfig(): Promise<Translator | null> {
-  return null;
+/**
+ * The CC-CEDICT lexicon and gazetteer as a retrieval translator. With the corpus's Chinese text as
+ * vocabulary, translations the corpus actually uses rank first.
+ */
+export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> = []): Translator {
+  const vocabulary = createVocabulary(chineseTexts);
+  return {
+    toChinese: (en) => lexicon.toChinese(en, { vocabulary }),
+    toEnglish: (zh) => lexicon.toEnglish(zh),
+    gloss: (zh) => lexicon.gloss(zh),
+    names: (text) => findNames(text),
+  };
 }
+
+/** The translator used while indexing (glosses only need the dictionary). */
+export async function translatorFromConfig(): Promise<Translator> {
+  return makeTranslator(await loadLexicon());
+}
+
+/** Tables of one document, for the index build. */
+export const extractTablesFor = (_doc: CorpusDocument): unknown[] => [];
 
 /** `corpus/catalog.json`, or an empty catalog when the file is missing. */
 export async function readCatalog(corpusDir: string): Promise<{ catalog: Catalog; entryFor: (docId: string) => CatalogEntry }> {

@@ -2,6 +2,22 @@ import { detectLanguage } from "../chunks/chunk.js";
 import { matchForm, tokenize } from "./tokenize.js";
 import type { PreparedQuery, Translator } from "./types.js";
 
+/**
+ * How many of the query's anchors a text mentions, compared token by token (so "Zhong’guan-cun",
+ * "Zhong'guancun" and "ZHONGGUANCUN" agree).
+ *
+ * @example
+ *   anchorsFound(query, new Set(tokenize(passage))) // → 1 of query.anchors.length
+ */
+export function anchorsFound(query: PreparedQuery, tokens: ReadonlySet<string>): number {
+  return query.anchors.filter((forms) =>
+    forms.some((f) => {
+      const t = tokenize(f);
+      return t.length > 0 && t.every((x) => tokens.has(x));
+    }),
+  ).length;
+}
+
 /** Weights of each kind of query term relative to the user's own words. */
 export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6 } as const;
 

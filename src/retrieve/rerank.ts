@@ -1,4 +1,5 @@
-import { matchForm } from "./tokenize.js";
+import { anchorsFound } from "./query.js";
+import { matchForm, tokenize } from "./tokenize.js";
 import type { Hit, PreparedQuery } from "./types.js";
 
 const QUANTITY_CUE = /\b(how (many|much|far|large|big|long)|what (share|percentage|proportion|percent|number|fraction|amount)|how many|rate|ratio)\b|多少|幾|几|比例|比率|百分之|佔|占/iu;
@@ -19,7 +20,7 @@ export function rerank(hits: Hit[], query: PreparedQuery): Hit[] {
       let factor = 1;
       for (const n of query.numbers) if (containsNumber(text, n)) factor *= 1.25;
       if (query.anchors.length) {
-        const found = query.anchors.filter((forms) => forms.some((f) => text.includes(f))).length;
+        const found = anchorsFound(query, new Set(tokenize(`${h.chunk.section ?? ""} ${h.chunk.text}`)));
         factor *= 0.75 + 0.35 * (found / query.anchors.length);
       }
       if (wantsNumber && /\d/u.test(text)) factor *= 1.1;

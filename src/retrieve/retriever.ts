@@ -14,7 +14,7 @@ export interface RetrieveOptions {
   glossWeight: number;
   rrfK: number;
 }
-export const DEFAULT_RETRIEVE: RetrieveOptions = { candidates: 60, lexicalWeight: 1, denseWeight: 0.35, glossWeight: 0.6, rrfK: 60 };
+export const DEFAULT_RETRIEVE: RetrieveOptions = { candidates: 60, lexicalWeight: 1, denseWeight: 0.2, glossWeight: 0.6, rrfK: 60 };
 
 /**
  * Hybrid retrieval: BM25 over passages (own terms, name variants, translations) plus BM25 over the

@@ -46,11 +46,12 @@ export async function corpusFingerprint(corpusDir: string): Promise<Manifest["fi
 }
 
 /** Why the index in `indexDir` must be rebuilt, or null when it is current. */
-export async function staleReason(corpusDir: string, indexDir: string, embedderId: string | null): Promise<string | null> {
+export async function staleReason(corpusDir: string, indexDir: string, embedderId: string | null, glossed = true): Promise<string | null> {
   const manifest = await readManifest(indexDir);
   if (!manifest) return "no index yet";
   if (manifest.schemaVersion !== SCHEMA_VERSION) return `index schema ${manifest.schemaVersion} is outdated (now ${SCHEMA_VERSION})`;
   if (embedderId && manifest.embedder.id !== embedderId) return `embedder changed (${manifest.embedder.id} → ${embedderId})`;
+  if (manifest.glossed !== glossed) return glossed ? "Chinese glosses missing" : "glosses no longer wanted";
   const files = await corpusFingerprint(corpusDir);
   const key = (f: Manifest["files"]) => f.map((x) => `${x.source}:${x.sha256}`).sort().join("\n");
   if (key(files) !== key(manifest.files)) return "corpus changed";
@@ -105,6 +106,7 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
     builtAt: new Date().toISOString(),
     buildSeconds: Math.round((performance.now() - t0) / 100) / 10,
     embedder: { id: embedder.id, dimension: embedder.dimension, multilingual: embedder.multilingual },
+    glossed: Boolean(gloss),
     files,
     counts: { documents: docs.length, chunks: chunks.length, tables: tables.length, terms: Object.keys(lexical.postings).length },
   };

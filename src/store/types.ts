@@ -8,6 +8,8 @@ export const ManifestSchema = z.object({
   builtAt: z.string(),
   buildSeconds: z.number(),
   embedder: z.object({ id: z.string(), dimension: z.number(), multilingual: z.boolean() }),
+  /** Whether Chinese passages were glossed into English (needs the dictionary); part of staleness. */
+  glossed: z.boolean(),
   files: z.array(z.object({ source: z.string(), sha256: z.string(), bytes: z.number() })),
   counts: z.object({ documents: z.number(), chunks: z.number(), tables: z.number(), terms: z.number() }),
 });

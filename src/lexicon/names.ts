@@ -1,0 +1,168 @@
+import { pinyin } from "pinyin-pro";
+import { hasHan, toSimplified } from "./fold.js";
+import { GAZETTEER } from "./gazetteer.js";
+import type { FoundName, NameEntry } from "./types.js";
+
+interface Compiled {
+  readonly entry: NameEntry;
+  readonly variants: readonly string[];
+  /** Simplified Chinese forms, for searching folded text. */
+  readonly han: readonly string[];
+}
+
+interface Gazetteer {
+  readonly byKey: ReadonlyMap<string, Compiled>;
+  readonly latin: RegExp;
+  readonly han: readonly (readonly [string, Compiled])[];
+}
+
+let compiled: Gazetteer | undefined;
+
+/**
+ * Romanisation key: lowercase, with apostrophes, hyphens and spaces removed, so that
+ * "Zhong’guancun", "Zhong'guancun" and "Zhongguancun" (or "Park Chung-hee" and "Park Chung Hee") meet.
+ *
+ * @example
+ *   latinKey("Zhong’guancun") // → "zhongguancun"
+ */
+export function latinKey(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/['’‘ʼ`\-‐–\s.]/g, "");
+}
+
+/**
+ * Toneless pinyin of Chinese text, syllables joined, for matching a Chinese name to its English
+ * spelling. Traditional input is folded first; non-Chinese characters are dropped.
+ *
+ * @example
+ *   pinyinOf("天津") // → "tianjin"
+ *   pinyinOf("東莞") // → "dongguan"
+ */
+export function pinyinOf(chinese: string): string {
+  const simplified = toSimplified(chinese).replace(/[^\u3400-\u9fff]/g, "");
+  if (simplified === "") return "";
+  return pinyin(simplified, { toneType: "none", separator: "", v: false })
+    .toLowerCase()
+    .replace(/ü/g, "u")
+    .replace(/[^a-z]/g, "");
+}
+
+/**
+ * Whether a romanised English spelling is the pinyin of a Chinese word.
+ *
+ * @example
+ *   matchesPinyin("Qian'an", "遷安") // → true
+ */
+export function matchesPinyin(romanised: string, chinese: string): boolean {
+  const key = latinKey(romanised);
+  return key !== "" && key === pinyinOf(chinese);
+}
+
+/**
+ * All forms of a gazetteer name — English spellings, Traditional and Simplified Chinese — found
+ * from any one of them, whatever its case, script or apostrophes. Unknown names give [].
+ *
+ * @example
+ *   nameVariants("zhong'guancun") // → ["Zhongguancun", "Zhong'guancun", "ZGC", …, "中關村", "中关村", …]
+ *   nameVariants("东莞") // → ["Dongguan", "東莞", "东莞"]
+ */
+export function nameVariants(term: string): string[] {
+  const key = hasHan(term) ? toSimplified(term).trim() : latinKey(term);
+  return [...(gazetteer().byKey.get(key)?.variants ?? [])];
+}
+
+/**
+ * Canonical English form of a Simplified Chinese gazetteer name, if it is one.
+ *
+ * @example
+ *   englishName("大田") // → "Daejeon"
+ */
+export function englishName(simplified: string): string | undefined {
+  const name = gazetteer().byKey.get(simplified);
+  return name && hasHan(simplified) ? name.entry.en[0] : undefined;
+}
+
+/**
+ * Every Simplified Chinese form in the gazetteer with the name's English forms.
+ *
+ * @example
+ *   nameForms().find(([form]) => form === "大德")?.[1] // → ["Daedeok", "Taedok", …]
+ */
+export function nameForms(): [string, string[]][] {
+  return gazetteer().han.map(([form, name]) => [form, [...name.entry.en]]);
+}
+
+/**
+ * Gazetteer names occurring in a text, English or Chinese (either script), in order of first
+ * occurrence. Within a script a longer name wins over one it contains.
+ *
+ * @example
+ *   findNames("東莞與深圳的電子業").map((n) => n.name) // → ["Dongguan", "Shenzhen"]
+ *   findNames("firms in Zhong’guancun").map((n) => n.name) // → ["Zhongguancun"]
+ */
+export function findNames(text: string): FoundName[] {
+  const { byKey, latin, han } = gazetteer();
+  const spans: { start: number; end: number; name: Compiled }[] = [];
+  for (const match of text.normalize("NFKC").matchAll(latin)) {
+    const name = byKey.get(latinKey(match[0]));
+    if (name && caseAllowed(match[0], name.entry)) {
+      spans.push({ start: match.index, end: match.index + match[0].length, name });
+    }
+  }
+  if (hasHan(text)) {
+    // NFKC and Traditional→Simplified keep Chinese text the same length, so offsets stay comparable.
+    const folded = toSimplified(text);
+    const hanSpans: typeof spans = [];
+    for (const [form, name] of han) {
+      for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+        hanSpans.push({ start: at, end: at + form.length, name });
+      }
+    }
+    spans.push(...hanSpans.filter((s) => !hanSpans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start)));
+  }
+  const seen = new Set<Compiled>();
+  const found: FoundName[] = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    if (seen.has(span.name)) continue;
+    seen.add(span.name);
+    found.push({ name: span.name.entry.en[0] ?? "", variants: span.name.variants });
+  }
+  return found;
+}
+
+/** All-caps abbreviations ("SIP", "CAS") and flagged common words ("Stone") must keep their case. */
+function caseAllowed(written: string, entry: NameEntry): boolean {
+  const form = entry.en.find((en) => latinKey(en) === latinKey(written)) ?? "";
+  if (/^[A-Z0-9&]{2,}$/.test(form)) return written === form;
+  return !entry.caseSensitive || /^[A-Z]/.test(written);
+}
+
+function gazetteer(): Gazetteer {
+  if (compiled) return compiled;
+  const byKey = new Map<string, Compiled>();
+  const han: [string, Compiled][] = [];
+  const patterns: string[] = [];
+  for (const entry of GAZETTEER) {
+    const simplified = entry.zh.map(toSimplified);
+    const name: Compiled = { entry, variants: [...new Set([...entry.en, ...entry.zh, ...simplified])], han: [...new Set(simplified)] };
+    for (const en of entry.en) {
+      byKey.set(latinKey(en), name);
+      patterns.push(latinPattern(en));
+    }
+    for (const form of name.han) {
+      byKey.set(form, name);
+      han.push([form, name]);
+    }
+  }
+  patterns.sort((a, b) => b.length - a.length);
+  const latin = new RegExp(`(?<![A-Za-z0-9])(?:${patterns.join("|")})(?![A-Za-z0-9])`, "gi");
+  compiled = { byKey, latin, han };
+  return compiled;
+}
+
+/** A regex source for an English name that tolerates apostrophe, hyphen and spacing variants. */
+function latinPattern(en: string): string {
+  return en
+    .split(/(['’\-\s]+)/)
+    .map((part, i) => (i % 2 === 1 ? "['’‘ʼ\\-‐–\\s]*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+}

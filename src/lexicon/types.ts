@@ -1,0 +1,74 @@
+/** One simplified headword of the dictionary, all its entries merged. */
+export interface DictWord {
+  /**
+   * Cleaned English glosses: common-word senses first, then proper-noun senses (reduced to the
+   * name), each in dictionary order.
+   */
+  readonly glosses: readonly string[];
+  /** Bit i is set when glosses[i] comes from a proper-noun entry (capitalised pinyin). */
+  readonly properMask: number;
+  /** Bit i is set when glosses[i] had a note narrowing its sense ("private (army rank)"). */
+  readonly qualifiedMask: number;
+}
+
+/** The parsed dictionary (CC-CEDICT plus the project's domain supplement). */
+export interface Cedict {
+  /** Simplified headword → merged glosses. */
+  readonly words: ReadonlyMap<string, DictWord>;
+  /** Longest headword, in characters, that segmentation needs to try. */
+  readonly maxWordLength: number;
+  /** Toneless joined pinyin of proper nouns → simplified headwords ("tianjin" → ["天津"]). */
+  readonly properByPinyin: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Chinese words of a corpus, for checking translations against what the text actually says. */
+export interface ChineseVocabulary {
+  /** Whether the (Simplified) word occurs in the corpus text. */
+  has(word: string): boolean;
+  /** Corpus words (Simplified, 2–4 characters) whose toneless pinyin spells a romanised name. */
+  byPinyin(romanised: string): readonly string[];
+}
+
+/** Options of `Lexicon.toChinese`. */
+export interface ToChineseOptions {
+  /** When given, translations found in the corpus rank higher and unknown names resolve by pinyin. */
+  readonly vocabulary?: ChineseVocabulary;
+  /** Most Chinese words returned per English word or phrase (default 3). */
+  readonly perTerm?: number;
+  /** Most Chinese words returned in all (default 25). */
+  readonly limit?: number;
+}
+
+/** Options of `Lexicon.toEnglish`. */
+export interface ToEnglishOptions {
+  /** Most English words returned (default 30). */
+  readonly limit?: number;
+}
+
+/** Bilingual lookups over the dictionary and the gazetteer; all methods are synchronous and pure. */
+export interface Lexicon {
+  /** Simplified Chinese words translating the content words and phrases of English text. */
+  toChinese(englishText: string, options?: ToChineseOptions): string[];
+  /** Lowercase English content words glossing Chinese text (Traditional or Simplified). */
+  toEnglish(chineseText: string, options?: ToEnglishOptions): string[];
+  /** A word-by-word English rendering of a Chinese passage, for English-only encoders. */
+  gloss(chineseText: string): string;
+}
+
+/** A place or organisation name with all the forms the corpus and its readers use. */
+export interface NameEntry {
+  /** English forms; the first is the canonical one. */
+  readonly en: readonly string[];
+  /** Chinese forms as written (Traditional or Simplified); Simplified forms are derived. */
+  readonly zh: readonly string[];
+  /** English forms that are also ordinary words ("Stone", "Legend") only match when capitalised. */
+  readonly caseSensitive?: boolean;
+}
+
+/** A gazetteer name found in a text. */
+export interface FoundName {
+  /** Canonical English form. */
+  readonly name: string;
+  /** All forms: English, Traditional, Simplified. */
+  readonly variants: readonly string[];
+}
