@@ -6,6 +6,9 @@ import { retrieve } from "../retrieve/retriever.js";
 import type { Hit, Translator } from "../retrieve/types.js";
 import type { LoadedIndex } from "../store/index-data.js";
 import { answerExtractive } from "./extractive.js";
+import { answerFromCell, type TableRef } from "./table-answer.js";
+import { answerFromTables } from "../tables/answer.js";
+import type { Table } from "../tables/types.js";
 import type { Answer } from "./types.js";
 
 /** Everything a loaded service holds; built once by the CLI and injected into the HTTP app. */
@@ -16,6 +19,8 @@ export interface QaDeps {
   /** Raw text of each corpus file by source path. */
   rawTexts: ReadonlyMap<string, string>;
   title: (docId: string) => string;
+  /** Extracted tables; numeric questions a cell answers are answered from them. */
+  tables?: readonly Table[];
 }
 
 export interface AskInput {
@@ -57,6 +62,8 @@ export const toPassage = (h: Hit): PassageOut => ({
  */
 export function createQaService(deps: QaDeps) {
   const byId = new Map<string, number>(deps.index.chunks.map((c, i) => [c.id, i]));
+  /** The passage of `docId` that contains raw offset `at` (table citations point into passages too). */
+  const passageAt = (docId: string, at: number) => deps.index.chunks.find((c) => c.docId === docId && c.start <= at && at < c.end)?.id;
   async function search(question: string, k: number, history: Turn[] = []) {
     const context = followUpContext(question, history);
     const query = prepareQuery(question, deps.translator, deps.embedder.multilingual, context);
@@ -65,15 +72,26 @@ export function createQaService(deps: QaDeps) {
   }
   return {
     search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
-    async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[] }> {
+    async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
       const k = input.k ?? 8;
       const { query, hits } = await search(input.question, k, input.history);
+      const passages = hits.slice(0, Math.max(k, 5)).map(toPassage);
+      const found = deps.tables?.length ? answerFromTables(deps.tables, query.text) : null;
+      const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
+      const fromTable = found && raw ? answerFromCell(found, raw, deps.title(found.table.docId), query.lang) : null;
+      if (fromTable) {
+        const citations = fromTable.citations.map((c) => ({ ...c, passageId: passageAt(c.docId, c.start) ?? "" }));
+        // The passage holding the cited row goes first, so the evidence is among the ranked passages.
+        const rowPassage = deps.index.chunks.find((c) => c.id === citations[0]?.passageId);
+        const ranked = rowPassage ? [{ ...toPassage({ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }) }, ...passages.filter((p) => p.id !== rowPassage.id)] : passages;
+        return { answer: fromTable.answer, abstained: false, citations, passages: ranked.slice(0, Math.max(k, 5)), hits, table: fromTable.table };
+      }
       const answer = answerExtractive(query, hits, {
         raw: (s) => deps.rawTexts.get(s),
         title: deps.title,
         lexical: deps.index.lexical,
       });
-      return { ...answer, passages: hits.slice(0, Math.max(k, 5)).map(toPassage), hits };
+      return { ...answer, passages, hits };
     },
     passageIdsOf: (docId: string): string[] => deps.index.chunks.filter((c) => c.docId === docId).map((c) => c.id),
     passage(id: string): { chunk: Chunk; previous: Chunk | null; next: Chunk | null } | null {

@@ -7,6 +7,7 @@ import { AppError } from "../errors.js";
 import type { ReadyState } from "../http/state.js";
 import type { Translator } from "../retrieve/types.js";
 import { loadIndex } from "../store/load-index.js";
+import type { Table } from "../tables/types.js";
 import { loadLexicon } from "../lexicon/index.js";
 import { makeTranslator, readCatalog } from "./wire.js";
 
@@ -32,6 +33,6 @@ export async function loadState(config: Config, embedder: Embedder, translator: 
   // Re-create the translator with the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
   const lexicon = translator ? await loadLexicon() : null;
   const qaTranslator = lexicon ? makeTranslator(lexicon, index.chunks.filter((c) => c.lang === "zh").map((c) => c.text)) : null;
-  const qa = createQaService({ index, embedder, translator: qaTranslator, rawTexts, title });
+  const qa = createQaService({ index, embedder, translator: qaTranslator, rawTexts, title, tables: index.tables as Table[] });
   return { qa, manifest: index.manifest, catalog, entryFor, rawTexts, embedderId: embedder.id, tables: index.tables };
 }

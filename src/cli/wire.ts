@@ -8,6 +8,7 @@ import type { Embedder } from "../embed/types.js";
 import type { CorpusDocument } from "../ingest/types.js";
 import { createVocabulary, findNames, loadLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Translator } from "../retrieve/types.js";
+import { extractTables } from "../tables/extract.js";
 
 /** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
 export function embedderFromConfig(config: Config, log: (m: string) => void): Promise<Embedder> {
@@ -40,7 +41,7 @@ export async function translatorFromConfig(): Promise<Translator> {
 }
 
 /** Tables of one document, for the index build. */
-export const extractTablesFor = (_doc: CorpusDocument): unknown[] => [];
+export const extractTablesFor = (doc: CorpusDocument): unknown[] => extractTables(doc.id, doc.source, doc.raw);
 
 /** `corpus/catalog.json`, or an empty catalog when the file is missing. */
 export async function readCatalog(corpusDir: string): Promise<{ catalog: Catalog; entryFor: (docId: string) => CatalogEntry }> {

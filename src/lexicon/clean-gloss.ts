@@ -32,12 +32,12 @@ export function cleanGloss(raw: string): CleanGloss {
   if (PLAIN.test(gloss) && !SPECIAL_START.test(gloss)) {
     return { kind: "text", text: gloss.replace(/[\s,;:.]+$/, ""), qualified: false };
   }
-  if (DROP.test(gloss)) return { kind: "drop" };
   if (REF.test(gloss)) {
     const target = REF_TARGET.exec(gloss);
     const word = target?.[2] ?? target?.[1];
     return word ? { kind: "ref", word } : { kind: "drop" };
   }
+  if (DROP.test(gloss)) return { kind: "drop" };
   // A note that narrows the sense ("private (army rank)") makes the gloss a weaker translation;
   // one-word register tags ("(Tw)", "(coll.)") do not.
   const qualified = /\([^()]*\s[^()]*\)|\((?:fig|lit|archaic|old)\.?\)/.test(gloss);

@@ -30,10 +30,28 @@ const stems = new Map<string, string>();
 export function stem(lower: string): string {
   let cached = stems.get(lower);
   if (cached === undefined) {
-    cached = /[a-z]/.test(lower) ? stemmer(lower) : lower;
+    cached = /[a-z]/.test(lower) ? stemmer(americanSpelling(lower)) : lower;
     stems.set(lower, cached);
   }
   return cached;
+}
+
+const BRITISH: Readonly<Record<string, string>> = {
+  centre: "center", centres: "centers", programme: "program", programmes: "programs", labour: "labor",
+  metre: "meter", fibre: "fiber", defence: "defense", licence: "license", catalogue: "catalog",
+  analyse: "analyze", behaviour: "behavior", neighbour: "neighbor", harbour: "harbor", favour: "favor",
+};
+const BRITISH_ISE =
+  /^(organ|real|recogn|special|privat|global|industrial|modern|liberal|decentral|central|util|urban|capital|local|emphas|character|categor|critic|minim|maxim|mobil|stabil|optim|priorit|standard|subsid|author|commercial|internation|rational|normal|democrat|corporat|marketis|regional)is(e|ed|es|ing|ation|ations)$/;
+
+/**
+ * British spellings in American form, so that "centre" meets the dictionary's "center".
+ *
+ * @example
+ *   americanSpelling("organisation") // → "organization"
+ */
+export function americanSpelling(lower: string): string {
+  return BRITISH[lower] ?? lower.replace(BRITISH_ISE, "$1iz$2");
 }
 
 /**

@@ -8,7 +8,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   be because been before being below between both but by can could did do does doing done down
   during each either etc few for from further had has have having he her here hers him his how
   i if in into is it its itself just many may me might more most much must my neither no nor not
-  of off on once one one's only or other our out over own per quite rather roughly same sb sb's
+  of off on once one one's ones only or other our out over own per quite rather roughly same sb sb's
   she should so some sth such than that the their theirs them then there these they this those
   through to too under until up upon us very via was we were what whatever when where whereas
   whether which while who whom whose why will with within without would yet you your

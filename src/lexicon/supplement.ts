@@ -1,7 +1,8 @@
 /**
  * Domain terms of regional-innovation and urban-economics writing that CC-CEDICT (2019) lacks,
  * in CC-CEDICT line format. Written for this project (not CC-CEDICT data); chosen from the
- * compounds the corpus uses most often and the field's standard vocabulary.
+ * compounds the corpus uses most often and the field's standard vocabulary. Entries for words
+ * CC-CEDICT has (外资) add senses after CC-CEDICT's own.
  */
 const TERMS: readonly (readonly [string, readonly string[]])[] = [
   ["科学园区", ["science park", "science-based industrial park"]],
@@ -36,6 +37,7 @@ const TERMS: readonly (readonly [string, readonly string[]])[] = [
   ["基础建设", ["infrastructure"]],
   ["竞争优势", ["competitive advantage"]],
   ["路径依赖", ["path dependence"]],
+  ["外资", ["foreign capital"]],
   ["外资银行", ["foreign bank", "foreign-funded bank"]],
   ["外商投资", ["foreign investment", "foreign-invested"]],
   ["外国直接投资", ["foreign direct investment", "FDI"]],
@@ -72,7 +74,7 @@ const TERMS: readonly (readonly [string, readonly string[]])[] = [
   ["产学研", ["industry-university-research cooperation"]],
   ["育成中心", ["incubator", "incubation center"]],
   ["跨国企业", ["multinational enterprise", "transnational corporation"]],
-  ["研发中心", ["R&D center", "research and development center"]],
+  ["研发中心", ["research and development center", "R&D center"]],
   ["创新体系", ["innovation system"]],
   ["区域创新", ["regional innovation"]],
   ["国家创新体系", ["national innovation system"]],

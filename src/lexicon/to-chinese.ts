@@ -68,18 +68,14 @@ export function translateToChinese(text: string, deps: ToChineseDeps, options: T
   const phrases = spans(tokens, covered)
     .map((span) => lookupPhrase(span, deps.index, vocabulary, perTerm))
     .filter((phrase): phrase is Phrase => phrase !== undefined);
-  const inPhrase = new Set<number>();
-  const inCompound = new Set<number>();
+  const exactLong = phrases.filter((p) => p.exact && p.positions.length > 1);
   for (const phrase of phrases) {
-    if (!phrase.exact || phrase.positions.length < 2) continue;
-    for (const i of phrase.positions) inPhrase.add(i);
-    if (phrase.tokens.slice(1).every((t) => t.hyphenated)) for (const i of phrase.positions) inCompound.add(i);
-  }
-  for (const phrase of phrases) {
-    const single = phrase.positions.length === 1 ? (phrase.positions[0] ?? -1) : -1;
-    if (inCompound.has(single)) continue;
+    // Parts of an exactly translated longer phrase add little; parts of a hyphenated compound
+    // ("high" in "high-tech") add nothing.
+    const within = exactLong.filter((long) => long.positions.length > phrase.positions.length && phrase.positions.every((i) => long.positions.includes(i)));
+    if (within.some((long) => long.tokens.slice(1).every((t) => t.hyphenated))) continue;
     for (const [word, score] of phrase.best) {
-      if (!inPhrase.has(single)) offer(word, score);
+      if (within.length === 0) offer(word, score);
       else if (score >= COVERED_FLOOR) offer(word, score * COVERED_FACTOR);
     }
   }
@@ -182,8 +178,8 @@ function surface(word: string): string {
 function scorePosting(posting: Posting, words: number, isName: boolean, vocabulary: ChineseVocabulary | undefined): number {
   const exact = posting.glossWords === words;
   const match = exact ? 1 : (0.4 * words) / posting.glossWords;
-  const phrase = 1 + 0.75 * (words - 1);
-  const sense = 1 / (1 + 0.3 * posting.glossIndex);
+  const phrase = words;
+  const sense = 1 / (1 + 0.2 * posting.glossIndex);
   const specific = 1 / (1 + 0.04 * (posting.glossCount - 1));
   const qualified = posting.qualified ? 0.6 : 1;
   const length = LENGTH_FACTOR[Math.min(posting.word.length, LENGTH_FACTOR.length - 1)] ?? 0.4;

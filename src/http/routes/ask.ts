@@ -4,6 +4,7 @@ import { AskRequestSchema, SearchQuerySchema } from "../schemas.js";
 import type { AppDeps, ReadyState } from "../state.js";
 import { jsonBody, parseWith } from "../validate.js";
 import { toPassage } from "../../answer/service.js";
+import { citationsOut } from "../cite-out.js";
 
 export function ready(deps: AppDeps): ReadyState {
   const s = deps.state();
@@ -21,7 +22,8 @@ export function askRoutes(deps: AppDeps): Hono {
     return c.json({
       answer: result.answer,
       abstained: result.abstained,
-      citations: result.citations.map(({ passageId, ...rest }) => ({ ...rest, passageId })),
+      citations: citationsOut(s, result.citations, body.style),
+      ...(result.table ? { table: result.table } : {}),
       passages: result.passages,
     });
   });

@@ -1,0 +1,77 @@
+import { compareColumns } from "./compare.js";
+import { describing, explainedShare, namesMeasure, unexplained } from "./explain.js";
+import { formatValue } from "./format.js";
+import { cellViews, groupFit, leafTerms, rowTerms, type CellView } from "./labels.js";
+import { isClear, overlap } from "./match.js";
+import { orderFit } from "./order.js";
+import { buildQuery, covered, marginFactor, MIN_CONFIDENCE, round, tableBonus, type Query } from "./query.js";
+import { questionIntent } from "./question.js";
+import { termSequence, termsOf } from "./terms.js";
+import type { Table, TableAnswer } from "./types.js";
+
+/** Options of {@link answerFromTables}. */
+export interface AnswerOptions {
+  /** Earlier turns of a conversation; they may supply the row, year or table a follow-up leaves out. */
+  context?: string;
+}
+
+/**
+ * Answers a question that one table cell answers ("What percentage of Dongguan's hardware firms
+ * were foreign-affiliated…?", "2007 年天津從北京引進了多少國內資金？"), or a comparison over a
+ * column ("Which region had the highest…?"). Returns null unless the row and the column are both
+ * clearly named, every place and year the question names fits the table, and no other cell comes
+ * close — so the caller can fall back to prose passages.
+ *
+ * @example
+ *   answerFromTables(tables, "2007 年天津從北京引進的國內資金有多少億元？")?.answer // → "208.99 億元人民幣"
+ */
+export function answerFromTables(tables: readonly Table[], question: string, options: AnswerOptions = {}): TableAnswer | null {
+  const own = questionIntent(question);
+  const numeric = own.numeric || (options.context !== undefined && questionIntent(options.context).numeric);
+  if (!numeric) return null;
+  const query = buildQuery(question, options.context);
+  const views = cellViews(tables).filter((v) => v.cell.value !== null);
+  return own.compare ? compareColumns(views, query, own.compare) : single(views, query);
+}
+
+function single(views: readonly CellView[], query: Query): TableAnswer | null {
+  const scored = views.flatMap((view) => {
+    const s = scoreCell(view, query);
+    return s ? [s] : [];
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const [best, ...rest] = scored;
+  if (!best) return null;
+  const second = rest.find((s) => s.view.cell.value !== best.view.cell.value);
+  const confidence = best.clarity * marginFactor(best.score, second?.score);
+  if (confidence < MIN_CONFIDENCE) return null;
+  const { table, row, column, cell } = best.view;
+  return { kind: "cell", table, row, column, cell, confidence: round(confidence), answer: formatValue(cell) };
+}
+
+interface Scored {
+  view: CellView;
+  score: number;
+  clarity: number;
+}
+
+/** Row and column must both be clearly named, by different words, and the table must fit. */
+function scoreCell(view: CellView, query: Query): Scored | null {
+  const row = covered(rowTerms(view), query);
+  const column = covered(leafTerms(view.column), query);
+  if (!isClear(row) || !isClear(column)) return null;
+  if (row.hits.every((h) => column.hits.includes(h)) || column.hits.every((h) => row.hits.includes(h))) return null;
+  const known = describing(view);
+  if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return null;
+  const score =
+    2 * row.coverage +
+    2 * column.coverage +
+    0.8 * groupFit(view.column, query.all) +
+    explainedShare(query.own, known) +
+    0.5 * orderFit(termSequence(view.column.path.at(-1) ?? ""), query.sequence) +
+    0.3 * overlap(termsOf(view.row.group ?? ""), query.own).coverage +
+    tableBonus(view.table, query) +
+    0.05 * (row.matched + column.matched);
+  return { view, score, clarity: Math.min(row.coverage, column.coverage) };
+}
+

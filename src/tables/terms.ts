@@ -1,0 +1,140 @@
+import { stemmer } from "stemmer";
+import { fold } from "./fold.js";
+import { findPlaces } from "./names.js";
+import { CONCEPTS } from "./synonyms.js";
+
+/** Match terms of a text with their weights: places and years weigh most, bigrams least. */
+export type Terms = Map<string, number>;
+
+const WEIGHT = { place: 3, year: 3, concept: 2, word: 1, bigram: 0.5 } as const;
+
+const EN_STOP = new Set(
+  "a an the of in on at to for from by with and or as is are was were be been being do does did what which who whom how much many when where why that this these those it its their there than then into per up all any each among across over under about between during same also only has have had not vs based came come comes got get gets table tab".split(
+    " ",
+  ),
+);
+/** Question words and administrative suffixes that say nothing about a row or column. */
+const ZH_STOP = new Set(["的", "了", "是", "在", "有", "和", "与", "及", "之", "从", "向", "对", "多", "少", "年", "市", "省", "区", "县", "呢", "吗", "哪", "个", "几", "为", "表", "多少", "哪个", "什么", "有多", "哪一", "一年", "单位", "同一", "那么"]);
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+interface ConceptForms {
+  /** Phrases, Chinese forms and symbols, longest first, matched in folded text. */
+  phrases: Array<{ form: string; id: string; latin: boolean }>;
+  /** Stems of single English words. */
+  stems: Map<string, string>;
+}
+let forms: ConceptForms | null = null;
+
+function conceptForms(): ConceptForms {
+  if (forms) return forms;
+  const phrases: ConceptForms["phrases"] = [];
+  const stems = new Map<string, string>();
+  for (const c of CONCEPTS) {
+    for (const w of c.en) {
+      if (/^[a-z]+$/iu.test(w)) stems.set(stemOf(w.toLowerCase()), c.id);
+      else phrases.push({ form: fold(w), id: c.id, latin: /[a-z]/iu.test(w) });
+    }
+    for (const z of c.zh) phrases.push({ form: fold(z), id: c.id, latin: false });
+  }
+  phrases.sort((a, b) => b.form.length - a.form.length);
+  forms = { phrases, stems };
+  return forms;
+}
+
+function stemOf(word: string): string {
+  return word.length > 3 ? stemmer(word) : word;
+}
+
+/**
+ * Match terms of a label, caption or question: place ids (`@beijing`), concept ids (`~export`),
+ * years (`#2007`), English stems, and for Chinese the segmenter's words plus character bigrams.
+ *
+ * @example
+ *   [...termsOf("東莞 foreign-affiliated firms, 2007").keys()] // → ["@dongguan", "~foreign", "~firm", "#2007"]
+ */
+export function termsOf(text: string): Terms {
+  return analyse(text).terms;
+}
+
+/**
+ * The terms of a text in reading order (repeats kept), for phrase-order comparisons.
+ *
+ * @example
+ *   termSequence("percentage of revenue from new products") // → ["~percent", "~revenue", "~new-product"]
+ */
+export function termSequence(text: string): string[] {
+  return analyse(text).sequence;
+}
+
+interface Analysis {
+  terms: Terms;
+  sequence: string[];
+}
+
+const memo = new Map<string, Analysis>();
+
+function analyse(text: string): Analysis {
+  const cached = memo.get(text);
+  if (cached) return cached;
+  const found: Array<{ term: string; weight: number; at: number }> = [];
+  let folded = fold(text);
+  const blank = (start: number, end: number) => {
+    folded = `${folded.slice(0, start)}${" ".repeat(end - start)}${folded.slice(end)}`;
+  };
+  for (const hit of findPlaces(folded)) {
+    found.push({ term: `@${hit.id}`, weight: WEIGHT.place, at: hit.start });
+    blank(hit.start, hit.end);
+  }
+  for (const { form, id, latin } of conceptForms().phrases) {
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (latin && (/[a-z]/u.test(folded[at - 1] ?? "") || /[a-z]/u.test(folded[end] ?? ""))) continue;
+      found.push({ term: `~${id}`, weight: WEIGHT.concept, at });
+      blank(at, end);
+    }
+  }
+  for (const m of folded.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)) found.push({ term: `#${m[0]}`, weight: WEIGHT.year, at: m.index });
+  for (const m of folded.matchAll(/[a-z][a-z'&]*(?:-[a-z]+)*/gu)) {
+    for (const [term, weight] of wordTerms(m[0])) found.push({ term, weight, at: m.index });
+  }
+  for (const m of folded.matchAll(/\p{Script=Han}+/gu)) {
+    for (const [term, weight, offset] of hanTerms(m[0])) found.push({ term, weight, at: m.index + offset });
+  }
+  found.sort((a, b) => a.at - b.at);
+  const terms: Terms = new Map();
+  for (const { term, weight } of found) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+  const sequence = found.filter((f) => f.weight >= WEIGHT.word).map((f) => f.term);
+  const analysis = { terms, sequence };
+  if (memo.size > 20_000) memo.clear();
+  memo.set(text, analysis);
+  return analysis;
+}
+
+function wordTerms(word: string): Array<[string, number]> {
+  const stems = conceptForms().stems;
+  const whole = stems.get(stemOf(word.replace(/'/gu, "")));
+  if (whole) return [[`~${whole}`, WEIGHT.concept]];
+  const out: Array<[string, number]> = [];
+  for (const part of word.split("-")) {
+    const w = part.replace(/'/gu, "");
+    if (!w || EN_STOP.has(w) || w.length < 2) continue;
+    const stem = stemOf(w);
+    const concept = stems.get(stem);
+    out.push(concept ? [`~${concept}`, WEIGHT.concept] : [stem, WEIGHT.word]);
+  }
+  return out;
+}
+
+function hanTerms(run: string): Array<[string, number, number]> {
+  if (run.length === 1) return ZH_STOP.has(run) ? [] : [[run, WEIGHT.bigram, 0]];
+  const out: Array<[string, number, number]> = [];
+  for (const s of segmenter.segment(run)) {
+    if (s.segment.length > 1 && !ZH_STOP.has(s.segment)) out.push([s.segment, WEIGHT.word, s.index]);
+  }
+  for (let i = 0; i + 1 < run.length; i++) {
+    const bigram = run.slice(i, i + 2);
+    if (!ZH_STOP.has(bigram)) out.push([bigram, WEIGHT.bigram, i]);
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { toSimplified } from "../../src/lexicon/fold.js";
+import { loadLexicon } from "../../src/lexicon/translate.js";
+import type { Lexicon } from "../../src/lexicon/types.js";
+
+let lexicon: Lexicon;
+
+beforeAll(async () => {
+  lexicon = await loadLexicon();
+}, 30_000);
+
+describe("loadLexicon", () => {
+  it("shares one lexicon between callers", async () => {
+    expect(await loadLexicon()).toBe(lexicon);
+  });
+});
+
+describe("toChinese", () => {
+  it("translates multi-word phrases as a unit", () => {
+    expect(lexicon.toChinese("private equity fund").slice(0, 5)).toEqual(expect.arrayContaining(["私募基金", "股权投资基金"]));
+    expect(lexicon.toChinese("foreign investment")[0]).toBe("外资");
+    expect(lexicon.toChinese("market share").slice(0, 3)).toEqual(expect.arrayContaining(["市场占有率"]));
+  });
+
+  it("translates hyphenated compounds and domain terms", () => {
+    expect(lexicon.toChinese("high-tech").slice(0, 3)).toEqual(expect.arrayContaining(["高科技", "高新技术"]));
+    expect(lexicon.toChinese("science park").slice(0, 3)).toContain("科学园区");
+  });
+
+  it("prefers the literal gloss over words Porter stemming conflates", () => {
+    expect(lexicon.toChinese("university")[0]).toBe("大学");
+  });
+
+  it("reads British spellings", () => {
+    expect(lexicon.toChinese("research and development centre")[0]).toBe("研发中心");
+  });
+
+  it("puts gazetteer names first, in Simplified", () => {
+    const terms = lexicon.toChinese("How many foreign banks were there in Tianjin and Dongguan?");
+    expect(terms.slice(0, 2)).toEqual(["天津", "东莞"]);
+    expect(terms).toContain("外资银行");
+  });
+
+  it("skips question and function words", () => {
+    expect(lexicon.toChinese("What was it, and where were they?")).toEqual([]);
+  });
+
+  it("respects the caps per phrase and in total", () => {
+    expect(lexicon.toChinese("university", { perTerm: 1 })).toEqual(["大学"]);
+    const long = "industrial policy regional innovation foreign direct investment science park heavy industry pollution";
+    expect(lexicon.toChinese(long, { limit: 6 })).toHaveLength(6);
+  });
+});
+
+describe("toEnglish", () => {
+  it("glosses Traditional and Simplified the same way", () => {
+    for (const text of ["私募股權基金", "私募股权基金"]) {
+      expect(lexicon.toEnglish(text)).toEqual(expect.arrayContaining(["private", "equity", "fund"]));
+    }
+    for (const text of ["外資", "外资"]) {
+      expect(lexicon.toEnglish(text)).toEqual(expect.arrayContaining(["foreign", "investment", "capital"]));
+    }
+  });
+
+  it("gives names in English and keeps Latin words and numbers", () => {
+    const words = lexicon.toEnglish("到1996年底，東莞估計有多少家電子企業（OEM）？");
+    expect(words).toEqual(expect.arrayContaining(["dongguan", "1996", "oem", "electronic", "enterprise", "estimate"]));
+  });
+
+  it("returns lowercase content words only, within the cap", () => {
+    const words = lexicon.toEnglish("北京的外資銀行在哪一年成立的？", { limit: 5 });
+    expect(words.length).toBeLessThanOrEqual(5);
+    for (const word of words) expect(word).toBe(word.toLowerCase());
+    expect(words).not.toContain("the");
+    expect(words).not.toContain("of");
+  });
+});
+
+describe("gloss", () => {
+  it("renders a Chinese sentence in English words, keeping numbers", () => {
+    const english = lexicon.gloss("截至 2005 年底，北京共有外資銀行分行 25 家");
+    expect(english).toMatch(/Beijing/);
+    expect(english).toMatch(/foreign bank/);
+    expect(english).toMatch(/branch/);
+    expect(english).toMatch(/\b2005\b/);
+    expect(english).toMatch(/\b25\b/);
+    expect(english).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("uses gazetteer names for places the dictionary reads as words", () => {
+    expect(lexicon.gloss("南韓大德科學園區")).toMatch(/Korea Daedeok/);
+  });
+
+  it("glosses the whole Chinese report in well under ten seconds", () => {
+    const report = readFileSync(new URL("../../corpus/bohai-rim-science-parks-report.txt", import.meta.url), "utf8");
+    const started = performance.now();
+    const english = lexicon.gloss(report);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(english.length).toBeGreaterThan(report.length / 2);
+    expect(toSimplified(english)).not.toMatch(/[\u4e00-\u9fff]{3}/);
+  });
+});
