@@ -33,6 +33,26 @@ describe("POST /api/ask", () => {
     for (const p of body.passages) expect(p).toMatchObject({ id: expect.any(String), source: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
   });
 
+  it("answers a question a table cell answers with the value, its row and column, and a verified row quote", async () => {
+    const body = await (await ask({ question: "How many people (in thousands) worked in Suzhou's electronics industry in 2008?" })).json();
+    expect(body.table).toMatchObject({ id: expect.any(String), label: expect.any(String), row: expect.stringMatching(/Suzhou/u) });
+    expect(body.answer).toContain("1,132");
+    for (const c of body.citations) {
+      const raw = readFileSync(join(CORPUS_DIR, c.source), "utf8");
+      expect(verifyQuote(raw, c.start, c.end, c.quote)).toBe(true);
+    }
+  });
+
+  it("gives every citation a locator and a reference in the requested style", async () => {
+    const body = await (await ask({ question: "By 1990, how many electronics firms were in Shenzhen?", style: "mla" })).json();
+    expect(body.citations.length).toBeGreaterThan(0);
+    for (const c of body.citations) {
+      expect(c.reference).toMatch(/Chen|Zhou|Liefner|\w/u);
+      expect(typeof c.locator).toBe("string");
+    }
+    expect(body.citations[0].reference).toContain("Politics & Society");
+  });
+
   it("abstains when the corpus never mentions what is asked", async () => {
     const body = await (await ask({ question: "What was the population of Chengdu's Tianfu Software Park in 2019?" })).json();
     expect(body.abstained).toBe(true);
