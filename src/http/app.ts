@@ -6,6 +6,7 @@ import { handleError, problem } from "./problem.js";
 import { askRoutes } from "./routes/ask.js";
 import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
+import { tableRoutes } from "./routes/tables.js";
 import type { AppDeps } from "./state.js";
 
 /**
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", healthRoutes(deps));
   app.route("/api", askRoutes(deps));
   app.route("/api", documentRoutes(deps));
+  app.route("/api", tableRoutes(deps));
   app.notFound((c) => problem(c, 404, `No route for ${c.req.method} ${c.req.path}.`, "not_found"));
   app.onError(handleError);
   return app;

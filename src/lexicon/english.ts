@@ -18,7 +18,6 @@ export interface EnglishToken {
 }
 
 const WORD = /[A-Za-z0-9]+(?:[&'’][A-Za-z0-9]+)*/g;
-const SEPARATORS = /[^a-z0-9&'’]+/;
 const stems = new Map<string, string>();
 
 /**
@@ -30,7 +29,7 @@ const stems = new Map<string, string>();
 export function stem(lower: string): string {
   let cached = stems.get(lower);
   if (cached === undefined) {
-    cached = /[a-z]/.test(lower) ? stemmer(americanSpelling(lower)) : lower;
+    cached = /[a-z]/.test(lower) ? stemmer(americanSpelling(lower.replace(/’/g, "'"))) : lower;
     stems.set(lower, cached);
   }
   return cached;
@@ -51,7 +50,7 @@ const BRITISH_ISE =
  *   americanSpelling("organisation") // → "organization"
  */
 export function americanSpelling(lower: string): string {
-  return BRITISH[lower] ?? lower.replace(BRITISH_ISE, "$1iz$2");
+  return BRITISH[lower] ?? (lower.includes("is") ? lower.replace(BRITISH_ISE, "$1iz$2") : lower);
 }
 
 /**
@@ -88,10 +87,21 @@ export function tokenizeEnglish(text: string): EnglishToken[] {
  */
 export function keyStems(text: string, sorted = true): string[] {
   const stems: string[] = [];
-  for (const word of text.toLowerCase().split(SEPARATORS)) {
-    if (word === "") continue;
-    const lower = word.endsWith("'s") || word.endsWith("’s") ? word.slice(0, -2) : word;
-    if (lower !== "" && !ENGLISH_STOP_WORDS.has(lower)) stems.push(stem(lower.replace(/’/g, "'")));
+  const lower = text.toLowerCase();
+  // A hand-rolled scan: this runs over every dictionary gloss while the lexicon loads.
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 38 || code === 39 || code === 0x2019;
+    if (inWord) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    let word = lower.slice(start, i);
+    start = -1;
+    if (word.endsWith("'s") || word.endsWith("’s")) word = word.slice(0, -2);
+    if (word !== "" && !ENGLISH_STOP_WORDS.has(word)) stems.push(stem(word));
   }
   return sorted ? stems.sort() : stems;
 }

@@ -2,7 +2,7 @@ import { compareColumns } from "./compare.js";
 import { describing, explainedShare, namesMeasure, unexplained } from "./explain.js";
 import { formatValue } from "./format.js";
 import { cellViews, groupFit, leafTerms, rowTerms, type CellView } from "./labels.js";
-import { isClear, overlap } from "./match.js";
+import { isClear, overlap, strength } from "./match.js";
 import { orderFit } from "./order.js";
 import { buildQuery, covered, marginFactor, MIN_CONFIDENCE, round, tableBonus, type Query } from "./query.js";
 import { questionIntent } from "./question.js";
@@ -34,13 +34,28 @@ export function answerFromTables(tables: readonly Table[], question: string, opt
   return own.compare ? compareColumns(views, query, own.compare) : single(views, query);
 }
 
-function single(views: readonly CellView[], query: Query): TableAnswer | null {
+/**
+ * Every cell that could answer a single-cell question, best first, with its score and clarity
+ * (the lower of row and column coverage). For inspection; {@link answerFromTables} decides.
+ *
+ * @example
+ *   rankCells(tables, "What was Suzhou's GDP in 2008?")[0]?.view.cell.text // → "670"
+ */
+export function rankCells(tables: readonly Table[], question: string, options: AnswerOptions = {}): ScoredCell[] {
+  const query = buildQuery(question, options.context);
+  return rank(cellViews(tables).filter((v) => v.cell.value !== null), query);
+}
+
+function rank(views: readonly CellView[], query: Query): ScoredCell[] {
   const scored = views.flatMap((view) => {
     const s = scoreCell(view, query);
     return s ? [s] : [];
   });
-  scored.sort((a, b) => b.score - a.score);
-  const [best, ...rest] = scored;
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+function single(views: readonly CellView[], query: Query): TableAnswer | null {
+  const [best, ...rest] = rank(views, query);
   if (!best) return null;
   const second = rest.find((s) => s.view.cell.value !== best.view.cell.value);
   const confidence = best.clarity * marginFactor(best.score, second?.score);
@@ -49,29 +64,41 @@ function single(views: readonly CellView[], query: Query): TableAnswer | null {
   return { kind: "cell", table, row, column, cell, confidence: round(confidence), answer: formatValue(cell) };
 }
 
-interface Scored {
+/** A candidate cell with its score. */
+export interface ScoredCell {
   view: CellView;
   score: number;
   clarity: number;
 }
 
 /** Row and column must both be clearly named, by different words, and the table must fit. */
-function scoreCell(view: CellView, query: Query): Scored | null {
+function scoreCell(view: CellView, query: Query): ScoredCell | null {
   const row = covered(rowTerms(view), query);
   const column = covered(leafTerms(view.column), query);
   if (!isClear(row) || !isClear(column)) return null;
   if (row.hits.every((h) => column.hits.includes(h)) || column.hits.every((h) => row.hits.includes(h))) return null;
   const known = describing(view);
   if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return null;
+  const [rowFit, columnFit] = [strength(row), strength(column)];
   const score =
-    2 * row.coverage +
-    2 * column.coverage +
-    0.8 * groupFit(view.column, query.all) +
-    explainedShare(query.own, known) +
+    2 * rowFit +
+    2 * columnFit +
+    1.5 * groupFit(view.column, query.all) +
+    2 * explainedShare(query.own, known) +
     0.5 * orderFit(termSequence(view.column.path.at(-1) ?? ""), query.sequence) +
     0.3 * overlap(termsOf(view.row.group ?? ""), query.own).coverage +
+    kindFit(view, query) +
     tableBonus(view.table, query) +
     0.05 * (row.matched + column.matched);
-  return { view, score, clarity: Math.min(row.coverage, column.coverage) };
+  return { view, score, clarity: Math.min(rowFit, columnFit) };
 }
 
+
+const COUNTING = /\bhow many\b|\bnumber of\b|多少(?:家|個|个|人|項|项|件)|幾(?:家|個|人|項|件)|几(?:家|个|人|项|件)/iu;
+
+/** Counting questions ("how many") prefer counts to percentages; share questions the reverse. */
+function kindFit(view: CellView, query: Query): number {
+  const percent = view.cell.unit === "%";
+  if (query.own.has("~percent")) return percent ? 0.5 : 0;
+  return COUNTING.test(query.text) && percent ? -0.5 : 0;
+}

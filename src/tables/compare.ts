@@ -62,7 +62,7 @@ function byColumn(views: readonly CellView[], query: Query, subject: Subject): C
     if (!isClear(leaf) || !rowsAre(group, subject)) return [];
     const known = new Set([...pathTerms(column).keys(), ...captionTerms(table).keys(), ...group.flatMap((v) => [...rowTerms(v).keys(), ...termsOf(v.row.group ?? "").keys()])]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
-    const score = 2 * leaf.coverage + 0.8 * groupFit(column, query.all) + tableBonus(table, query);
+    const score = 2 * leaf.coverage + 1.5 * groupFit(column, query.all) + tableBonus(table, query);
     return [{ views: group, score, clarity: leaf.coverage }];
   });
 }

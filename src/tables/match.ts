@@ -49,3 +49,14 @@ export function overlap(label: Terms, query: Terms): Overlap {
 export function isClear(o: Overlap): boolean {
   return (o.coverage >= 0.5 && o.matched >= 1) || (o.places > 0 && o.placeHits === o.places);
 }
+
+/**
+ * Coverage, raised for labels whose places the query all names (a place settles a row or
+ * column even when the rest of its header is generic wording).
+ *
+ * @example
+ *   strength({ coverage: 0.3, matched: 3, hits: ["@shenzhen"], places: 1, placeHits: 1 }) // → 0.65
+ */
+export function strength(o: Overlap): number {
+  return o.places > 0 && o.placeHits === o.places ? Math.max(o.coverage, 0.5 + 0.5 * o.coverage) : o.coverage;
+}

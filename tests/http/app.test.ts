@@ -117,3 +117,22 @@ describe("other endpoints", () => {
     expect(ready).toMatchObject({ ready: true, counts: { documents: 5 } });
   });
 });
+
+describe("table endpoints", () => {
+  it("lists tables, serves one as JSON and CSV, and looks up cells with a citation", async () => {
+    const list = await (await app.request("/api/tables?doc=chen")).json();
+    expect(list.tables.length).toBeGreaterThan(0);
+    const parsed = list.tables.find((t: { status: string }) => t.status === "parsed");
+    expect((await app.request(`/api/tables/${parsed.id}`)).status).toBe(200);
+    const csv = await app.request(`/api/tables/${parsed.id}?format=csv`);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/u);
+    expect((await csv.text()).split("\r\n").length).toBeGreaterThan(2);
+    expect((await app.request("/api/tables/nope")).status).toBe(404);
+    const data = await (await app.request("/api/data?row=Suzhou&doc=chen")).json();
+    expect(data.matches.length).toBeGreaterThan(0);
+    const m = data.matches[0];
+    const raw = readFileSync(join(CORPUS_DIR, m.citation.source), "utf8");
+    expect(raw.slice(m.citation.start, m.citation.end)).toBe(m.citation.quote);
+    expect((await app.request("/api/data")).status).toBe(400);
+  });
+});
