@@ -85,7 +85,12 @@ export function properNames(gloss: string): string[] {
   return names;
 }
 
-/** Number of words in a gloss. */
+/**
+ * Number of space-separated words in a cleaned gloss.
+ *
+ * @example
+ *   wordCount("the end of the year") // → 5
+ */
 export function wordCount(text: string): number {
   let count = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) count++;

@@ -20,8 +20,8 @@ const PUNCTUATION: Readonly<Record<string, string>> = { "。": ".", "、": ",", 
  * numbers and Latin text stay as they are.
  *
  * @example
- *   glossChinese("截至2005年底，北京共有外資銀行分行25家", dict)
- *   // → "up to 2005 end of the year, Beijing have altogether foreign bank branch of bank or store 25"
+ *   glossChinese("2010 年北京所管理的基金規模 1.04 萬億元", dict)
+ *   // → "2010 year Beijing supervise fund scale 1.04 ten thousand hundred million yuan"
  */
 export function glossChinese(text: string, dict: Cedict): string {
   const parts: string[] = [];

@@ -1,4 +1,4 @@
-import { stem, type EnglishToken } from "./english.js";
+import { americanSpelling, stem, type EnglishToken } from "./english.js";
 import type { Posting, ReverseIndex } from "./reverse-index.js";
 import type { ChineseVocabulary } from "./types.js";
 
@@ -43,6 +43,10 @@ function isContent(token: EnglishToken | undefined, i: number, covered: Readonly
  * Candidate phrases of a tokenised question, skipping function words and positions covered by
  * names: contiguous runs of up to four content words (one function word may sit
  * inside: "bank of China"), plus pairs of nearby content words, which must match a gloss exactly.
+ *
+ * @example
+ *   spans(tokenizeEnglish("market share"), new Set()).map((s) => s.tokens.map((t) => t.text).join(" "))
+ *   // → ["market", "market share", "share"]
  */
 export function spans(tokens: readonly EnglishToken[], covered: ReadonlySet<number>): Span[] {
   const result: Span[] = [];
@@ -76,7 +80,7 @@ export function spans(tokens: readonly EnglishToken[], covered: ReadonlySet<numb
  *
  * @example
  *   lookupPhrase(spans(tokenizeEnglish("market share"), new Set())[1], index, undefined, 3)?.best
- *   // → [["市场占有率", 1.8], ["市占率", 1.8], ["市场份额", 1.8]]
+ *   // → [["市占率", 1.67], ["市场份额", 1.58], ["市场占有率", 1.23]]
  */
 export function lookupPhrase(span: Span, index: ReverseIndex, vocabulary: ChineseVocabulary | undefined, perTerm: number): Phrase | undefined {
   const stems = span.tokens.map((t) => t.stem);
@@ -84,7 +88,9 @@ export function lookupPhrase(span: Span, index: ReverseIndex, vocabulary: Chines
   let postings = index.lookup(stems);
   if (demonymStems.some((s, i) => s !== stems[i])) postings.push(...index.lookup(demonymStems));
   const words = span.tokens.length;
-  if (!span.contiguous) postings = postings.filter((p) => p.glossWords === words);
+  // A phrase only matches glosses that say little more than it ("private equity" in "private
+  // equity fund"); a pair of distant words only matches a gloss that is exactly that pair.
+  postings = postings.filter((p) => p.glossWords === words || (span.contiguous && (words === 1 || p.glossWords === words + 1)));
   if (postings.length === 0) return undefined;
   const isName = span.tokens.every((t) => t.name);
   const surfaces = span.tokens.map((t) => [surface(t.lower), surface(DEMONYMS[t.lower] ?? t.lower)] as const);
@@ -111,9 +117,20 @@ export function lookupPhrase(span: Span, index: ReverseIndex, vocabulary: Chines
   };
 }
 
-/** Word form for literal comparison: Porter conflates university/universe and busy/business. */
+/** Inflectional and common derivational endings, longest first (see `surface`). */
+const ENDINGS = ["ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ial", "ied", "ed", "es", "al", "ic", "s", "y", "e"] as const;
+
+/**
+ * A light lemma for literal comparison, stricter than Porter: polluting/pollution, industrial/
+ * industry and companies/company still meet, but university/universe, business/busy and
+ * designate/design — which Porter conflates — do not.
+ */
 function surface(word: string): string {
-  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+  const american = americanSpelling(word);
+  for (const ending of ENDINGS) {
+    if (american.length - ending.length >= 3 && american.endsWith(ending)) return american.slice(0, -ending.length);
+  }
+  return american;
 }
 
 function scorePosting(posting: Posting, words: number, isName: boolean, vocabulary: ChineseVocabulary | undefined): number {

@@ -12,7 +12,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   she should so some sth such than that the their theirs them then there these they this those
   through to too under until up upon us very via was we were what whatever when where whereas
   whether which while who whom whose why will with within without would yet you your
-  according accounted called compared describe described did does mention mentioned name named
+  according account accounts accounted called compared describe described did does mention mentioned name named
   paper report reported say said says study what's which's total approx kind
   type sort thing things something someone somebody e.g i.e eg ie`.split(/\s+/),
 );

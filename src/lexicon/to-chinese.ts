@@ -13,9 +13,8 @@ export interface ToChineseDeps {
 
 const NAME_SCORE = 10;
 const PINYIN_SCORE = 3;
-/** A word already translated within a longer phrase keeps only confident translations, lowered. */
+/** A word already translated within a longer phrase keeps only its best translation, lowered. */
 const COVERED_FACTOR = 0.6;
-const COVERED_FLOOR = 0.5;
 
 /**
  * Chinese (Simplified) words translating the names, phrases and content words of an English
@@ -45,9 +44,8 @@ export function translateToChinese(text: string, deps: ToChineseDeps, options: T
     // ("high" in "high-tech") add nothing.
     const within = exactLong.filter((long) => long.positions.length > phrase.positions.length && phrase.positions.every((i) => long.positions.includes(i)));
     if (within.some((long) => long.tokens.slice(1).every((t) => t.hyphenated))) continue;
-    for (const [word, score] of phrase.best) {
-      if (within.length === 0) offer(word, score);
-      else if (score >= COVERED_FLOOR) offer(word, score * COVERED_FACTOR);
+    for (const [word, score] of within.length === 0 ? phrase.best : phrase.best.slice(0, 1)) {
+      offer(word, within.length === 0 ? score : score * COVERED_FACTOR);
     }
   }
   compose(phrases, vocabulary, offer);
@@ -76,9 +74,11 @@ function coverNames(text: string, tokens: readonly EnglishToken[], offer: (word:
 
 /**
  * Two adjacent words without a dictionary phrase ("software park") are also offered as the
- * concatenation of their translations (软件 + 园区); without a vocabulary only the top pair.
+ * concatenation of their translations (软件 + 园区), but only when the corpus uses it: unchecked
+ * concatenations are mostly nonsense ("direct investment" → 导演入股, "film director" + "invest").
  */
 function compose(phrases: readonly Phrase[], vocabulary: ChineseVocabulary | undefined, offer: (word: string, score: number) => void): void {
+  if (!vocabulary) return;
   const single = new Map(phrases.filter((p) => p.positions.length === 1 && p.exact).map((p) => [p.positions[0] ?? -1, p]));
   const exactPair = (a: number, b: number): boolean =>
     phrases.some((p) => p.exact && p.contiguous && p.positions.length === 2 && p.positions[0] === a && p.positions[1] === b);
@@ -88,13 +88,10 @@ function compose(phrases: readonly Phrase[], vocabulary: ChineseVocabulary | und
     const left = single.get(i);
     const right = single.get(j);
     if (!left || !right || exactPair(i, j)) continue;
-    const width = vocabulary ? 3 : 1;
-    for (const [a, scoreA] of left.best.slice(0, width)) {
-      for (const [b, scoreB] of right.best.slice(0, width)) {
+    for (const [a, scoreA] of left.best) {
+      for (const [b, scoreB] of right.best) {
         const word = a + b;
-        if (a.length < 2 || b.length < 2 || word.length > 6) continue;
-        if (vocabulary && !vocabulary.has(word)) continue;
-        offer(word, Math.min(scoreA, scoreB) * (vocabulary ? 1.2 : 0.5));
+        if (a.length >= 2 && b.length >= 2 && word.length <= 6 && vocabulary.has(word)) offer(word, Math.min(scoreA, scoreB) * 1.2);
       }
     }
   }

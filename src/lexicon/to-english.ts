@@ -1,7 +1,7 @@
-import { ENGLISH_STOP_WORDS, CHINESE_STOP_WORDS } from "./stop-words.js";
 import { hasHan, toSimplified } from "./fold.js";
 import { findNames, pinyinOf } from "./names.js";
 import { segmentChinese, type ChineseToken } from "./segment.js";
+import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from "./stop-words.js";
 import type { Cedict, ToEnglishOptions } from "./types.js";
 
 /** Senses per Chinese word used, in rounds: every word's main sense comes before any second sense. */
@@ -11,10 +11,10 @@ const SENSES = 3;
  * Lowercase English content words glossing a Chinese question (Traditional or Simplified):
  * gazetteer names first, then Latin words and numbers as written, then dictionary glosses sense
  * by sense, and last the pinyin of runs of single characters the dictionary cannot join (likely
- * names, e.g. 首钢 → "shougang").
+ * names, e.g. 沈家湾 → "shenjiawan").
  *
  * @example
- *   translateToEnglish("私募股權基金", dict) // → ["private", "equity", "fund", "placement", "shares", …]
+ *   translateToEnglish("外資銀行有 9 家", dict) // → ["9", "foreign", "bank", "funded"]
  */
 export function translateToEnglish(text: string, dict: Cedict, options: ToEnglishOptions = {}): string[] {
   const { limit = 30 } = options;
@@ -22,7 +22,7 @@ export function translateToEnglish(text: string, dict: Cedict, options: ToEnglis
   const add = (english: string): void => {
     for (const word of english.toLowerCase().split(/[^a-z0-9&'’.]+/)) {
       const clean = word.replace(/^['’.]+|['’.]+$/g, "");
-      if (clean.length > 1 && !ENGLISH_STOP_WORDS.has(clean)) words.add(clean);
+      if ((clean.length > 1 || /^\d$/.test(clean)) && !ENGLISH_STOP_WORDS.has(clean)) words.add(clean);
     }
   };
   const names = findNames(text);

@@ -16,7 +16,7 @@ let loading: Promise<Lexicon> | undefined;
  *   const lexicon = await loadLexicon();
  *   lexicon.toChinese("foreign investment in Tianjin") // → ["天津", "外资", …]
  *   lexicon.toEnglish("外資") // → ["foreign", "investment"]
- *   lexicon.gloss("北京共有外資銀行分行25家") // → "Beijing altogether foreign bank branch 25"
+ *   lexicon.gloss("北京的外資銀行") // → "Beijing foreign bank"
  */
 export function loadLexicon(): Promise<Lexicon> {
   loading ??= loadCedict().then(createLexicon);

@@ -12,12 +12,12 @@ const MAX_NAME = 4;
 /**
  * Indexes the Chinese of a corpus so that translations can be checked against it: every
  * substring of up to six characters (after Traditional→Simplified folding), and the toneless
- * pinyin of every 2–4-character substring, for resolving romanised names such as "Caofeidian".
+ * pinyin of every 2–4-character substring, for resolving romanised names the dictionary lacks.
  *
  * @example
- *   const vocabulary = createVocabulary(["首鋼落戶河北遷安與曹妃澱"]);
- *   vocabulary.has("首钢") // → true
- *   vocabulary.byPinyin("Caofeidian") // → ["曹妃淀"]
+ *   const vocabulary = createVocabulary(["沈家灣工業區設立研發中心"]);
+ *   vocabulary.has("研发中心") // → true
+ *   vocabulary.byPinyin("Shenjiawan") // → ["沈家湾"]
  */
 export function createVocabulary(texts: Iterable<string>): ChineseVocabulary {
   const substrings = new Set<string>();

@@ -1,4 +1,4 @@
-import { unexplained, namesMeasure } from "./explain.js";
+import { explainedShare, namesMeasure, unexplained } from "./explain.js";
 import { formatValue } from "./format.js";
 import { captionTerms, groupFit, leafTerms, pathTerms, rowTerms, type CellView } from "./labels.js";
 import { isClear, overlap } from "./match.js";
@@ -48,7 +48,8 @@ export function compareColumns(views: readonly CellView[], query: Query, directi
   const confidence = best.clarity * marginFactor(best.score, second?.score);
   if (confidence < MIN_CONFIDENCE) return null;
   const { table, row, column, cell } = pick;
-  const name = subject === "year" && isYear(column.label) ? column.label : (cell.rowLabel ?? row.label);
+  const acrossColumns = best.views.every((v) => v.row === best.views[0]!.row);
+  const name = acrossColumns ? column.label : (cell.rowLabel ?? row.label);
   return { kind: "compare", table, row, column, cell, confidence: round(confidence), answer: `${name} (${formatValue(cell)})`, direction };
 }
 
@@ -62,17 +63,18 @@ function byColumn(views: readonly CellView[], query: Query, subject: Subject): C
     if (!isClear(leaf) || !rowsAre(group, subject)) return [];
     const known = new Set([...pathTerms(column).keys(), ...captionTerms(table).keys(), ...group.flatMap((v) => [...rowTerms(v).keys(), ...termsOf(v.row.group ?? "").keys()])]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
-    const score = 2 * leaf.coverage + 1.5 * groupFit(column, query.all) + tableBonus(table, query);
+    const score = 2 * leaf.coverage + 1.5 * groupFit(column, query.all) + 2 * explainedShare(query.own, known) + tableBonus(table, query);
     return [{ views: group, score, clarity: leaf.coverage }];
   });
 }
 
-/** "Which year…": the named row of a table whose columns are years. */
+/** "Which year (province)…": the named row of a table whose columns are years (places). */
 function byRow(views: readonly CellView[], query: Query, subject: Subject): Candidate[] {
-  if (subject !== "year") return [];
+  if (subject === "other") return [];
+  const fits = (v: CellView) => (subject === "year" ? isYear(v.column.label) : [...leafTerms(v.column).keys()].some((t) => t.startsWith("@")));
   const groups = new Map<string, CellView[]>();
   for (const v of views) {
-    if (!isYear(v.column.label)) continue;
+    if (!fits(v)) continue;
     const key = `${v.table.id}/${v.row.start}`;
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
@@ -82,7 +84,8 @@ function byRow(views: readonly CellView[], query: Query, subject: Subject): Cand
     if (!isClear(row)) return [];
     const known = new Set([...rowTerms(first).keys(), ...captionTerms(first.table).keys(), ...group.flatMap((v) => [...pathTerms(v.column).keys()])]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
-    return [{ views: group, score: 2 * row.coverage + tableBonus(first.table, query), clarity: row.coverage }];
+    const score = 2 * row.coverage + 2 * explainedShare(query.own, known) + tableBonus(first.table, query);
+    return [{ views: group, score, clarity: row.coverage }];
   });
 }
 

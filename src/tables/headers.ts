@@ -100,8 +100,8 @@ const SEARCH_LIMIT = 20_000;
 /**
  * Two-line header cells: a run of first lines followed by the run of their second lines. Every
  * segmentation into `n` columns is scored by the merges it can justify (an open end, a
- * continuation, or the merged phrase occurring in the prose); columns on which all best
- * segmentations agree are certain.
+ * continuation, or the merged phrase occurring in the prose), then by how few blocks it needs;
+ * columns on which all best segmentations agree are certain.
  */
 function twoLine(rest: readonly HeaderToken[], n: number, options: HeaderOptions, stub: HeaderToken | null): HeaderResult {
   const memo = new Map<string, boolean>();
@@ -111,7 +111,7 @@ function twoLine(rest: readonly HeaderToken[], n: number, options: HeaderOptions
     return memo.get(key)!;
   };
   const best: Segmentation[] = [];
-  let bestScore = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
   let steps = 0;
   const walk = (p: number, items: Item[], score: number) => {
     if (++steps > SEARCH_LIMIT) return;
@@ -133,7 +133,8 @@ function twoLine(rest: readonly HeaderToken[], n: number, options: HeaderOptions
       if (heads.some((h) => CONTINUES.test(h.text)) || tails.some((t) => OPEN_END.test(t.text))) continue;
       const justified = heads.filter((h, i) => evidence(h, tails[i]!)).length;
       if (b > 1 && justified === 0) continue;
-      walk(p + 2 * b, [...items, ...heads.map((head, i) => ({ head, tail: tails[i]! }))], score + justified);
+      // Justified joins count most; among equals, fewer blocks (first lines printed together) win.
+      walk(p + 2 * b, [...items, ...heads.map((head, i) => ({ head, tail: tails[i]! }))], score + 10 * justified - 1);
     }
   };
   walk(0, [], 0);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { findCells } from "../../src/tables/lookup.js";
+import { findPlaces } from "../../src/tables/names.js";
+import { fold } from "../../src/tables/fold.js";
+import { allTables, DOCS } from "./corpus.js";
+
+const tables = allTables();
+
+describe("fold and place names", () => {
+  it("folds compatibility ideographs, scripts, case and digit groups", () => {
+    expect(fold("\uF9EA北京 1,132 Foreign–Affiliated")).toBe(fold("离北京 1132 foreign-affiliated"));
+    expect(fold("東莞")).toBe(fold("东莞"));
+  });
+
+  it("finds place names in either language, longest first", () => {
+    expect(findPlaces(fold("东莞 and Beijing")).map((p) => p.id)).toEqual(["dongguan", "beijing"]);
+    expect(findPlaces(fold("濱海新區")).map((p) => p.id)).toEqual(["binhai"]);
+    expect(findPlaces(fold("Daedeok Science Town")).map((p) => p.id)).toEqual(["daedeok"]);
+    expect(findPlaces(fold("Beijingers"))).toEqual([]);
+  });
+});
+
+describe("findCells", () => {
+  it("matches a row named in Simplified Chinese against English row headers", () => {
+    const [best] = findCells(tables, { row: "东莞", column: "foreign-affiliated percentage of revenue from new products" });
+    expect(best?.cell.text).toBe("52.08");
+    expect(best?.table.label).toBe("Table 6");
+  });
+
+  it("matches an English row name against a Traditional Chinese row header", () => {
+    const [best] = findCells(tables, { row: "Beijing", column: "2007", table: "表2" });
+    expect(best?.row.label).toBe("北京市");
+    expect(best?.cell.value).toBe(208.99);
+  });
+
+  it("prefers the row under the group the query names", () => {
+    const [best] = findCells(tables, { row: "Beijing software", column: "Z-score", doc: "zhou" });
+    expect(best?.row.group).toBe("Region (software)");
+    expect(best?.cell.value).toBe(2.252);
+    const [hardware] = findCells(tables, { row: "Beijing hardware", column: "z score", doc: "zhou" });
+    expect(hardware?.cell.value).toBe(0.75);
+  });
+
+  it("tolerates header wording: case, punctuation, plurals", () => {
+    const [best] = findCells(tables, { row: "SHENZHEN", column: "no. of exporting firm", table: "Table 3" });
+    expect(best?.column.label).toMatch(/No\. of exporting firms$/u);
+  });
+
+  it("filters by table label or caption words, and by document", () => {
+    const byCaption = findCells(tables, { table: "venture firms in DST" });
+    expect(new Set(byCaption.map((m) => m.table.label))).toEqual(new Set(["Table 2"]));
+    expect(findCells(tables, { doc: DOCS.chen, row: "Suzhou" }).every((m) => m.table.docId === DOCS.chen)).toBe(true);
+  });
+
+  it("carries offsets and a score with every match", () => {
+    const [best] = findCells(tables, { row: "蘇州", column: "Employment in the electronics industry" });
+    expect(best).toMatchObject({ cell: { text: "1,132" } });
+    expect(best!.score).toBeGreaterThan(0.5);
+    expect(best!.cell.end).toBeGreaterThan(best!.cell.start);
+  });
+
+  it("returns nothing for a row no table has", () => {
+    expect(findCells(tables, { row: "Chongqing" })).toEqual([]);
+  });
+});
