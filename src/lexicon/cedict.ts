@@ -21,7 +21,7 @@ const MAX_SEGMENT_WORD = 8;
 interface Senses {
   readonly texts: string[];
   qualifiedMask: number;
-  /** Toneless pinyin of the entry, syllables joined ("zhong"). */
+  /** The entry's pinyin as written ("zhong4"). */
   readonly reading: string;
 }
 
@@ -89,42 +89,47 @@ function parseLine(line: string, builders: Map<string, Builder>, properByPinyin:
     builder = { common: [], proper: { texts: [], qualifiedMask: 0, reading: "" }, refs: undefined };
     builders.set(simplified, builder);
   }
-  const reading = line.slice(open + 1, close).toLowerCase().replace(/u:/g, "u").replace(/[^a-z]/g, "");
-  addEntry(builder, line.slice(slash + 1, line.lastIndexOf("/")).split("/"), proper, reading);
+  const pinyin = line.slice(open + 1, close);
+  const senses = proper ? builder.proper : { texts: [], qualifiedMask: 0, reading: pinyin };
+  if (!proper) builder.common.push(senses);
+  addEntry(builder, senses, line.slice(slash + 1, line.lastIndexOf("/")).split("/"), proper);
   if (proper) {
-    const key = reading;
+    const key = readingKey(pinyin);
     const list = properByPinyin.get(key);
     if (!list) properByPinyin.set(key, [simplified]);
     else if (!list.includes(simplified)) list.push(simplified);
   }
 }
 
-function addEntry(builder: Builder, rawGlosses: string[], proper: boolean, reading: string): void {
-  const senses = proper ? builder.proper : { texts: [], qualifiedMask: 0, reading };
-  if (!proper) builder.common.push(senses);
+/** Toneless pinyin, syllables joined: "Qian1 an1" → "qianan". */
+function readingKey(pinyin: string): string {
+  return pinyin.toLowerCase().replace(/u:/g, "u").replace(/[^a-z]/g, "");
+}
+
+function addEntry(builder: Builder, senses: Senses, rawGlosses: string[], proper: boolean): void {
   let firstLong: string | undefined;
   let added = 0;
-  const keep = (text: string, qualified: boolean): void => {
-    if (wordCount(text) > MAX_GLOSS_WORDS) {
-      firstLong ??= text;
-      return;
-    }
-    added++;
-    if (senses.texts.includes(text) || senses.texts.length >= 31) return;
-    if (qualified) senses.qualifiedMask |= 1 << senses.texts.length;
-    senses.texts.push(text);
-  };
   for (const raw of rawGlosses) {
     const cleaned = cleanGloss(raw);
     if (cleaned.kind === "ref") (builder.refs ??= []).push(cleaned.word);
     else if (cleaned.kind === "drop") continue;
-    else if (proper && /^[A-Z0-9]/.test(cleaned.text)) for (const name of properNames(cleaned.text)) keep(name, false);
-    else keep(cleaned.text, cleaned.qualified);
+    else if (wordCount(cleaned.text) > MAX_GLOSS_WORDS) firstLong ??= cleaned.text;
+    else if (proper && /^[A-Z0-9]/.test(cleaned.text)) for (const name of properNames(cleaned.text)) added += keep(senses, name, false);
+    else added += keep(senses, cleaned.text, cleaned.qualified);
   }
   // An entry that only explains (no short gloss) still gets its first clause, shortened.
   if (added === 0 && firstLong !== undefined) {
-    keep((firstLong.split(/[,;]/)[0] ?? "").split(" ").slice(0, MAX_GLOSS_WORDS).join(" "), true);
+    const clause = (firstLong.split(/[,;]/)[0] ?? "").split(" ").slice(0, MAX_GLOSS_WORDS).join(" ");
+    keep(senses, proper ? (properNames(clause)[0] ?? clause) : clause, true);
   }
+}
+
+/** Adds a short gloss unless it is a repeat; returns 1 when the gloss counts as kept. */
+function keep(senses: Senses, text: string, qualified: boolean): number {
+  if (senses.texts.includes(text) || senses.texts.length >= 31) return 1;
+  if (qualified) senses.qualifiedMask |= 1 << senses.texts.length;
+  senses.texts.push(text);
+  return 1;
 }
 
 /**
@@ -135,7 +140,7 @@ function mainReadingFirst(word: string, entries: Senses[]): Senses[] {
   // Rare multi-character polyphones are not worth a pinyin-pro call each during the load.
   if (word.length > 1) return [...entries].sort((a, b) => b.texts.length - a.texts.length);
   const usual = pinyin(word, { toneType: "none", separator: "", v: false }).replace(/ü/g, "u");
-  const rank = (s: Senses): number => (s.reading === usual ? 1000 : 0) + s.texts.length;
+  const rank = (s: Senses): number => (readingKey(s.reading) === usual ? 1000 : 0) + s.texts.length;
   return [...entries].sort((a, b) => rank(b) - rank(a));
 }
 
@@ -165,15 +170,16 @@ function toDictWord(word: string, builder: Builder): DictWord {
 
 function resolve(builders: Map<string, Builder>): Map<string, DictWord> {
   const words = new Map<string, DictWord>();
+  const referring: [string, string[]][] = [];
   for (const [word, builder] of builders) {
-    if (builder.common.some((senses) => senses.texts.length > 0) || builder.proper.texts.length > 0) {
-      words.set(word, toDictWord(word, builder));
-    }
+    let any = builder.proper.texts.length > 0;
+    for (const senses of builder.common) any ||= senses.texts.length > 0;
+    if (any) words.set(word, toDictWord(word, builder));
+    else if (builder.refs) referring.push([word, builder.refs]);
   }
   // "abbr. for X" / "variant of X" entries borrow X's glosses (one level is enough in practice).
-  for (const [word, builder] of builders) {
-    if (words.has(word) || !builder.refs) continue;
-    const target = builder.refs.map((ref) => words.get(ref)).find((entry) => entry !== undefined);
+  for (const [word, refs] of referring) {
+    const target = refs.map((ref) => words.get(ref)).find((entry) => entry !== undefined);
     if (target) words.set(word, target);
   }
   return words;

@@ -142,7 +142,8 @@ function scorePosting(posting: Posting, words: number, isName: boolean, vocabula
   const qualified = posting.qualified ? 0.6 : 1;
   const length = LENGTH_FACTOR[Math.min(posting.word.length, LENGTH_FACTOR.length - 1)] ?? 0.4;
   const proper = posting.proper && !isName ? 0.2 : !posting.proper && isName ? 0.9 : 1;
+  const common = posting.word.length === 2 ? Math.min(1.3, 0.85 + 0.1 * Math.log1p(posting.compounds)) : 1;
   const known = vocabulary ? (vocabulary.has(posting.word) ? 1.6 : 0.5) : 1;
-  return match * phrase * sense * specific * qualified * length * proper * known;
+  return match * phrase * sense * specific * qualified * length * proper * common * known;
 }
 

@@ -17,6 +17,11 @@ export interface Posting {
   readonly qualified: boolean;
   /** The gloss itself, for checking surface words that stemming conflates (university/universe). */
   readonly gloss: string;
+  /**
+   * For two-character words, how many longer headwords contain it: a proxy for how common the
+   * word is (国内 "domestic" is in many compounds, 家养 "domestic (animal)" in none).
+   */
+  readonly compounds: number;
 }
 
 /** English → Chinese index over dictionary glosses, keyed by content-word stems. */
@@ -48,6 +53,7 @@ export function buildReverseIndex(dict: Cedict): ReverseIndex {
   const slotKey: string[] = [];
   const slotWords: number[] = [];
   const byStem = new Map<string, number[]>();
+  const compounds = countCompounds(words);
   words.forEach((word, id) => {
     const glosses = dict.words.get(word)?.glosses ?? [];
     const limit = Math.min(glosses.length, word.length === 1 ? MAX_CHAR_GLOSSES : MAX_GLOSSES);
@@ -90,9 +96,26 @@ export function buildReverseIndex(dict: Cedict): ReverseIndex {
           proper: ((entry?.properMask ?? 0) & (1 << glossIndex)) !== 0,
           qualified: ((entry?.qualifiedMask ?? 0) & (1 << glossIndex)) !== 0,
           gloss: entry?.glosses[glossIndex] ?? "",
+          compounds: compounds.get(word) ?? 0,
         });
       }
       return postings;
     },
   };
+}
+
+/** For each two-character string, the number of longer headwords containing it. */
+function countCompounds(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words) {
+    if (word.length < 3) continue;
+    let previous = "";
+    for (let i = 0; i + 2 <= word.length; i++) {
+      const pair = word.slice(i, i + 2);
+      if (pair === previous) continue;
+      previous = pair;
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+  }
+  return counts;
 }

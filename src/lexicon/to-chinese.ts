@@ -25,7 +25,7 @@ const COVERED_FACTOR = 0.6;
  *
  * @example
  *   translateToChinese("Which private equity funds invest in Tianjin?", deps)
- *   // → ["天津", "私募基金", "私募股权基金", "股权投资基金", "投资", …]
+ *   // → ["天津", "私募基金", "股权投资基金", "私募股权基金", "私募股权", "股权投资", …]
  */
 export function translateToChinese(text: string, deps: ToChineseDeps, options: ToChineseOptions = {}): string[] {
   const { vocabulary, perTerm = 3, limit = 25 } = options;

@@ -27,7 +27,14 @@ export function translateToEnglish(text: string, dict: Cedict, options: ToEnglis
   };
   const names = findNames(text);
   const nameForms = names.flatMap((name) => name.variants.filter(hasHan).map(toSimplified));
-  for (const name of names) for (const variant of name.variants) if (!hasHan(variant)) add(variant);
+  // The canonical form, other one-word spellings ("Taedok", "ZGC") and extensions of the
+  // canonical form ("Yangpu District"); other multi-word variants ("Republic of Korea") would
+  // only add generic words.
+  for (const name of names) {
+    for (const variant of name.variants) {
+      if (!hasHan(variant) && (!/\s/.test(variant) || variant.startsWith(name.name))) add(variant);
+    }
+  }
   const tokens = segmentChinese(toSimplified(text), (w) => dict.words.has(w), dict.maxWordLength);
   for (const token of tokens) if (token.kind === "latin") add(token.text);
   const content = tokens.filter(

@@ -15,7 +15,7 @@ let loading: Promise<Lexicon> | undefined;
  * @example
  *   const lexicon = await loadLexicon();
  *   lexicon.toChinese("foreign investment in Tianjin") // → ["天津", "外资", …]
- *   lexicon.toEnglish("外資") // → ["foreign", "investment"]
+ *   lexicon.toEnglish("外資") // → ["foreign", "investment", "capital"]
  *   lexicon.gloss("北京的外資銀行") // → "Beijing foreign bank"
  */
 export function loadLexicon(): Promise<Lexicon> {
