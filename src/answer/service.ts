@@ -68,15 +68,15 @@ export function createQaService(deps: QaDeps) {
     const context = followUpContext(question, history);
     const query = prepareQuery(question, deps.translator, deps.embedder.multilingual, context);
     const hits = await retrieve(deps.index, deps.embedder, query, Math.max(k, 10));
-    return { query, hits };
+    return { query, hits, context };
   }
   return {
     search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
     async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
       const k = input.k ?? 8;
-      const { query, hits } = await search(input.question, k, input.history);
+      const { query, hits, context } = await search(input.question, k, input.history);
       const passages = hits.slice(0, Math.max(k, 5)).map(toPassage);
-      const found = deps.tables?.length ? answerFromTables(deps.tables, query.text) : null;
+      const found = deps.tables?.length ? answerFromTables(deps.tables, input.question, { context }) : null;
       const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
       const fromTable = found && raw ? answerFromCell(found, raw, deps.title(found.table.docId), query.lang) : null;
       if (fromTable) {

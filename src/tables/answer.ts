@@ -4,7 +4,7 @@ import { formatValue } from "./format.js";
 import { cellViews, groupFit, leafTerms, rowTerms, type CellView } from "./labels.js";
 import { isClear, overlap, strength } from "./match.js";
 import { orderFit } from "./order.js";
-import { buildQuery, covered, marginFactor, MIN_CONFIDENCE, round, tableBonus, type Query } from "./query.js";
+import { buildQuery, covered, marginFactor, MIN_CONFIDENCE, MIN_EXPLAINED, round, tableBonus, type Query } from "./query.js";
 import { questionIntent } from "./question.js";
 import { termSequence, termsOf } from "./terms.js";
 import type { Table, TableAnswer } from "./types.js";
@@ -69,6 +69,8 @@ export interface ScoredCell {
   view: CellView;
   score: number;
   clarity: number;
+  /** Share of the question's words the cell's row, column, group and caption explain. */
+  explained: number;
 }
 
 /** Row and column must both be clearly named, by different words, and the table must fit. */
@@ -76,21 +78,25 @@ function scoreCell(view: CellView, query: Query): ScoredCell | null {
   const row = covered(rowTerms(view), query);
   const column = covered(leafTerms(view.column), query);
   if (!isClear(row) || !isClear(column)) return null;
-  if (row.hits.every((h) => column.hits.includes(h)) || column.hits.every((h) => row.hits.includes(h))) return null;
+  // One word may not name both the row and the column, except "total" naming a total row.
+  const totalRow = view.row.total && row.hits.includes("~total");
+  if (!totalRow && (row.hits.every((h) => column.hits.includes(h)) || column.hits.every((h) => row.hits.includes(h)))) return null;
   const known = describing(view);
   if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return null;
   const [rowFit, columnFit] = [strength(row), strength(column)];
+  const explained = explainedShare(query.own, known);
+  if (explained < MIN_EXPLAINED) return null;
   const score =
     2 * rowFit +
     2 * columnFit +
     1.5 * groupFit(view.column, query.all) +
-    2 * explainedShare(query.own, known) +
+    2.5 * explained +
     0.5 * orderFit(termSequence(view.column.path.at(-1) ?? ""), query.sequence) +
     0.3 * overlap(termsOf(view.row.group ?? ""), query.own).coverage +
     kindFit(view, query) +
     tableBonus(view.table, query) +
     0.05 * (row.matched + column.matched);
-  return { view, score, clarity: Math.min(rowFit, columnFit) };
+  return { view, score, clarity: Math.min(rowFit, columnFit), explained };
 }
 
 

@@ -3,8 +3,9 @@ import { formatValue } from "./format.js";
 import { captionTerms, groupFit, leafTerms, pathTerms, rowTerms, type CellView } from "./labels.js";
 import { isClear, overlap } from "./match.js";
 import { isYear } from "./numbers.js";
-import { covered, marginFactor, MIN_CONFIDENCE, round, tableBonus, type Query } from "./query.js";
-import { termsOf } from "./terms.js";
+import { orderFit } from "./order.js";
+import { covered, marginFactor, MIN_CONFIDENCE, MIN_EXPLAINED, round, tableBonus, type Query } from "./query.js";
+import { termSequence, termsOf } from "./terms.js";
 import type { TableAnswer } from "./types.js";
 
 /** What a comparison ranges over: "which region/city…", "which year…", or another kind of row. */
@@ -63,7 +64,10 @@ function byColumn(views: readonly CellView[], query: Query, subject: Subject): C
     if (!isClear(leaf) || !rowsAre(group, subject)) return [];
     const known = new Set([...pathTerms(column).keys(), ...captionTerms(table).keys(), ...group.flatMap((v) => [...rowTerms(v).keys(), ...termsOf(v.row.group ?? "").keys()])]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
-    const score = 2 * leaf.coverage + 1.5 * groupFit(column, query.all) + 2 * explainedShare(query.own, known) + tableBonus(table, query);
+    const explained = explainedShare(query.own, known);
+    if (explained < MIN_EXPLAINED) return [];
+    const order = orderFit(termSequence(column.path.at(-1) ?? ""), query.sequence);
+    const score = 2 * leaf.coverage + 0.5 * order + 1.5 * groupFit(column, query.all) + 2 * explained + tableBonus(table, query);
     return [{ views: group, score, clarity: leaf.coverage }];
   });
 }
@@ -84,7 +88,9 @@ function byRow(views: readonly CellView[], query: Query, subject: Subject): Cand
     if (!isClear(row)) return [];
     const known = new Set([...rowTerms(first).keys(), ...captionTerms(first.table).keys(), ...group.flatMap((v) => [...pathTerms(v.column).keys()])]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
-    const score = 2 * row.coverage + 2 * explainedShare(query.own, known) + tableBonus(first.table, query);
+    const explained = explainedShare(query.own, known);
+    if (explained < MIN_EXPLAINED) return [];
+    const score = 2 * row.coverage + 2 * explained + tableBonus(first.table, query);
     return [{ views: group, score, clarity: row.coverage }];
   });
 }

@@ -4,7 +4,12 @@ import { termsOf, type Terms } from "./terms.js";
 /** Too general to pin a table down ("China's ICT industry"). */
 const GENERIC = new Set(["@china"]);
 
-/** Every term that describes a cell: its row, group, column path, caption and notes. */
+/**
+ * Every term that describes a cell: its row, group, column path, caption and notes.
+ *
+ * @example
+ *   describing(view).has("~export") // → true for a cell of Zhou's Table 3
+ */
 export function describing(view: CellView): Set<string> {
   return new Set([
     ...rowTerms(view).keys(),
@@ -27,7 +32,8 @@ export function unexplained(query: Terms, known: ReadonlySet<string>): string[] 
 }
 
 /**
- * Share of the question's words and concepts (places and years aside) that describe the cell.
+ * Share of the question's words and concepts (places, years and character bigrams aside) that
+ * describe the cell. Bigrams are left out because most of a question's bigrams straddle words.
  *
  * @example
  *   explainedShare(termsOf("Z-score for Shenzhen hardware firms"), describing(view)) // → 1 for Table 2
@@ -36,7 +42,7 @@ export function explainedShare(query: Terms, known: ReadonlySet<string>): number
   let total = 0;
   let hit = 0;
   for (const [term, w] of query) {
-    if (/^[@#]/u.test(term)) continue;
+    if (/^[@#]/u.test(term) || w < 1) continue;
     total += w;
     if (known.has(term)) hit += w;
   }

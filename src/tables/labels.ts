@@ -32,29 +32,44 @@ export function cellViews(tables: readonly Table[]): CellView[] {
 
 /**
  * Terms of a header, with what it says in parentheses — units and qualifiers such as
- * "(billion yuan)" or "(domestic)" — at half weight.
+ * "(billion yuan)" or "(domestic)" — at a third of their weight.
  *
  * @example
- *   labelTerms("GDP (billion yuan)").get("billion") // → 0.5
+ *   labelTerms("GDP (billion yuan)").get("billion") // → 0.33…
  */
 export function labelTerms(label: string): Terms {
   const inner = [...label.matchAll(/[(（]([^()（）]*)[)）]/gu)].map((m) => m[1] ?? "").join(" ");
-  const terms: Terms = new Map([...termsOf(inner)].map(([t, w]) => [t, w / 2]));
+  const terms: Terms = new Map([...termsOf(inner)].map(([t, w]) => [t, w / 3]));
   for (const [t, w] of termsOf(label.replace(/[(（][^()（）]*[)）]/gu, " "))) terms.set(t, w);
   return terms;
 }
 
-/** Terms of the row header that applies to a cell (a side-by-side table's own header wins). */
+/**
+ * Terms of the row header that applies to a cell (a side-by-side table's own header wins).
+ *
+ * @example
+ *   rowTerms(view).has("@beijing") // → true for a cell in the 北京市 row
+ */
 export function rowTerms(view: CellView): Terms {
   return labelTerms(view.cell.rowLabel ?? view.row.label);
 }
 
-/** Terms of the leaf header of a column. */
+/**
+ * Terms of the leaf header of a column.
+ *
+ * @example
+ *   leafTerms(column).has("~export") // → true for "Foreign-affiliated firms: No. of exporting firms"
+ */
 export function leafTerms(column: TableColumn): Terms {
   return labelTerms(column.path.at(-1) ?? column.label);
 }
 
-/** Terms of a column's whole header path plus its unit. */
+/**
+ * Terms of a column's whole header path plus its unit.
+ *
+ * @example
+ *   pathTerms(column).has("~foreign") // → true for "Foreign-affiliated firms: No. of exporting firms"
+ */
 export function pathTerms(column: TableColumn): Terms {
   return termsOf([...column.path, column.unit ?? ""].join(" "));
 }
@@ -80,7 +95,12 @@ export function groupFit(column: TableColumn, query: Terms): number {
   return hit / total;
 }
 
-/** Terms of a table's caption, unit and notes (used to tell tables apart). */
+/**
+ * Terms of a table's caption, unit and row-header title (used to tell tables apart).
+ *
+ * @example
+ *   captionTerms(table).has("@tianjin") // → true for 表2：天津引進國內資金表
+ */
 export function captionTerms(table: Table): Terms {
   return termsOf([table.caption, table.unit ?? "", table.stub ?? ""].join(" "));
 }

@@ -82,9 +82,16 @@ function rebuild(raw: string, tokens: readonly HeaderToken[], base: TableBody, o
     const verdict = verifyGrid(raw, [options.captionStart, base.end], table.columns, table.rows, rows.keys === "years");
     if (!verdict.ok) return { ...base, status: "unparsed", reason: verdict.reason };
     for (const r of verdict.totalRows) table.rows[r]!.total = true;
-    return { ...base, ...table, status: "parsed", checks: verdict.checks };
+    return { ...base, ...table, unit: base.unit ?? shareUnit(table), status: "parsed", checks: verdict.checks };
   }
   return { ...base, status: "unparsed", reason };
+}
+
+/** A "Total" column that is 100 in every row makes the other columns percentage shares. */
+function shareUnit(table: Pick<TableBody, "columns" | "rows">): string | null {
+  const total = table.columns.find((c) => isTotalLabel(c.label));
+  const values = table.rows.map((r) => r.cells.find((c) => c.column === total?.key)?.value);
+  return total && values.length > 1 && values.every((v) => v === 100) ? "%" : null;
 }
 
 function toTable(header: Extract<HeaderResult, { ok: true }>, rows: Partition): Pick<TableBody, "stub" | "columns" | "rows" | "warnings"> {

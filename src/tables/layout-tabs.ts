@@ -112,9 +112,9 @@ function markSideBySide(columns: TableColumn[], rows: readonly TableRow[]): void
     const after = columns.slice(i + 1).some((c) => numeric(c.key));
     if (!words || !before || !after) return;
     column.role = "stub";
+    const later = new Set(columns.slice(i + 1).map((c) => c.key));
     for (const row of rows) {
       const label = row.cells.find((c) => c.column === column.key)?.text;
-      const later = new Set(columns.slice(i + 1).map((c) => c.key));
       for (const cell of row.cells) if (label && later.has(cell.column)) cell.rowLabel = label;
     }
   });

@@ -18,6 +18,8 @@ export interface Query {
 const CONTEXT_WEIGHT = 0.6;
 /** Below this confidence the caller should fall back to prose passages. */
 export const MIN_CONFIDENCE = 0.35;
+/** At least this share of the question's words must describe the cell; otherwise its table is about something else. */
+export const MIN_EXPLAINED = 0.5;
 
 /**
  * The question's terms, with the earlier turns of a conversation when there are any.
@@ -67,7 +69,12 @@ export function marginFactor(best: number, second: number | undefined): number {
   return 0.5 + 0.5 * Math.min(1, Math.max(0, best - second));
 }
 
-/** Rounds a confidence to two decimals. */
+/**
+ * Rounds a confidence to two decimals.
+ *
+ * @example
+ *   round(0.6666) // → 0.67
+ */
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
 }

@@ -1,3 +1,5 @@
+import { termsOf } from "./terms.js";
+
 /** What kind of answer a question asks for, as far as tables are concerned. */
 export interface Intent {
   /** Asks for a quantity, share, count or value. */
@@ -12,6 +14,9 @@ const NUMERIC_ZH = /多少|幾|几|比例|百分之|百分比|佔|占|比重|數
 const COMPARE_EN = /\b(?:which|what)\b[^?]*?\b(?<word>highest|most|largest|biggest|greatest|top|leading|lowest|least|smallest|fewest)\b/iu;
 const COMPARE_ZH = /(?:哪|何|誰|谁)[^？?]*?最(?<word>高|多|大|低|少|小)|最(?<word2>高|多|大|低|少|小)的(?:是|為|为)/u;
 const MIN_WORDS = /^(?:lowest|least|smallest|fewest|低|少|小)$/u;
+/** "What was/is …" asks for a number when it names something that is measured. */
+const WHAT_IS = /^\s*what(?:'s|’s|\s+(?:was|is|were|are))\b/iu;
+const MEASURES = ["~percent", "~employment", "~number", "~revenue", "~output", "~gdp", "~investment", "~expenditure", "~population", "~patent", "~transaction", "~average", "~total"];
 
 /**
  * Reads whether a question asks for a number ("how many", "what share", "多少", "比例") or for
@@ -28,5 +33,6 @@ export function questionIntent(question: string): Intent {
   const zh = COMPARE_ZH.exec(text)?.groups;
   const word = (en ?? zh?.word ?? zh?.word2)?.toLowerCase();
   const compare = word ? (MIN_WORDS.test(word) ? "min" : "max") : null;
-  return { numeric: compare !== null || NUMERIC_EN.test(text) || NUMERIC_ZH.test(text), compare };
+  const measured = WHAT_IS.test(text) && MEASURES.some((m) => termsOf(text).has(m));
+  return { numeric: compare !== null || measured || NUMERIC_EN.test(text) || NUMERIC_ZH.test(text), compare };
 }

@@ -9,12 +9,12 @@ export type Terms = Map<string, number>;
 const WEIGHT = { place: 3, year: 3, concept: 2, word: 1, bigram: 0.5 } as const;
 
 const EN_STOP = new Set(
-  "a an the of in on at to for from by with and or as is are was were be been being do does did what which who whom how much many when where why that this these those it its their there than then into per up all any each among across over under about between during same also only has have had not vs based came come comes got get gets table tab".split(
+  "a an the of in on at to for from by with and or as is are was were be been being do does did what which who whom how much many when where why that this these those it its their there than then into per up all any each among across over under about between during same also only has have had not vs based came come comes got get gets table tab highest lowest largest smallest biggest greatest most least fewest top".split(
     " ",
   ),
 );
 /** Question words and administrative suffixes that say nothing about a row or column. */
-const ZH_STOP = new Set(["的", "了", "是", "在", "有", "和", "与", "及", "之", "从", "向", "对", "多", "少", "年", "市", "省", "区", "县", "呢", "吗", "哪", "个", "几", "为", "表", "多少", "哪个", "什么", "有多", "哪一", "一年", "单位", "同一", "那么"]);
+const ZH_STOP = new Set(["的", "了", "是", "在", "有", "和", "与", "及", "之", "从", "向", "对", "多", "少", "年", "市", "省", "区", "县", "呢", "吗", "哪", "个", "几", "为", "表", "多少", "哪个", "什么", "有多", "哪一", "一年", "单位", "同一", "那么", "最多", "最高", "最大", "最少", "最低", "最小", "哪些", "一共", "总共", "大约", "约"]);
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
@@ -78,7 +78,11 @@ function analyse(text: string): Analysis {
   const cached = memo.get(text);
   if (cached) return cached;
   const found: Array<{ term: string; weight: number; at: number }> = [];
-  let folded = fold(text);
+  // "z score" and "z-score" are one word ("a" and "i" are English words of their own);
+  // Chinese question words name nothing a table holds.
+  let folded = fold(text)
+    .replace(/(?<![a-z'])([b-hj-z])[ -](?=[a-z]{2,})/gu, "$1-")
+    .replace(/(?:是|有|为|为了)?多少|什么|哪(?:个|一|些)?|几|吗|呢/gu, (m) => " ".repeat(m.length));
   const blank = (start: number, end: number) => {
     folded = `${folded.slice(0, start)}${" ".repeat(end - start)}${folded.slice(end)}`;
   };
@@ -116,6 +120,8 @@ function wordTerms(word: string): Array<[string, number]> {
   const whole = stems.get(stemOf(word.replace(/'/gu, "")));
   if (whole) return [[`~${whole}`, WEIGHT.concept]];
   const out: Array<[string, number]> = [];
+  // "z-score", "r-squared": a one-letter part only means something with the rest of the word.
+  if (/^[a-z]-|-[a-z]$/u.test(word)) return [[word.replace(/'/gu, ""), WEIGHT.word]];
   for (const part of word.split("-")) {
     const w = part.replace(/'/gu, "");
     if (!w || EN_STOP.has(w) || w.length < 2) continue;

@@ -70,7 +70,17 @@ describe("answerFromTables: comparisons", () => {
     expect(a).toMatchObject({ kind: "compare", direction: "min", row: { label: "Beijing", group: "Region (software)" }, cell: { text: "19.04" } });
   });
 
+  it("compares across the place columns of a named row", () => {
+    const a = answerFromTables(tables, "哪个省从北京获得的技术成交额在2009年最多？");
+    expect(a).toMatchObject({ kind: "compare", row: { label: "2009" }, column: { label: "天津市" }, answer: "天津市 (72.41 億元人民幣)" });
+  });
+
   it("compares across the year columns of a named row", () => {
+    const a = answerFromTables(tables, "Which year saw the most venture businesses in DST?");
+    expect(a).toMatchObject({ kind: "compare", column: { label: "2007" }, answer: "2007 (898)" });
+  });
+
+  it("compares the year rows of a named column", () => {
     const a = answerFromTables(tables, "哪一年北京向河北輸出的技術成交額最高？");
     expect(a).toMatchObject({ kind: "compare", column: { label: "河北省" }, row: { label: "2007" }, cell: { text: "63.97" } });
   });
