@@ -89,14 +89,13 @@ function abstain(query: PreparedQuery): Answer {
 /** "both … and", "and by what year", two question words: the answer needs two pieces of evidence. */
 const asksTwoThings = (q: string): boolean => /\bboth\b|\band (by )?(what|which|when|how)\b|以及|分別|分别/iu.test(q);
 
-function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
-  const weightOf = new Map(query.terms.map((t) => [t.term, t.weight * idf(documentFrequency(lexical, t.term), lexical.docCount)]));
-  // Coverage is measured against the question's own words and, separately, against its translations
-  // (an answer in the other language can only match those); the better of the two counts.
-  const own = new Set(query.terms.filter((t) => t.weight >= 1).map((t) => t.term));
-  const total = (pick: (t: string) => boolean) => query.terms.filter((t) => pick(t.term)).reduce((a, t) => a + (weightOf.get(t.term) ?? 0), 0) || 1;
-  const ownTotal = total((t) => own.has(t));
-  const otherTotal = total((t) => !own.has(t));
+export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
+  const idfOf = (t: string) => idf(documentFrequency(lexical, t), lexical.docCount);
+  // Coverage: the idf-weighted share of the question's content words a sentence contains, or of the
+  // same amount matched through translations (an answer in the other language can only match those).
+  const own = new Set(query.words.map((w) => w.term));
+  const ownTotal = query.words.reduce((a, w) => a + w.weight * idfOf(w.term), 0) || 1;
+  const translated = query.terms.filter((t) => t.weight < 1 && !own.has(t.term)).map((t) => ({ ...t, idf: idfOf(t.term) }));
   const wantsNumber = asksQuantity(query.text);
   const out: Candidate[] = [];
   hits.forEach((hit, rank) => {
@@ -105,14 +104,12 @@ function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndex
       const text = hit.chunk.text.slice(sentence.start, sentence.end);
       const tokens = new Set(tokenize(text));
       if (tokens.size < 3) continue;
-      let ownMatched = 0;
-      let otherMatched = 0;
-      for (const t of tokens) {
-        if (own.has(t)) ownMatched += weightOf.get(t) ?? 0;
-        else otherMatched += weightOf.get(t) ?? 0;
-      }
-      const coverage = Math.min(1, Math.max(ownMatched / ownTotal, (0.8 * otherMatched) / otherTotal));
       const folded = matchForm(text);
+      let ownMatched = 0;
+      for (const w of query.words) if (/\p{Script=Han}/u.test(w.term) ? folded.includes(w.term) : tokens.has(w.term)) ownMatched += w.weight * idfOf(w.term);
+      let crossMatched = 0;
+      for (const t of translated) if (tokens.has(t.term)) crossMatched += t.idf;
+      const coverage = Math.min(1, Math.max(ownMatched / ownTotal, (0.7 * crossMatched) / ownTotal));
       let score = coverage + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
       if (wantsNumber && /\d/u.test(folded)) score += 0.15;
       for (const n of query.numbers) if (containsNumber(folded, n)) score += 0.1;
@@ -127,7 +124,7 @@ function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndex
  * Evidence check: the sentence (with its neighbours) must mention every year the question names, and
  * its passage every name; otherwise the passage is about something else and must not be used.
  */
-function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
+export function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
   const chunk: Chunk = c.hit.chunk;
   const i = chunk.sentences.indexOf(c.sentence);
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;

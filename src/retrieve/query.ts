@@ -1,5 +1,5 @@
 import { detectLanguage } from "../chunks/chunk.js";
-import { matchForm, tokenize } from "./tokenize.js";
+import { contentWords, matchForm, tokenize } from "./tokenize.js";
 import type { PreparedQuery, Translator } from "./types.js";
 
 /**
@@ -31,7 +31,9 @@ export function properWords(text: string): string[] {
     const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     words.forEach((w, i) => {
       const bare = w.replace(/['’]s$/u, "");
-      if (i > 0 && /^\p{Lu}/u.test(bare) && !COMMON_CAPITALISED.has(bare.toLowerCase()) && bare.length > 2) out.push(bare);
+      // Demonyms ("European", "Japanese") describe rather than name what is asked about.
+      const demonym = /(?:ean|ian|ese|ish)$/iu.test(bare);
+      if (i > 0 && /^\p{Lu}/u.test(bare) && !demonym && !COMMON_CAPITALISED.has(bare.toLowerCase()) && bare.length > 2) out.push(bare);
     });
   }
   return [...new Set(out)];
@@ -80,9 +82,13 @@ export function prepareQuery(question: string, translator: Translator | null, de
       if (!denseMultilingual) denseText = `${english.join(" ")} ${text.match(/[A-Za-z0-9.%]+/gu)?.join(" ") ?? ""}`.trim();
     }
   }
+  const words = new Map<string, number>();
+  for (const w of contentWords(context)) words.set(w, 0.5);
+  for (const w of contentWords(question)) words.set(w, 1);
   return {
     text,
     lang,
+    words: [...words].map(([term, weight]) => ({ term, weight })),
     terms: [...weights].map(([term, weight]) => ({ term, weight })),
     glossTerms,
     denseText,

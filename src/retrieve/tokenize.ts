@@ -55,3 +55,22 @@ export function chineseTokens(run: string): string[] {
   for (let i = 0; i + 1 < run.length; i++) out.push(`${run[i]}${run[i + 1]}`);
   return out;
 }
+
+/**
+ * The content words of a text in matching form: English stems and the Chinese words the segmenter
+ * finds (no bigrams), each once. Used to measure how much of a question a sentence covers.
+ *
+ * @example
+ *   contentWords("楊浦區政府占多少？") // → ["杨浦", "区", "政府", ...]
+ */
+export function contentWords(text: string): string[] {
+  const folded = matchForm(text);
+  const out = new Set<string>();
+  for (const m of folded.replace(HAN_RUN, " ").matchAll(LATIN_WORD)) {
+    const key = englishKey(m[0]);
+    if (key) out.add(key);
+  }
+  for (const [run] of folded.matchAll(HAN_RUN))
+    for (const s of segmenter.segment(run)) if (s.isWordLike && s.segment.length > 1 && !ZH_STOP.has(s.segment)) out.add(s.segment);
+  return [...out];
+}

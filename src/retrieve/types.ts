@@ -26,6 +26,8 @@ export interface PreparedQuery {
   terms: Array<{ term: string; weight: number }>;
   /** Terms searched in the English glosses of Chinese passages. */
   glossTerms: Array<{ term: string; weight: number }>;
+  /** Content words of the question (weight 1) and of its follow-up context (weight 0.5), for coverage. */
+  words: Array<{ term: string; weight: number }>;
   /** Text given to the dense encoder. */
   denseText: string;
   /** Numbers and years written in the question. */
