@@ -2,7 +2,7 @@ import type { Chunk, ChunkSentence } from "../chunks/types.js";
 import { idf, } from "../retrieve/bm25.js";
 import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
 import { anchorsFound } from "../retrieve/query.js";
-import { asksQuantity, containsNumber } from "../retrieve/rerank.js";
+import { asksQuantity, asksTime, containsNumber } from "../retrieve/rerank.js";
 import { matchForm, tokenize } from "../retrieve/tokenize.js";
 import type { Hit, PreparedQuery } from "../retrieve/types.js";
 import { makeQuote } from "./quote.js";
@@ -46,7 +46,17 @@ const YEAR = /^(1[89]\d\d|20\d\d)$/u;
  *   const answer = answerExtractive(query, hits, ctx);
  */
 export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerContext, opts: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answer {
-  const candidates = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical).filter((c) => supportsAnchors(query, c));
+  const seen = new Set<string>();
+  const candidates = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical)
+    .filter((c) => supportsAnchors(query, c))
+    .sort((a, b) => b.score - a.score)
+    // Overlapping chunks repeat a sentence; keep its best-scored copy.
+    .filter((c) => {
+      const key = `${c.hit.chunk.source}:${c.sentence.rawStart}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
   if (!best || best.coverage < opts.minCoverage) return abstain(query);
@@ -93,31 +103,61 @@ export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: Lexic
   const idfOf = (t: string) => idf(documentFrequency(lexical, t), lexical.docCount);
   // Coverage: the idf-weighted share of the question's content words a sentence contains, or of the
   // same amount matched through translations (an answer in the other language can only match those).
-  const own = new Set(query.words.map((w) => w.term));
-  const ownTotal = query.words.reduce((a, w) => a + w.weight * idfOf(w.term), 0) || 1;
-  const translated = query.terms.filter((t) => t.weight < 1 && !own.has(t.term)).map((t) => ({ ...t, idf: idfOf(t.term) }));
+  const words = query.words.map((w) => ({ ...w, idf: wordIdf(w.term, w.alts, lexical) }));
+  const total = words.reduce((a, w) => a + w.weight * w.idf, 0) || 1;
+  const has = (folded: string, tokens: ReadonlySet<string>, form: string) => (/\p{Script=Han}/u.test(form) ? folded.includes(form) : tokens.has(form) || (form.includes(" ") && folded.includes(form)));
   const wantsNumber = asksQuantity(query.text);
+  const wantsTime = asksTime(query.text);
   const out: Candidate[] = [];
   hits.forEach((hit, rank) => {
     if (hit.chunk.kind === "references") return;
+    let previous = new Set<number>();
     for (const sentence of hit.chunk.sentences) {
       const text = hit.chunk.text.slice(sentence.start, sentence.end);
       const tokens = new Set(tokenize(text));
-      if (tokens.size < 3) continue;
       const folded = matchForm(text);
-      let ownMatched = 0;
-      for (const w of query.words) if (/\p{Script=Han}/u.test(w.term) ? folded.includes(w.term) : tokens.has(w.term)) ownMatched += w.weight * idfOf(w.term);
-      let crossMatched = 0;
-      for (const t of translated) if (tokens.has(t.term)) crossMatched += t.idf;
-      const coverage = Math.min(1, Math.max(ownMatched / ownTotal, (0.7 * crossMatched) / ownTotal));
-      let score = coverage + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
-      if (wantsNumber && /\d/u.test(folded)) score += 0.15;
+      // Each question word counts once, whether found as written or through a translation or variant.
+      const found = new Set<number>();
+      words.forEach((w, i) => {
+        if (has(folded, tokens, w.term) || w.alts.some((a) => has(folded, tokens, a))) found.add(i);
+      });
+      const weigh = (set: ReadonlySet<number>) => Math.min(1, [...set].reduce((a, i) => a + words[i]!.weight * words[i]!.idf, 0) / total);
+      const coverage = weigh(found);
+      // A sentence often refers back ("its stock") to what the sentence before it names.
+      const withPrevious = weigh(new Set([...found, ...previous]));
+      previous = found;
+      if (tokens.size < 3) continue;
+      let score = coverage + 0.35 * (withPrevious - coverage) + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
+      // Years and numbers inside parenthetical references ("(Kim, 2001: 36)") are citations, not facts.
+      const body = folded.replace(/[(（][^()（）]*[)）]/gu, "");
+      // A quantity question is answered by a sentence stating a number the question does not already give.
+      const newNumber = (body.match(/\d+(?:[.,]\d+)*/gu) ?? []).some((n) => !query.numbers.includes(n.replace(/,/gu, "")));
+      if (wantsNumber) score += newNumber ? 0.15 : -0.2;
+      if (wantsTime) score += /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/u.test(body) ? 0.15 : -0.1;
       for (const n of query.numbers) if (containsNumber(folded, n)) score += 0.1;
-      if (text.length > 600) score -= 0.1;
+      // Prefer evidence in the question's language when it covers the question about as well.
+      if (hit.chunk.lang !== query.lang) score -= 0.12;
+      if (text.length > 300) score -= Math.min(0.2, (text.length - 300) / 1500);
       out.push({ hit, rank, sentence, text, score, coverage });
     }
   });
   return out;
+}
+
+/**
+ * How informative a question word is: its own idf when the index knows it, else that of a translation
+ * the index knows (the word may only occur in the other language), else that of its rarest character
+ * bigram (a Chinese word the segmenter split differently in passages); unknown everywhere → rarest possible.
+ */
+function wordIdf(term: string, alts: readonly string[], lexical: LexicalIndexData): number {
+  const known = (t: string) => documentFrequency(lexical, t) > 0;
+  const idfOf = (t: string) => idf(documentFrequency(lexical, t), lexical.docCount);
+  if (known(term)) return idfOf(term);
+  const altIdfs = alts.filter(known).map(idfOf);
+  if (altIdfs.length) return Math.max(...altIdfs);
+  const bigrams = [...term].slice(1).map((ch, i) => `${term[i]}${ch}`).filter(known);
+  if (/\p{Script=Han}/u.test(term) && bigrams.length) return Math.max(...bigrams.map(idfOf));
+  return idfOf(term);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { detectLanguage } from "../chunks/chunk.js";
-import { contentWords, matchForm, tokenize } from "./tokenize.js";
+import { contentWords, englishKey, matchForm, tokenize } from "./tokenize.js";
 import type { PreparedQuery, Translator } from "./types.js";
 
 /**
@@ -18,6 +18,37 @@ export function anchorsFound(query: PreparedQuery, tokens: ReadonlySet<string>):
   ).length;
 }
 
+/**
+ * The content words of a text, each with the forms that count as the same word in the other language:
+ * dictionary translations, and for names every spelling and script.
+ *
+ * @example
+ *   wordsWithAlts("外資銀行", lexicon) // → [{ term: "外资", alts: ["foreign", "invest", …] }, …]
+ */
+export function wordsWithAlts(text: string, translator: Translator | null): Array<{ term: string; alts: string[] }> {
+  if (!text.trim()) return [];
+  const out = new Map<string, { term: string; alts: string[] }>();
+  const folded = matchForm(text);
+  if (translator) {
+    for (const n of translator.names(text)) {
+      const forms = [...new Set(n.variants.map((v) => matchForm(v)))];
+      out.set(`name:${n.name}`, { term: forms[0]!, alts: forms });
+    }
+  }
+  for (const m of text.replace(/\p{Script=Han}+/gu, " ").matchAll(/[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu)) {
+    const key = englishKey(matchForm(m[0]));
+    if (!key || out.has(key)) continue;
+    const alts = translator && !/^\d/u.test(key) ? translator.toChinese(m[0]).map((w) => matchForm(w)) : [];
+    out.set(key, { term: key, alts });
+  }
+  for (const w of contentWords(folded.replace(/[\p{L}\p{N}]*[a-z0-9][\p{L}\p{N}]*/gu, " "))) {
+    if (out.has(w)) continue;
+    const alts = translator ? translator.toEnglish(w).map((e) => englishKey(e)).filter((k): k is string => k !== null) : [];
+    out.set(w, { term: w, alts });
+  }
+  return [...out.values()];
+}
+
 /** Weights of each kind of query term relative to the user's own words. */
 export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6 } as const;
 
@@ -27,7 +58,8 @@ const COMMON_CAPITALISED = new Set(["what", "which", "who", "whom", "when", "whe
 /** Capitalised words inside an English question (not its first word): names the answer must mention. */
 export function properWords(text: string): string[] {
   const out: string[] = [];
-  for (const sentence of text.split(/(?<=[.?!])\s+/u)) {
+  // A parenthesis glosses what precedes it ("Shougang (Capital Steel)"), so its words are not extra names.
+  for (const sentence of text.replace(/\([^)]*\)|（[^）]*）/gu, " ").split(/(?<=[.?!])\s+/u)) {
     const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     words.forEach((w, i) => {
       const bare = w.replace(/['’]s$/u, "");
@@ -82,13 +114,13 @@ export function prepareQuery(question: string, translator: Translator | null, de
       if (!denseMultilingual) denseText = `${english.join(" ")} ${text.match(/[A-Za-z0-9.%]+/gu)?.join(" ") ?? ""}`.trim();
     }
   }
-  const words = new Map<string, number>();
-  for (const w of contentWords(context)) words.set(w, 0.5);
-  for (const w of contentWords(question)) words.set(w, 1);
+  const words = new Map<string, { term: string; weight: number; alts: string[] }>();
+  for (const w of wordsWithAlts(context, translator)) words.set(w.term, { ...w, weight: 0.5 });
+  for (const w of wordsWithAlts(question, translator)) words.set(w.term, { ...w, weight: 1 });
   return {
     text,
     lang,
-    words: [...words].map(([term, weight]) => ({ term, weight })),
+    words: [...words.values()],
     terms: [...weights].map(([term, weight]) => ({ term, weight })),
     glossTerms,
     denseText,

@@ -26,8 +26,11 @@ export interface PreparedQuery {
   terms: Array<{ term: string; weight: number }>;
   /** Terms searched in the English glosses of Chinese passages. */
   glossTerms: Array<{ term: string; weight: number }>;
-  /** Content words of the question (weight 1) and of its follow-up context (weight 0.5), for coverage. */
-  words: Array<{ term: string; weight: number }>;
+  /**
+   * Content words of the question (weight 1) and of its follow-up context (weight 0.5), each with its
+   * translations and name variants (`alts`, match form), for measuring how much of the question a sentence covers.
+   */
+  words: Array<{ term: string; weight: number; alts: string[] }>;
   /** Text given to the dense encoder. */
   denseText: string;
   /** Numbers and years written in the question. */
