@@ -35,7 +35,6 @@ export interface AnswerContext {
   lexical: LexicalIndexData;
 }
 
-const YEAR = /^(1[89]\d\d|20\d\d)$/u;
 
 /**
  * Extractive answering: picks the sentence of the top passages that best covers the question (its
@@ -127,7 +126,9 @@ export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: Lexic
       const withPrevious = weigh(new Set([...found, ...previous]));
       previous = found;
       if (tokens.size < 3) continue;
-      let score = coverage + 0.35 * (withPrevious - coverage) + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
+      // Fragments ("In 1988, the Beijing Experimental Zone (BEZ)!") rarely state an answer.
+      const fragment = tokens.size < 6 ? 0.1 : 0;
+      let score = coverage - fragment + 0.35 * (withPrevious - coverage) + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
       // Years and numbers inside parenthetical references ("(Kim, 2001: 36)") are citations, not facts.
       const body = folded.replace(/[(（][^()（）]*[)）]/gu, "");
       // A quantity question is answered by a sentence stating a number the question does not already give.
@@ -169,7 +170,8 @@ export function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
   const i = chunk.sentences.indexOf(c.sentence);
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
   const hi = chunk.sentences[Math.min(chunk.sentences.length - 1, i + 1)]!.end;
-  const window = matchForm(chunk.text.slice(lo, hi));
-  for (const n of query.numbers) if (YEAR.test(n) && !containsNumber(window, n)) return false;
+  // Years in parenthetical references ("(Dong and Flowers 2010)") date a source, not the fact.
+  const window = matchForm(chunk.text.slice(lo, hi)).replace(/[(（][^()（）]*[)）]/gu, "");
+  for (const y of query.years) if (!containsNumber(window, y)) return false;
   return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`))) === query.anchors.length;
 }

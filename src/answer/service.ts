@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
-import { followUpContext, type Turn } from "../retrieve/followup.js";
+import { followUpContext, substituteNames, type Turn } from "../retrieve/followup.js";
 import { prepareQuery } from "../retrieve/query.js";
 import { retrieve } from "../retrieve/retriever.js";
 import type { Hit, Translator } from "../retrieve/types.js";
@@ -65,18 +65,22 @@ export function createQaService(deps: QaDeps) {
   /** The passage of `docId` that contains raw offset `at` (table citations point into passages too). */
   const passageAt = (docId: string, at: number) => deps.index.chunks.find((c) => c.docId === docId && c.start <= at && at < c.end)?.id;
   async function search(question: string, k: number, history: Turn[] = []) {
-    const context = followUpContext(question, history);
-    const query = prepareQuery(question, deps.translator, deps.embedder.multilingual, context);
+    let context = followUpContext(question, history);
+    // "What about Guangdong?" after a question about Jiangsu: ask the earlier question about Guangdong.
+    const swapped = context && deps.translator ? substituteNames(question, context, deps.translator.names) : null;
+    const full = swapped ? `${swapped} ${question}` : question;
+    if (swapped) context = swapped;
+    const query = prepareQuery(question, deps.translator, deps.embedder.multilingual, context, swapped ? 1 : 0.5);
     const hits = await retrieve(deps.index, deps.embedder, query, Math.max(k, 10));
-    return { query, hits, context };
+    return { query, hits, context, asked: full, swapped: Boolean(swapped) };
   }
   return {
     search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
     async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
       const k = input.k ?? 8;
-      const { query, hits, context } = await search(input.question, k, input.history);
+      const { query, hits, context, asked, swapped } = await search(input.question, k, input.history);
       const passages = hits.slice(0, Math.max(k, 5)).map(toPassage);
-      const found = deps.tables?.length ? answerFromTables(deps.tables, input.question, { context }) : null;
+      const found = deps.tables?.length ? answerFromTables(deps.tables, swapped ? asked : input.question, { context: swapped ? "" : context }) : null;
       const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
       const fromTable = found && raw ? answerFromCell(found, raw, deps.title(found.table.docId), query.lang) : null;
       if (fromTable) {

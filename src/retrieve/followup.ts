@@ -42,3 +42,33 @@ export function followUpContext(question: string, history: readonly Turn[] = [])
   }
   return parts.join(" ");
 }
+
+type NameFinder = (text: string) => Array<{ name: string; variants: readonly string[] }>;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
+/**
+ * Resolves a follow-up that swaps the place or organisation of the previous question ("What about
+ * firms in Guangdong?" after "…what share of Jiangsu firms…?") by rewriting that question with the new
+ * name. Returns null when the follow-up names nothing new or the context names nothing to replace.
+ *
+ * @example
+ *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", findNames)
+ *   // → "What share of Dongguan's firms are domestic?"
+ */
+export function substituteNames(question: string, context: string, names: NameFinder): string | null {
+  const asked = names(question);
+  const before = names(context).filter((c) => !asked.some((a) => a.name === c.name));
+  if (!asked.length || !before.length || !context) return null;
+  const surface = (n: { name: string; variants: readonly string[] }) =>
+    n.variants.find((v) => new RegExp(escapeRe(v), "iu").test(question)) ?? n.name;
+  let rewritten = context;
+  before.slice(0, asked.length).forEach((old, i) => {
+    const replacement = surface(asked[i]!);
+    for (const v of [...old.variants].sort((a, b) => b.length - a.length)) {
+      const latin = /^[\p{Script=Latin}\s'’.-]+$/u.test(v);
+      rewritten = rewritten.replace(new RegExp(latin ? `\\b${escapeRe(v)}\\b` : escapeRe(v), "giu"), replacement);
+    }
+  });
+  return rewritten === context ? null : rewritten;
+}

@@ -49,6 +49,8 @@ export function wordsWithAlts(text: string, translator: Translator | null): Arra
   return [...out.values()];
 }
 
+const numbersIn = (text: string): string[] => [...new Set(matchForm(text).replace(/(\d),(?=\d{3})/gu, "$1").match(NUMBER) ?? [])];
+
 /** Weights of each kind of query term relative to the user's own words. */
 export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6 } as const;
 
@@ -78,16 +80,16 @@ export function properWords(text: string): string[] {
  * @example
  *   prepareQuery("What did Tianjin attract from Beijing?", lexicon).terms // includes "天津" via the gazetteer
  */
-export function prepareQuery(question: string, translator: Translator | null, denseMultilingual = false, context = ""): PreparedQuery {
+export function prepareQuery(question: string, translator: Translator | null, denseMultilingual = false, context = "", contextWeight = 0.5): PreparedQuery {
   const text = context ? `${context} ${question}` : question;
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
   const weights = new Map<string, number>();
   const add = (tokens: string[], w: number) => {
     for (const t of new Set(tokens)) weights.set(t, Math.max(weights.get(t) ?? 0, w));
   };
-  // A follow-up's own words count fully; the earlier turn it continues counts half.
+  // A follow-up's own words count fully; the earlier turn it continues counts half (fully once rewritten).
   const own = tokenize(question);
-  add(tokenize(context), TERM_WEIGHTS.own * 0.5);
+  add(tokenize(context), TERM_WEIGHTS.own * contextWeight);
   add(own, TERM_WEIGHTS.own);
   const glossTerms: PreparedQuery["glossTerms"] = [];
   const anchors: string[][] = [];
@@ -115,7 +117,7 @@ export function prepareQuery(question: string, translator: Translator | null, de
     }
   }
   const words = new Map<string, { term: string; weight: number; alts: string[] }>();
-  for (const w of wordsWithAlts(context, translator)) words.set(w.term, { ...w, weight: 0.5 });
+  for (const w of wordsWithAlts(context, translator)) words.set(w.term, { ...w, weight: contextWeight });
   for (const w of wordsWithAlts(question, translator)) words.set(w.term, { ...w, weight: 1 });
   return {
     text,
@@ -124,7 +126,9 @@ export function prepareQuery(question: string, translator: Translator | null, de
     terms: [...weights].map(([term, weight]) => ({ term, weight })),
     glossTerms,
     denseText,
-    numbers: [...new Set(matchForm(text).replace(/(\d),(?=\d{3})/gu, "$1").match(NUMBER) ?? [])],
+    numbers: numbersIn(text),
+    // Years of an earlier turn are context, not requirements ("What about firms in Guangdong?").
+    years: numbersIn(question).filter((n) => /^(1[89]\d\d|20\d\d)$/u.test(n)),
     anchors,
   };
 }

@@ -33,8 +33,10 @@ export interface PreparedQuery {
   words: Array<{ term: string; weight: number; alts: string[] }>;
   /** Text given to the dense encoder. */
   denseText: string;
-  /** Numbers and years written in the question. */
+  /** Numbers and years written in the question (and its follow-up context). */
   numbers: string[];
+  /** Years the question itself asks about: an answer must mention them. */
+  years: string[];
   /** Names (all variants, match form) that a passage must mention to answer the question. */
   anchors: string[][];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpContext, isFollowUp } from "../../src/retrieve/followup.js";
+import { followUpContext, isFollowUp, substituteNames } from "../../src/retrieve/followup.js";
 
 describe("follow-up questions", () => {
   it("recognises elliptical questions in English and Chinese", () => {
@@ -21,5 +21,25 @@ describe("follow-up questions", () => {
   });
   it("uses no context without history", () => {
     expect(followUpContext("And in Dongguan?", [])).toBe("");
+  });
+});
+
+describe("substituteNames", () => {
+  const gazetteer = [
+    { name: "Jiangsu", variants: ["Jiangsu", "江蘇", "江苏"] },
+    { name: "Guangdong", variants: ["Guangdong", "廣東", "广东"] },
+    { name: "Beijing", variants: ["Beijing", "北京"] },
+  ];
+  const names = (text: string) => gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
+
+  it("asks the earlier question about the newly named place", () => {
+    expect(substituteNames("What about firms in Guangdong?", "What share of Jiangsu firms saw upgrading as attractive?", names)).toBe(
+      "What share of Guangdong firms saw upgrading as attractive?",
+    );
+    expect(substituteNames("廣東呢？", "江蘇的企業有多少？", names)).toBe("廣東的企業有多少？");
+  });
+  it("returns null when nothing is swapped", () => {
+    expect(substituteNames("And in the same year?", "What share of Jiangsu firms upgraded?", names)).toBeNull();
+    expect(substituteNames("What about Guangdong?", "How many firms upgraded?", names)).toBeNull();
   });
 });
