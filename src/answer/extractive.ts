@@ -45,9 +45,10 @@ export interface AnswerContext {
  *   const answer = answerExtractive(query, hits, ctx);
  */
 export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerContext, opts: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answer {
+  const required = requiredAnchors(query, ctx.lexical);
   const seen = new Set<string>();
   const candidates = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical)
-    .filter((c) => supportsAnchors(query, c))
+    .filter((c) => supportsAnchors(query, c, required))
     .sort((a, b) => b.score - a.score)
     // Overlapping chunks repeat a sentence; keep its best-scored copy.
     .filter((c) => {
@@ -56,7 +57,6 @@ export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerC
       seen.add(key);
       return true;
     });
-  candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
   if (!best || best.coverage < opts.minCoverage) return abstain(query);
   const chosen = [best];
@@ -67,7 +67,9 @@ export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerC
   const parts: string[] = [];
   for (const c of chosen) {
     const raw = ctx.raw(c.hit.chunk.source);
-    const q = raw ? makeQuote(raw, c.sentence.rawStart, c.sentence.rawEnd, c.text) : null;
+    const last = continuation(c, candidates) ?? c.sentence;
+    const display = c.hit.chunk.text.slice(c.sentence.start, last.end);
+    const q = raw ? makeQuote(raw, c.sentence.rawStart, last.rawEnd, display) : null;
     if (!q) continue;
     const n = citations.length + 1;
     citations.push({
@@ -85,6 +87,18 @@ export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerC
   }
   if (!citations.length) return abstain(query);
   return { answer: parts.join(" "), abstained: false, citations };
+}
+
+/**
+ * The next sentence of the same passage when it carries on the answer — it covers at least half as
+ * much of the question ("… comply with the Four-self-principles." → "The Four-self-principles are: …").
+ */
+function continuation(c: Candidate, candidates: readonly Candidate[]): ChunkSentence | null {
+  const sentences = c.hit.chunk.sentences;
+  const next = sentences[sentences.indexOf(c.sentence) + 1];
+  if (!next) return null;
+  const scored = candidates.find((x) => x.hit.chunk === c.hit.chunk && x.sentence === next);
+  return scored && scored.coverage >= 0.5 * c.coverage && c.text.length + scored.text.length <= 600 ? next : null;
 }
 
 function abstain(query: PreparedQuery): Answer {
@@ -165,7 +179,23 @@ function wordIdf(term: string, alts: readonly string[], lexical: LexicalIndexDat
  * Evidence check: the sentence (with its neighbours) must mention every year the question names, and
  * its passage every name; otherwise the passage is about something else and must not be used.
  */
-export function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
+/** Most chunks a name may appear in and still be decisive; names found everywhere are context. */
+const RARE_NAME_SHARE = 0.08;
+
+/**
+ * The names an answer must mention: those the corpus rarely uses (a company, a park, a person), or
+ * never uses at all. Names found in many passages (Beijing, Korea) locate the question but do not
+ * decide it, and an answer passage may well leave them implicit.
+ */
+export function requiredAnchors(query: PreparedQuery, lexical: LexicalIndexData): string[][] {
+  const df = (form: string) => {
+    const tokens = tokenize(form);
+    return tokens.length ? Math.min(...tokens.map((t) => documentFrequency(lexical, t))) : 0;
+  };
+  return query.anchors.filter((forms) => Math.max(...forms.map(df)) <= RARE_NAME_SHARE * lexical.docCount);
+}
+
+export function supportsAnchors(query: PreparedQuery, c: Candidate, required: readonly string[][] = query.anchors): boolean {
   const chunk: Chunk = c.hit.chunk;
   const i = chunk.sentences.indexOf(c.sentence);
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
@@ -173,5 +203,5 @@ export function supportsAnchors(query: PreparedQuery, c: Candidate): boolean {
   // Years in parenthetical references ("(Dong and Flowers 2010)") date a source, not the fact.
   const window = matchForm(chunk.text.slice(lo, hi)).replace(/[(（][^()（）]*[)）]/gu, "");
   for (const y of query.years) if (!containsNumber(window, y)) return false;
-  return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`))) === query.anchors.length;
+  return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) === required.length;
 }

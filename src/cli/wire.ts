@@ -31,6 +31,7 @@ export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> 
     toChinese: (en) => lexicon.toChinese(en, { vocabulary }),
     toEnglish: (zh) => lexicon.toEnglish(zh),
     gloss: (zh) => lexicon.gloss(zh),
+    romanised: (word) => [...vocabulary.byPinyin(word)],
     names: (text) => findNames(text),
   };
 }

@@ -9,8 +9,8 @@ import type { PreparedQuery, Translator } from "./types.js";
  * @example
  *   anchorsFound(query, new Set(tokenize(passage))) // → 1 of query.anchors.length
  */
-export function anchorsFound(query: PreparedQuery, tokens: ReadonlySet<string>): number {
-  return query.anchors.filter((forms) =>
+export function anchorsFound(query: PreparedQuery, tokens: ReadonlySet<string>, anchors: readonly string[][] = query.anchors): number {
+  return anchors.filter((forms) =>
     forms.some((f) => {
       const t = tokenize(f);
       return t.length > 0 && t.every((x) => tokens.has(x));
@@ -38,7 +38,7 @@ export function wordsWithAlts(text: string, translator: Translator | null): Arra
   for (const m of text.replace(/\p{Script=Han}+/gu, " ").matchAll(/[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu)) {
     const key = englishKey(matchForm(m[0]));
     if (!key || out.has(key)) continue;
-    const alts = translator && !/^\d/u.test(key) ? translator.toChinese(m[0]).map((w) => matchForm(w)) : [];
+    const alts = translator && !/^\d/u.test(key) ? [...translator.toChinese(m[0]).map((w) => matchForm(w)), ...(/^\p{Lu}/u.test(m[0]) ? translator.romanised(key) : [])] : [];
     out.set(key, { term: key, alts });
   }
   for (const w of contentWords(folded.replace(/[\p{L}\p{N}]*[a-z0-9][\p{L}\p{N}]*/gu, " "))) {
@@ -105,7 +105,7 @@ export function prepareQuery(question: string, translator: Translator | null, de
     for (const word of properWords(ownNames.length ? question : text)) {
       const form = matchForm(word);
       if (known.has(form)) continue;
-      anchors.push([form, ...translator.toChinese(word).map((w) => matchForm(w))]);
+      anchors.push([form, ...translator.toChinese(word).map((w) => matchForm(w)), ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, ""))]);
     }
     if (lang === "en") {
       add(translator.toChinese(text).flatMap((w) => tokenize(w)), TERM_WEIGHTS.translated);

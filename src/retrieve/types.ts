@@ -14,6 +14,8 @@ export interface Translator {
   toChinese(englishText: string): string[];
   toEnglish(chineseText: string): string[];
   gloss(chineseText: string): string;
+  /** Chinese words of the corpus whose pinyin spells a romanised name ("Shougang" → 首钢). */
+  romanised(word: string): string[];
   /** Other spellings and scripts of place and organisation names found in the text. */
   names(text: string): Array<{ name: string; variants: readonly string[] }>;
 }
