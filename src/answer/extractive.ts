@@ -46,9 +46,9 @@ export interface AnswerContext {
  */
 export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerContext, opts: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answer {
   const required = requiredAnchors(query, ctx.lexical);
+  const twoParts = asksTwoThings(query.text);
   const seen = new Set<string>();
-  const candidates = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical)
-    .filter((c) => supportsAnchors(query, c, required))
+  const scored = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical)
     .sort((a, b) => b.score - a.score)
     // Overlapping chunks repeat a sentence; keep its best-scored copy.
     .filter((c) => {
@@ -57,11 +57,17 @@ export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerC
       seen.add(key);
       return true;
     });
+  // A two-part question splits its names between the parts, so each part needs only some of them.
+  const candidates = scored.filter((c) => supportsAnchors(query, c, required, twoParts ? Math.ceil(required.length / 2) : required.length));
   const best = candidates[0];
-  if (!best || best.coverage < opts.minCoverage) return abstain(query);
+  // Each part of a two-part question is covered by a different sentence, so each covers less of it.
+  const minCoverage = twoParts ? opts.minCoverage * 0.7 : opts.minCoverage;
+  if (!best || best.coverage < minCoverage) return abstain(query);
   const chosen = [best];
-  const second = candidates.find((c) => c.hit.chunk.docId !== best.hit.chunk.docId && c.coverage >= opts.minCoverage);
-  if (second && second.score >= opts.secondRatio * best.score && asksTwoThings(query.text)) chosen.push(second);
+  if (twoParts) {
+    const second = scored.find((c) => c.hit.chunk.docId !== best.hit.chunk.docId && c.coverage >= minCoverage);
+    if (second && second.score >= opts.secondRatio * best.score) chosen.push(second);
+  }
 
   const citations: Citation[] = [];
   const parts: string[] = [];
@@ -110,7 +116,7 @@ function abstain(query: PreparedQuery): Answer {
 }
 
 /** "both … and", "and by what year", two question words: the answer needs two pieces of evidence. */
-const asksTwoThings = (q: string): boolean => /\bboth\b|\band (by )?(what|which|when|how)\b|以及|分別|分别/iu.test(q);
+const asksTwoThings = (q: string): boolean => /\bboth\b|\band (by |in |from )?(what|which|when|how|who)\b|以及|分別|分别/iu.test(q);
 
 export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
   const idfOf = (t: string) => idf(documentFrequency(lexical, t), lexical.docCount);
@@ -195,7 +201,7 @@ export function requiredAnchors(query: PreparedQuery, lexical: LexicalIndexData)
   return query.anchors.filter((forms) => Math.max(...forms.map(df)) <= RARE_NAME_SHARE * lexical.docCount);
 }
 
-export function supportsAnchors(query: PreparedQuery, c: Candidate, required: readonly string[][] = query.anchors): boolean {
+export function supportsAnchors(query: PreparedQuery, c: Candidate, required: readonly string[][] = query.anchors, atLeast = required.length): boolean {
   const chunk: Chunk = c.hit.chunk;
   const i = chunk.sentences.indexOf(c.sentence);
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
@@ -203,5 +209,5 @@ export function supportsAnchors(query: PreparedQuery, c: Candidate, required: re
   // Years in parenthetical references ("(Dong and Flowers 2010)") date a source, not the fact.
   const window = matchForm(chunk.text.slice(lo, hi)).replace(/[(（][^()（）]*[)）]/gu, "");
   for (const y of query.years) if (!containsNumber(window, y)) return false;
-  return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) === required.length;
+  return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) >= atLeast;
 }

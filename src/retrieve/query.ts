@@ -49,6 +49,23 @@ export function wordsWithAlts(text: string, translator: Translator | null): Arra
   return [...out.values()];
 }
 
+/**
+ * Years a question asks about: not decades ("the 1990s") and not the dates of sources ("the 2010
+ * ICT-hubs paper", "a 2008 survey report"), which describe where to look rather than what happened.
+ *
+ * @example
+ *   eventYears("In the 1990s paper, what happened in 1984?") // → ["1984"]
+ */
+export function eventYears(text: string): string[] {
+  const years: string[] = [];
+  for (const m of text.matchAll(/(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)(s|年代)?([^.?!,;，。？；]{0,30})/gu)) {
+    if (m[2]) continue;
+    if (/^\s*(?:[\p{L}'’-]+\s+){0,2}(paper|study|article|report|book|chapter|survey|edition|data ?set)\b/iu.test(m[3] ?? "")) continue;
+    years.push(m[1]!);
+  }
+  return [...new Set(years)];
+}
+
 const numbersIn = (text: string): string[] => [...new Set(matchForm(text).replace(/(\d),(?=\d{3})/gu, "$1").match(NUMBER) ?? [])];
 
 /** Weights of each kind of query term relative to the user's own words. */
@@ -128,7 +145,7 @@ export function prepareQuery(question: string, translator: Translator | null, de
     denseText,
     numbers: numbersIn(text),
     // Years of an earlier turn are context, not requirements ("What about firms in Guangdong?").
-    years: numbersIn(question).filter((n) => /^(1[89]\d\d|20\d\d)$/u.test(n)),
+    years: eventYears(question),
     anchors,
   };
 }
