@@ -13,6 +13,7 @@ export type LineClass =
   | { kind: "heading"; level: number; number: string | null; title: string }
   | { kind: "caption" }
   | { kind: "table-row" }
+  | { kind: "running" }
   | { kind: "text" };
 
 /**
@@ -50,6 +51,8 @@ export const isReferenceTitle = (title: string): boolean => REFERENCE_TITLES.tes
 export function classifyLine(line: RawLine): LineClass {
   const t = line.plain;
   if (!t) return { kind: "blank" };
+  // Running page headers and footers of scanned journals ("128 DEVELOPMENT AND SOCIETY").
+  if (/^\d{1,4}\s+[\p{Lu}][\p{Lu}\s,:&'’-]{8,}$|^[\p{Lu}][\p{Lu}\s,:&'’-]{8,}\s+\d{1,4}$/u.test(t)) return { kind: "running" };
   if (line.raw.includes("\t") && t.split("\t").filter((c) => c.trim()).length >= 2) return { kind: "table-row" };
   if (CAPTION.test(t) && t.length <= 200) return { kind: "caption" };
   const md = /^\s{0,3}(#{1,6})\s+/u.exec(line.raw);

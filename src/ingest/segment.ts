@@ -65,12 +65,23 @@ function groupLines(lines: RawLine[]): ProtoBlock[] {
     if (current) out.push(current);
     current = null;
   };
+  let openHeading: ProtoBlock | null = null;
   for (const line of lines) {
     const c = classifyLine(line);
+    // A heading hyphenated at its line end goes on in the next line ("… and inno-" / "vation").
+    if (openHeading && c.kind !== "blank") {
+      openHeading.lines.push(line);
+      openHeading.heading!.title = `${openHeading.heading!.title.replace(/-$/u, "")}${line.plain}`;
+      if (!/\p{L}-$/u.test(line.plain)) openHeading = null;
+      continue;
+    }
+    if (c.kind === "running") continue;
     if (c.kind === "blank") flush();
     else if (c.kind === "heading") {
       flush();
-      out.push({ kind: "heading", lines: [line], heading: c });
+      const block: ProtoBlock = { kind: "heading", lines: [line], heading: { ...c } };
+      out.push(block);
+      if (/\p{L}-$/u.test(line.plain)) openHeading = block;
     } else if (c.kind === "caption") {
       flush();
       out.push({ kind: "caption", lines: [line] });
