@@ -35,7 +35,7 @@ export function wordsWithAlts(text: string, translator: Translator | null): Arra
       out.set(`name:${n.name}`, { term: forms[0]!, alts: forms });
     }
   }
-  for (const m of text.replace(/\p{Script=Han}+/gu, " ").matchAll(/[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu)) {
+  for (const m of text.replace(/\p{Script=Han}+/gu, " ").matchAll(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu)) {
     const key = englishKey(matchForm(m[0]));
     if (!key || out.has(key)) continue;
     const alts = translator && !/^\d/u.test(key) ? [...translator.toChinese(m[0]).map((w) => matchForm(w)), ...(/^\p{Lu}/u.test(m[0]) ? translator.romanised(key) : [])] : [];
