@@ -208,6 +208,7 @@ export function supportsAnchors(query: PreparedQuery, c: Candidate, required: re
   const hi = chunk.sentences[Math.min(chunk.sentences.length - 1, i + 1)]!.end;
   // Years in parenthetical references ("(Dong and Flowers 2010)") date a source, not the fact.
   const window = matchForm(chunk.text.slice(lo, hi)).replace(/[(（][^()（）]*[)）]/gu, "");
-  for (const y of query.years) if (!containsNumber(window, y)) return false;
+  // One year must match; a range ("between 1984 and 1995") is satisfied by either end.
+  if (query.years.length && !query.years.some((y) => containsNumber(window, y))) return false;
   return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) >= atLeast;
 }

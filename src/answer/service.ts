@@ -19,6 +19,8 @@ export interface QaDeps {
   /** Raw text of each corpus file by source path. */
   rawTexts: ReadonlyMap<string, string>;
   title: (docId: string) => string;
+  /** Authors' family names of each document, so questions can point at a source ("According to Chen…"). */
+  sources?: ReadonlyArray<{ docId: string; names: string[] }>;
   /** Extracted tables; numeric questions a cell answers are answered from them. */
   tables?: readonly Table[];
 }
@@ -70,7 +72,14 @@ export function createQaService(deps: QaDeps) {
     const swapped = context && deps.translator ? substituteNames(question, context, deps.translator.names) : null;
     const full = swapped ? `${swapped} ${question}` : question;
     if (swapped) context = swapped;
-    const query = prepareQuery(question, deps.translator, deps.embedder.multilingual, context, swapped ? 1 : 0.5);
+    const mentioned = (deps.sources ?? []).filter((src) => src.names.some((n) => new RegExp(`\\b${n}\\b`, "iu").test(question)));
+    const query = prepareQuery(question, deps.translator, {
+      multilingual: deps.embedder.multilingual,
+      context,
+      contextWeight: swapped ? 1 : 0.5,
+      sourceNames: mentioned.flatMap((src) => src.names),
+      preferDocs: mentioned.map((src) => src.docId),
+    });
     const hits = await retrieve(deps.index, deps.embedder, query, Math.max(k, 10));
     return { query, hits, context, asked: full, swapped: Boolean(swapped) };
   }

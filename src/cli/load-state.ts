@@ -33,6 +33,12 @@ export async function loadState(config: Config, embedder: Embedder, translator: 
   // Re-create the translator with the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
   const lexicon = translator ? await loadLexicon() : null;
   const qaTranslator = lexicon ? makeTranslator(lexicon, index.chunks.filter((c) => c.lang === "zh").map((c) => c.text)) : null;
-  const qa = createQaService({ index, embedder, translator: qaTranslator, rawTexts, title, tables: index.tables as Table[] });
+  // Authors' family names let a question point at its source ("According to Liefner and Kroll, …").
+  const sources = index.manifest.files.map((f) => {
+    const docId = f.source.replace(/\.[^.]+$/u, "");
+    const names = entryFor(docId).authors.flatMap((a) => ("family" in a && a.family.length > 2 ? [a.family] : []));
+    return { docId, names };
+  });
+  const qa = createQaService({ index, embedder, translator: qaTranslator, rawTexts, title, sources, tables: index.tables as Table[] });
   return { qa, manifest: index.manifest, catalog, entryFor, rawTexts, embedderId: embedder.id, tables: index.tables };
 }

@@ -97,7 +97,21 @@ export function properWords(text: string): string[] {
  * @example
  *   prepareQuery("What did Tianjin attract from Beijing?", lexicon).terms // includes "天津" via the gazetteer
  */
-export function prepareQuery(question: string, translator: Translator | null, denseMultilingual = false, context = "", contextWeight = 0.5): PreparedQuery {
+export interface QueryOptions {
+  /** Whether the dense encoder reads Chinese itself (else Chinese questions are embedded through glosses). */
+  multilingual?: boolean;
+  /** The earlier turn a follow-up continues, and how much its words count. */
+  context?: string;
+  contextWeight?: number;
+  /** Names that refer to sources rather than to what is asked ("According to Liefner and Kroll"). */
+  sourceNames?: readonly string[];
+  /** Documents the question points at by their authors; their passages rank higher. */
+  preferDocs?: readonly string[];
+}
+
+export function prepareQuery(question: string, translator: Translator | null, opts: QueryOptions = {}): PreparedQuery {
+  const { multilingual: denseMultilingual = false, context = "", contextWeight = 0.5, sourceNames = [], preferDocs = [] } = opts;
+  const ignored = new Set(sourceNames.map((n) => n.toLowerCase()));
   const text = context ? `${context} ${question}` : question;
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
   const weights = new Map<string, number>();
@@ -121,7 +135,7 @@ export function prepareQuery(question: string, translator: Translator | null, de
     const known = new Set(anchors.flat());
     for (const word of properWords(ownNames.length ? question : text)) {
       const form = matchForm(word);
-      if (known.has(form)) continue;
+      if (known.has(form) || ignored.has(word.toLowerCase())) continue;
       anchors.push([form, ...translator.toChinese(word).map((w) => matchForm(w)), ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, ""))]);
     }
     if (lang === "en") {
@@ -147,5 +161,6 @@ export function prepareQuery(question: string, translator: Translator | null, de
     // Years of an earlier turn are context, not requirements ("What about firms in Guangdong?").
     years: eventYears(question),
     anchors,
+    preferDocs: [...preferDocs],
   };
 }

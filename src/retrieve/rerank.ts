@@ -30,6 +30,7 @@ export function rerank(hits: Hit[], query: PreparedQuery): Hit[] {
       }
       if (wantsNumber && /\d/u.test(text)) factor *= 1.1;
       if (h.chunk.kind === "footnote") factor *= 0.85;
+      if (query.preferDocs.includes(h.chunk.docId)) factor *= 1.4;
       return { ...h, score: h.score * factor };
     })
     .sort((a, b) => b.score - a.score);

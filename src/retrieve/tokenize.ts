@@ -14,10 +14,13 @@ const LATIN_WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
  * Display text never goes through this.
  *
  * @example
- *   matchForm("中關村 ＡＢＣ 1,116") // → "中关村 abc 1116"
+ *   matchForm("中關村 ＡＢＣ 1,116 GDP13.4%") // → "中关村 abc 1116 gdp 13.4%"
  */
 export function matchForm(text: string): string {
-  return toSimplified(text.normalize("NFKC").toLowerCase()).replace(/(\d),(?=\d{3}(?!\d))/gu, "$1");
+  return toSimplified(text.normalize("NFKC").toLowerCase())
+    .replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")
+    // PDF conversions glue words to numbers ("GDP13.4%"); a word and a number are two tokens.
+    .replace(/(\p{Script=Latin})(?=\d)|(\d)(?=\p{Script=Latin})/gu, "$1$2 ");
 }
 
 /** Stemmed form of one English word, or null for a stop word. Apostrophes are dropped ("zhong'guancun" → "zhongguancun"). */

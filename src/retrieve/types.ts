@@ -39,6 +39,8 @@ export interface PreparedQuery {
   numbers: string[];
   /** Years the question itself asks about: an answer must mention them. */
   years: string[];
+  /** Documents the question names by their authors ("According to Chen (2014)…"). */
+  preferDocs: string[];
   /** Names (all variants, match form) that a passage must mention to answer the question. */
   anchors: string[][];
 }

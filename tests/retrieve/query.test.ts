@@ -33,12 +33,18 @@ describe("prepareQuery", () => {
     expect(q.anchors).toContainEqual(["tianjin", "天津"]);
   });
   it("weights a follow-up's context at half and takes required years only from the question itself", () => {
-    const q = prepareQuery("And in Tianjin?", translator, false, "What was the growth in 2007?");
+    const q = prepareQuery("And in Tianjin?", translator, { context: "What was the growth in 2007?" });
     const weight = (t: string) => q.terms.find((x) => x.term === t)?.weight;
     expect(weight("tianjin")).toBe(1);
     expect(weight("growth")).toBe(0.5);
     expect(q.years).toEqual([]);
     expect(q.numbers).toContain("2007");
+  });
+  it("does not anchor on the authors a question cites, and prefers their document", () => {
+    const q = prepareQuery("According to Liefner and Kroll, which Zhejiang towns grew?", translator, { sourceNames: ["Liefner", "Kroll"], preferDocs: ["liefner"] });
+    expect(q.anchors.flat()).not.toContain("liefner");
+    expect(q.anchors.flat()).toContain("zhejiang");
+    expect(q.preferDocs).toEqual(["liefner"]);
   });
   it("gives English words their Chinese translations and unknown romanised names their pinyin matches", () => {
     const words = wordsWithAlts("Did Shougang get foreign money?", translator);

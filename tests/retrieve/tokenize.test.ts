@@ -27,3 +27,10 @@ describe("matching key", () => {
     expect(tokenize("Zhong’guancun")).toEqual(tokenize("Zhongguancun"));
   });
 });
+
+describe("words glued to numbers", () => {
+  it("splits a word from a number it is glued to", () => {
+    expect(tokenize("GDP13.4%")).toEqual(["gdp", "13.4"]);
+    expect(tokenize("3G")).toEqual(["3", "g"]);
+  });
+});
