@@ -75,15 +75,23 @@ export function locatorParts(locator: Locator | undefined, labels: LocatorLabels
   return parts;
 }
 
+/** Options of {@link formatLocator}. */
+export interface FormatLocatorOptions {
+  /** Follow a section number with its title: "§12.2 “R&D input”", "一「產業發展」". */
+  withTitle?: boolean;
+}
+
 /**
  * A style-neutral locator for display: "§12.2", "p. 12", "Table 2", "表2", "¶ 3", joined by commas.
  *
  * @example
  *   formatLocator({ section: "12.2", page: 12 }); // "§12.2, p. 12"
  *   formatLocator({ table: "表2" });              // "表2"
+ *   formatLocator({ section: "12.2", sectionTitle: "R&D input" }, { withTitle: true }); // "§12.2 “R&D input”"
  */
-export function formatLocator(locator: Locator): string {
-  return locatorParts(locator, GENERIC)
-    .map((part) => part.text)
-    .join(", ");
+export function formatLocator(locator: Locator, opts: FormatLocatorOptions = {}): string {
+  const parts = locatorParts(locator, GENERIC).map((part) => part.text);
+  const title = locator.sectionTitle?.trim();
+  if (opts.withTitle && title && locator.section?.trim() && parts[0]) parts[0] += HAN.test(title) ? `「${title}」` : ` “${title}”`;
+  return parts.join(", ");
 }

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { parseConfig } from "../config.js";
 import { createApp } from "../http/app.js";
+import { securityFromConfig } from "../http/security/options.js";
 import type { ReadyState } from "../http/state.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import { loadState } from "./load-state.js";
@@ -15,9 +16,10 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   let state: ReadyState | null = null;
   let status = "starting";
-  const app = createApp({ state: () => state, status: () => status, maxBodyBytes: config.MAX_BODY_BYTES });
+  const security = securityFromConfig(config);
+  const app = createApp({ state: () => state, status: () => status, maxBodyBytes: config.MAX_BODY_BYTES, security });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-    log(`server: listening on http://${config.HOST}:${info.port}`),
+    log(`server: listening on http://${config.HOST}:${info.port} (${security.sites.size} embedding site(s); ${config.RATE_LIMIT_PER_ADDRESS} requests per ${config.RATE_LIMIT_WINDOW_SECONDS} s per address)`),
   );
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);

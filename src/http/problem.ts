@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, type ErrorCode } from "../errors.js";
 
 /** HTTP status of each application error code: the one place codes become HTTP. */
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,

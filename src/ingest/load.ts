@@ -3,13 +3,13 @@ import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import { AppError } from "../errors.js";
 import { loadPdfPages } from "./load-pdf.js";
+import { joinPages } from "./pages.js";
 import { segmentDocument } from "./segment.js";
 import type { CorpusDocument } from "./types.js";
 
 /** File types the indexer reads from `corpus/`. */
 export const CORPUS_EXTENSIONS = [".txt", ".md", ".pdf"] as const;
-/** Separator placed between PDF pages in the extracted text; offsets of PDF documents point into that text. */
-export const PAGE_SEPARATOR = "\n\n\f\n\n";
+export { PAGE_SEPARATOR } from "./pages.js";
 
 /** Corpus files (relative paths with `/`), sorted, skipping catalog and hidden files. */
 export async function listCorpusFiles(dir: string): Promise<string[]> {
@@ -38,7 +38,7 @@ export async function loadDocument(dir: string, source: string): Promise<CorpusD
     throw new AppError("corpus_unreadable", `Cannot read corpus file ${source}.`, { cause });
   }
   let raw: string;
-  const pageStarts: number[] = [];
+  let pageStarts: number[] = [];
   if (extname(source).toLowerCase() === ".pdf") {
     let pages: string[];
     try {
@@ -46,12 +46,7 @@ export async function loadDocument(dir: string, source: string): Promise<CorpusD
     } catch (cause) {
       throw new AppError("corpus_unreadable", `Cannot extract text from PDF ${source}: ${String(cause)}`, { cause });
     }
-    raw = "";
-    for (const page of pages) {
-      if (pageStarts.length) raw += PAGE_SEPARATOR;
-      pageStarts.push(raw.length);
-      raw += page;
-    }
+    ({ text: raw, pageStarts } = joinPages(pages));
   } else {
     raw = bytes.toString("utf8");
   }

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { AppError } from "../../errors.js";
-import { AskRequestSchema, SearchQuerySchema } from "../schemas.js";
+import { AskRequestSchema, SearchQuerySchema, type AskRequest } from "../schemas.js";
 import type { AppDeps, ReadyState } from "../state.js";
 import { jsonBody, parseWith } from "../validate.js";
 import { toPassage } from "../../answer/service.js";
@@ -12,20 +12,24 @@ export function ready(deps: AppDeps): ReadyState {
   return s;
 }
 
+/** The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event. */
+export async function askResponse(s: ReadyState, body: AskRequest) {
+  const result = await s.qa.ask(body);
+  return {
+    answer: result.answer,
+    abstained: result.abstained,
+    citations: citationsOut(s, result.citations, body.style),
+    ...(result.table ? { table: result.table } : {}),
+    passages: result.passages,
+  };
+}
+
 /** `POST /api/ask` and `GET /api/search`. */
 export function askRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.post("/ask", async (c) => {
     const body = await jsonBody(c, AskRequestSchema);
-    const s = ready(deps);
-    const result = await s.qa.ask(body);
-    return c.json({
-      answer: result.answer,
-      abstained: result.abstained,
-      citations: citationsOut(s, result.citations, body.style),
-      ...(result.table ? { table: result.table } : {}),
-      passages: result.passages,
-    });
+    return c.json(await askResponse(ready(deps), body));
   });
   app.get("/search", async (c) => {
     const { q, k } = parseWith(SearchQuerySchema, c.req.query());

@@ -1,0 +1,81 @@
+import { lightClean, makeQuote } from "../../answer/quote.js";
+import type { Chunk } from "../../chunks/types.js";
+import type { CatalogEntry, Locator } from "../../cite/index.js";
+import { z } from "zod";
+import { AppError } from "../../errors.js";
+import { locatorOf } from "../cite-out.js";
+import type { ReadyState } from "../state.js";
+
+const offset = z.coerce.number().int().min(0).optional();
+/** Query parameters giving raw offsets of a quote inside a passage (both or neither), for `/api/cite` and `/p/:id`. */
+export const QuoteRangeQuery = z.object({ start: offset, end: offset });
+export type QuoteRange = z.infer<typeof QuoteRangeQuery>;
+
+/** A verified quotation: `text` is the cleaned text of exactly `raw.slice(start, end)`. */
+export interface Quote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A passage resolved for citing: its neighbours, raw file text, catalog entry, locator and quote. */
+export interface CitedPassage {
+  chunk: Chunk;
+  previous: Chunk | null;
+  next: Chunk | null;
+  /** The text the offsets point into (for PDFs, the extracted text). */
+  raw: string;
+  entry: CatalogEntry;
+  quote: Quote | null;
+  locator: Locator;
+}
+
+/**
+ * Widens `[start, end)` to the whole sentences of a prose passage it touches, with their normalized
+ * text; in a table passage, rows and cells are the units, so the range is kept as given.
+ *
+ * @example
+ *   sentenceSpan(chunk, chunk.sentences[1].rawStart + 5, chunk.sentences[1].rawEnd - 3);
+ *   // → { start: sentences[1].rawStart, end: sentences[1].rawEnd, display: "…the sentence…" }
+ */
+export function sentenceSpan(chunk: Chunk, start: number, end: number): { start: number; end: number; display: string | null } {
+  if (chunk.kind === "table") return { start, end, display: null };
+  const first = chunk.sentences.find((x) => x.rawEnd > start);
+  const last = [...chunk.sentences].reverse().find((x) => x.rawStart < end);
+  if (!first || !last || last.rawEnd <= first.rawStart) return { start, end, display: null };
+  return { start: first.rawStart, end: last.rawEnd, display: chunk.text.slice(first.start, last.end) };
+}
+
+/**
+ * The verified quote of `[start, end)` in a passage: the range must lie inside the passage; it is
+ * widened to whole sentences and checked against the raw text (400 when nothing verifies).
+ *
+ * @example
+ *   quoteIn(chunk, raw, 1200, 1290); // { text: "Beijing hosts …", start: 1187, end: 1290 }
+ */
+export function quoteIn(chunk: Chunk, raw: string, start: number, end: number): Quote {
+  if (!(chunk.start <= start && start < end && end <= chunk.end))
+    throw new AppError("invalid_request", `start and end must satisfy ${chunk.start} ≤ start < end ≤ ${chunk.end} (the passage's raw span).`);
+  const span = sentenceSpan(chunk, start, end);
+  const q = makeQuote(raw, span.start, span.end, span.display ?? lightClean(raw.slice(span.start, span.end)));
+  if (!q) throw new AppError("invalid_request", `The range [${start}, ${end}) holds no text that can be quoted.`);
+  return { text: q.quote, start: q.start, end: q.end };
+}
+
+/**
+ * Resolves a passage id (404 when unknown) and an optional quote range (400 when invalid) for
+ * `/api/cite` and the passage page.
+ *
+ * @example
+ *   citePassage(state, "p1a2b3c4d5e6f", { start: 1200, end: 1290 }).locator; // { section: "12.2", … }
+ */
+export function citePassage(s: ReadyState, id: string, range: QuoteRange = {}): CitedPassage {
+  const found = s.qa.passage(id);
+  if (!found) throw new AppError("not_found", `No passage with id "${id}".`);
+  const { chunk, previous, next } = found;
+  if ((range.start === undefined) !== (range.end === undefined)) throw new AppError("invalid_request", "Give both start and end, or neither.");
+  const raw = s.rawTexts.get(chunk.source) ?? "";
+  const quote = range.start !== undefined && range.end !== undefined ? quoteIn(chunk, raw, range.start, range.end) : null;
+  const locator = locatorOf(s, { passageId: chunk.id, source: chunk.source, start: quote?.start ?? chunk.start, section: chunk.section });
+  return { chunk, previous, next, raw, entry: s.entryFor(chunk.docId), quote, locator };
+}

@@ -1,0 +1,81 @@
+import { Hono, type Context } from "hono";
+import { AppError } from "../../errors.js";
+import { isSameOrigin } from "../middleware/origin.js";
+import { pageCsp } from "../middleware/secure-headers.js";
+import type { SiteRegistry } from "../security/sites.js";
+import { asset, isAssetName, type AssetName } from "../widget/assets.js";
+import { chatHtml, refusalHtml, type Refusal } from "../widget/page.js";
+
+/** The origin of the page framing this request, when the browser says it is a frame load and sends a Referer. */
+function framingOrigin(c: Context): string | null {
+  const dest = c.req.header("sec-fetch-dest");
+  const referer = c.req.header("referer");
+  if ((dest !== "iframe" && dest !== "frame") || !referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** `?lang=` first (embed.js passes it), else the browser's Accept-Language. */
+const languageOf = (c: Context): "en" | "zh" => (/^zh/iu.test(c.req.query("lang") ?? c.req.header("accept-language") ?? "") ? "zh" : "en");
+
+/** Serves a browser file with its ETag, answering 304 when the browser already has it. */
+function serveAsset(c: Context, name: AssetName): Response {
+  const a = asset(name);
+  const headers = { etag: a.etag, "cache-control": "public, max-age=300, must-revalidate" };
+  if (c.req.header("if-none-match") === a.etag) return c.body(null, 304, headers);
+  return c.body(a.body, 200, { "content-type": a.type, ...headers });
+}
+
+/**
+ * The chat page `/`, the embeddable `/widget?site=KEY` (framed only by KEY's origins), `/embed.js`
+ * and the static files under `/assets/`.
+ */
+export function chatRoutes(sites: SiteRegistry): Hono {
+  const app = new Hono();
+  app.get("/", (c) => {
+    c.header("content-security-policy", pageCsp());
+    c.header("cache-control", "no-cache");
+    return c.html(chatHtml("page"));
+  });
+  app.get("/widget", (c) => {
+    const key = c.req.query("site") ?? "";
+    const site = sites.get(key);
+    c.header("cache-control", "no-cache");
+    c.header("vary", "Referer, Sec-Fetch-Dest, Accept-Language");
+    const framer = framingOrigin(c);
+    const refusal: Refusal | null = !site
+      ? { kind: "unknown-key", key }
+      : framer && !isSameOrigin(framer, c) && !site.origins.includes(framer)
+        ? { kind: "origin", key, origin: framer }
+        : null;
+    if (refusal) {
+      // Text only, so it may be framed anywhere: the visitor learns why instead of seeing a broken frame.
+      c.header("content-security-policy", "default-src 'none'; style-src 'self'; frame-ancestors *");
+      return c.html(refusalHtml(languageOf(c), refusal), 403);
+    }
+    // The browser enforces the list even when the Referer is missing: frame-ancestors names the site's origins.
+    c.header("content-security-policy", pageCsp(site?.origins));
+    return c.html(chatHtml("widget"));
+  });
+  app.get("/embed.js", (c) => serveAsset(c, "embed.js"));
+  app.get("/assets/:name", (c) => {
+    const name = c.req.param("name");
+    if (!isAssetName(name) || name === "embed.js") throw new AppError("not_found", `No asset named "${name}".`);
+    return serveAsset(c, name);
+  });
+  return app;
+}
+
+/** `GET /api/site?site=KEY`: the site a key names, answered only to its own origins (the origin guard runs first). */
+export function siteRoutes(): Hono {
+  const app = new Hono();
+  app.get("/site", (c) => {
+    const site = c.get("site");
+    if (!site) throw new AppError("invalid_request", "Give the site key as ?site=KEY or an X-Site-Key header.");
+    return c.json({ key: site.key, name: site.name ?? null });
+  });
+  return app;
+}

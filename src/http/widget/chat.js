@@ -1,0 +1,518 @@
+// The chat page (/) and the embeddable widget (/widget): plain browser JavaScript, no build step.
+// Answers stream from POST /api/ask/stream (server-sent events); the final `done` event carries the
+// /api/ask response, whose [n] markers become buttons that open the quoted passage and its reference.
+"use strict";
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const mode = document.documentElement.dataset.mode === "widget" ? "widget" : "page";
+  const siteKey = mode === "widget" ? params.get("site") || "" : "";
+  const STYLES = ["apa", "chicago", "mla", "bibtex", "ris"];
+  const MAX_HISTORY = 10;
+
+  const STRINGS = {
+    en: {
+      title: "Ask the sources",
+      conversation: "Conversation",
+      intro:
+        "Ask about China's innovation regions — Zhongguancun, Shanghai–Suzhou, Shenzhen–Dongguan, Tianjin, Hsinchu, Daedeok. Answers quote the sources verbatim; select a number such as [1] to see the quote and its reference.",
+      questionLabel: "Your question",
+      placeholder: "e.g. How many firms were in Zhongguancun in 1983?",
+      send: "Ask",
+      searching: "Searching the sources…",
+      newChat: "New conversation",
+      switchTo: "中文",
+      switchLabel: "切换到中文",
+      switchLang: "zh-Hans",
+      styleLabel: "Citation style",
+      sources: "Sources",
+      source: (n, title) => `Source ${n}: ${title}`,
+      openPassage: "Open passage",
+      copy: "Copy citation",
+      copied: "Citation copied.",
+      copyFailed: "Could not copy; select the citation text and copy it.",
+      loadingStyle: "Loading this style…",
+      close: "Close",
+      tableOf: (label) => `${label} (the cell that answers is highlighted)`,
+      chartOf: (what, unit) => `Bar chart: ${what}${unit ? ` (${unit})` : ""}`,
+      forbidden: (d) => `This site is not allowed to use the chat. ${d}`,
+      unknownSite: "The site key in the embed code is missing or unknown, so the chat cannot be used here.",
+      rateLimited: (s) => `Too many questions at once; try again in ${s} seconds.`,
+      unavailable: "The service is starting up or busy; try again shortly.",
+      network: "The service could not be reached. Check the connection and try again.",
+      failed: (d) => `The question could not be answered: ${d}`,
+    },
+    zh: {
+      title: "向文献提问",
+      conversation: "对话",
+      intro: "询问中国创新区域的问题——中关村、上海—苏州、深圳—东莞、天津、新竹、大德。回答逐字引用原文；点击 [1] 等编号查看引文及其出处。",
+      questionLabel: "你的问题",
+      placeholder: "例如：1983年中关村有多少家企业？",
+      send: "提问",
+      searching: "正在检索文献…",
+      newChat: "新对话",
+      switchTo: "English",
+      switchLabel: "Switch to English",
+      switchLang: "en",
+      styleLabel: "引用格式",
+      sources: "来源",
+      source: (n, title) => `来源 ${n}：${title}`,
+      openPassage: "打开原文段落",
+      copy: "复制引用",
+      copied: "已复制引用。",
+      copyFailed: "无法复制；请选中引用文字后手动复制。",
+      loadingStyle: "正在载入该格式…",
+      close: "关闭",
+      tableOf: (label) => `${label}（回答所在的单元格已标出）`,
+      chartOf: (column, unit) => `条形图：${column}${unit ? `（${unit}）` : ""}`,
+      forbidden: (d) => `本网站未获准使用此问答服务。${d}`,
+      unknownSite: "嵌入代码中的站点密钥缺失或无效，无法在此使用问答。",
+      rateLimited: (s) => `提问过于频繁，请在 ${s} 秒后重试。`,
+      unavailable: "服务正在启动或繁忙，请稍后再试。",
+      network: "无法连接到服务，请检查网络后重试。",
+      failed: (d) => `无法回答这个问题：${d}`,
+    },
+  };
+
+  const stored = (key) => {
+    try {
+      return localStorage.getItem(`regions-qa:${key}`);
+    } catch {
+      return null; // storage can be blocked in third-party iframes
+    }
+  };
+  const store = (key, value) => {
+    try {
+      localStorage.setItem(`regions-qa:${key}`, value);
+    } catch {
+      /* not kept; fine */
+    }
+  };
+  const browserLang = () => ((navigator.languages && navigator.languages[0]) || navigator.language || "en").toLowerCase();
+  let lang = params.get("lang") || stored("lang") || browserLang();
+  lang = lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+  let style = STYLES.includes(stored("style")) ? stored("style") : "apa";
+  const t = () => STRINGS[lang];
+
+  /** @type {{role: "user"|"assistant", content: string}[]} */
+  let history = [];
+  let busy = false;
+  let disabled = false;
+
+  function applyLanguage() {
+    const s = t();
+    document.documentElement.lang = lang === "zh" ? "zh-Hans" : "en";
+    document.title = s.title;
+    for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = s[el.dataset.i18n];
+    for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = s[el.dataset.i18nPlaceholder];
+    for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", s[el.dataset.i18nLabel]);
+    const toggle = $("lang");
+    toggle.textContent = s.switchTo;
+    toggle.lang = s.switchLang;
+    toggle.setAttribute("aria-label", s.switchLabel);
+  }
+
+  function el(tag, props = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) node.append(c);
+    return node;
+  }
+
+  function showNotice(message) {
+    const n = $("notice");
+    n.textContent = message;
+    n.hidden = !message;
+  }
+
+  /** Request headers: what we accept, a JSON content type when there is a body, and the widget's site key. */
+  function headers({ accept = "application/json", body = false } = {}) {
+    const h = { accept };
+    if (body) h["content-type"] = "application/json";
+    if (siteKey) h["x-site-key"] = siteKey;
+    return h;
+  }
+
+  /** A readable message for a refused request, from its problem+json body. */
+  async function problemMessage(res) {
+    let detail = res.statusText;
+    try {
+      detail = (await res.json()).detail || detail;
+    } catch {
+      /* not JSON */
+    }
+    if (res.status === 403) return t().forbidden(detail);
+    if (res.status === 429) return t().rateLimited(res.headers.get("retry-after") || "60");
+    if (res.status === 503) return t().unavailable;
+    return t().failed(detail);
+  }
+
+  function scrollToEnd() {
+    const log = $("log");
+    log.scrollTop = log.scrollHeight;
+  }
+
+  // ---- streaming ---------------------------------------------------------------------------
+
+  /** Reads server-sent events from a fetch response, calling `on(event, data)` for each. */
+  async function readEvents(res, on) {
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += decoder.decode(value || new Uint8Array(), { stream: !done });
+      let cut;
+      while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, "");
+        let event = "message";
+        const data = [];
+        for (const line of block.split(/\r?\n/)) {
+          if (line.startsWith("event:")) event = line.slice(6).trim();
+          else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+        }
+        if (data.length) on(event, JSON.parse(data.join("\n")));
+      }
+      if (done) return;
+    }
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  /** The answer text with each [n] that has a citation turned into a button opening it. */
+  function renderAnswer(target, turn) {
+    target.replaceChildren();
+    const byN = new Map(turn.result.citations.map((c) => [c.n, c]));
+    for (const part of turn.result.answer.split(/(\[\d+\])/)) {
+      const m = /^\[(\d+)\]$/.exec(part);
+      const c = m && byN.get(Number(m[1]));
+      if (!c) {
+        target.append(part);
+        continue;
+      }
+      target.append(
+        el("button", {
+          type: "button",
+          class: "mark",
+          "aria-haspopup": "dialog",
+          "aria-label": t().source(c.n, c.title),
+          text: `[${c.n}]`,
+          onclick: () => openCitation(turn, c.n),
+        }),
+      );
+    }
+  }
+
+  function renderSources(turn) {
+    const list = el("ol", { class: "sources", "aria-label": t().sources });
+    for (const c of turn.result.citations) {
+      list.append(
+        el("li", {}, [
+          el("button", { type: "button", class: "mark", "aria-haspopup": "dialog", "aria-label": t().source(c.n, c.title), text: `[${c.n}]`, onclick: () => openCitation(turn, c.n) }),
+          ` ${c.title}`,
+          el("span", { class: "where", text: c.locator ? ` — ${c.locator}` : "" }),
+          " · ",
+          el("a", { href: passageUrl(c), class: "passage-link", ...linkTarget(), text: t().openPassage }),
+        ]),
+      );
+    }
+    return list;
+  }
+
+  // `view` highlights the quote in the passage page; older servers only have the passage id.
+  const passageUrl = (c) => c.view || `/p/${encodeURIComponent(c.passageId)}`;
+  const linkTarget = () => (mode === "widget" ? { target: "_blank", rel: "noopener" } : {});
+
+  const COMPARE =
+    /\b(compare[sd]?|comparison|versus|vs\.?|highest|lowest|largest|smallest|biggest|most|least|rank(ed|ing)?|which (region|city|province|area))\b|比较|比較|最高|最低|最多|最少|最大|最小|哪个|哪個|排名/i;
+
+  /** A small table of the answer's source table, and a bar chart when the question compares rows. */
+  async function renderTable(box, turn) {
+    const ref = turn.result.table;
+    let table;
+    try {
+      const res = await fetch(`/api/tables/${encodeURIComponent(ref.id)}`, { headers: headers() });
+      if (!res.ok) return;
+      table = await res.json();
+    } catch {
+      return;
+    }
+    if (!table || table.status !== "parsed") return;
+    const colName = (c) => c.label || c.key;
+    const rowName = (r) => (r.group ? `${r.label} (${r.group})` : r.label);
+    const column = table.columns.find((c) => colName(c) === ref.column);
+    const figure = el("figure", { class: "answer-table" });
+    figure.append(el("figcaption", { text: t().tableOf(table.caption || table.label) }));
+    const head = el("tr", {}, [el("th", { scope: "col", text: table.stub || "" }), ...table.columns.map((c) => el("th", { scope: "col", text: colName(c) }))]);
+    const body = table.rows.map((r) => {
+      const hit = rowName(r) === ref.row;
+      return el("tr", hit ? { class: "hl-row" } : {}, [
+        el("th", { scope: "row", text: rowName(r) }),
+        ...table.columns.map((c) => {
+          const cell = r.cells.find((x) => x.column === c.key);
+          const cls = [cell && cell.value !== null ? "num" : "", hit && column && c.key === column.key ? "hl-cell" : ""].filter(Boolean).join(" ");
+          return el("td", cls ? { class: cls } : {}, [cell ? cell.text : ""]);
+        }),
+      ]);
+    });
+    const wrap = el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": table.label }, [el("table", {}, [el("thead", {}, [head]), el("tbody", {}, body)])]);
+    figure.append(wrap);
+    box.append(figure);
+    // On a narrow screen, bring the answering cell into view inside the table's own scroll box.
+    const hl = wrap.querySelector(".hl-cell") || wrap.querySelector(".hl-row");
+    if (hl) {
+      const at = hl.getBoundingClientRect();
+      const box0 = wrap.getBoundingClientRect();
+      wrap.scrollLeft += at.left + at.width / 2 - box0.left - wrap.clientWidth / 2;
+      wrap.scrollTop += at.top - box0.top - wrap.clientHeight / 2;
+    }
+    const answerRow = table.rows.find((r) => rowName(r) === ref.row);
+    if (column && answerRow && COMPARE.test(`${turn.question} ${turn.result.answer}`)) {
+      const series = comparedSeries(table, answerRow, column, rowName, colName);
+      if (series.bars.length >= 2) box.append(barChart(series, column.unit || ref.unit));
+    }
+    scrollToEnd();
+  }
+
+  /**
+   * The values the question compared: the answer column down the rows of the answer's group, or the
+   * answer row across the columns — whichever the answer is the largest or smallest of.
+   */
+  function comparedSeries(table, answerRow, column, rowName, colName) {
+    const numeric = (b) => b.cell && typeof b.cell.value === "number";
+    const down = table.rows
+      .filter((r) => !r.total && r.group === answerRow.group)
+      .map((r) => ({ label: r.label, cell: r.cells.find((x) => x.column === column.key), hit: r === answerRow }))
+      .filter(numeric);
+    const across = table.columns
+      .filter((c) => c.role !== "stub")
+      .map((c) => ({ label: colName(c), cell: answerRow.cells.find((x) => x.column === c.key), hit: c.key === column.key }))
+      .filter(numeric);
+    const extreme = (bars) => {
+      const hit = bars.find((b) => b.hit);
+      const values = bars.map((b) => b.cell.value);
+      return hit && bars.length >= 2 && (hit.cell.value === Math.max(...values) || hit.cell.value === Math.min(...values));
+    };
+    const bars = extreme(down) || !extreme(across) ? down : across;
+    return { bars: bars.slice(0, 16), title: bars === down ? colName(column) : rowName(answerRow) };
+  }
+
+  /** A horizontal bar chart as inline SVG; the answer's bar is drawn in the accent colour. */
+  function barChart({ bars, title: what }, unit) {
+    const NS = "http://www.w3.org/2000/svg";
+    const svg = (tag, attrs = {}, text) => {
+      const n = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+      if (text !== undefined) n.textContent = text;
+      return n;
+    };
+    const rowH = 26;
+    const labelW = 120;
+    const width = 400;
+    const max = Math.max(...bars.map((b) => Math.abs(b.cell.value))) || 1;
+    const height = bars.length * rowH + 8;
+    const title = t().chartOf(what, unit);
+    const chart = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": title });
+    chart.append(svg("title", {}, title));
+    bars.forEach((b, i) => {
+      const y = i * rowH + 4;
+      const w = Math.max(1, (Math.abs(b.cell.value) / max) * (width - labelW - 70));
+      const label = b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label;
+      chart.append(svg("text", { x: labelW - 6, y: y + 17, "text-anchor": "end" }, label));
+      chart.append(svg("rect", { class: `bar-rect${b.hit ? " hl" : ""}`, x: labelW, y: y + 4, width: w.toFixed(1), height: rowH - 8, rx: 2 }));
+      chart.append(svg("text", { x: labelW + w + 4, y: y + 17 }, b.cell.text));
+    });
+    return el("figure", { class: "answer-chart" }, [el("figcaption", { text: title }), chart]);
+  }
+
+  // ---- citations dialog --------------------------------------------------------------------
+
+  let open = null; // { turn, n }
+
+  /** The reference of citation `n` in style `s`, if already known. */
+  const referenceFor = (turn, n, s) => (turn.refs[s] ? turn.refs[s].get(n) : undefined);
+
+  async function showCitation() {
+    if (!open) return;
+    const { turn, n } = open;
+    const base = turn.result.citations.find((c) => c.n === n);
+    $("cite-title").textContent = t().source(n, base.title);
+    $("cite-quote").textContent = base.quote;
+    $("cite-locator").textContent = base.locator || "";
+    $("cite-style").value = style;
+    const link = $("open-passage");
+    link.href = passageUrl(base);
+    if (mode === "widget") {
+      link.target = "_blank";
+      link.rel = "noopener";
+    }
+    $("copy-status").textContent = "";
+    const known = referenceFor(turn, n, style);
+    $("cite-ref").textContent = known ?? t().loadingStyle;
+    $("copy").disabled = known === undefined;
+    if (known === undefined) await loadReference(turn, base, style);
+  }
+
+  /** The reference in another style, from GET /api/cite for the cited passage. */
+  async function loadReference(turn, c, s) {
+    try {
+      const res = await fetch(`/api/cite?passage=${encodeURIComponent(c.passageId)}&style=${s}`, { headers: headers() });
+      if (!res.ok) {
+        $("cite-ref").textContent = await problemMessage(res);
+        return;
+      }
+      const { reference } = await res.json();
+      (turn.refs[s] ??= new Map()).set(c.n, reference);
+    } catch {
+      $("cite-ref").textContent = t().network;
+      return;
+    }
+    if (open && open.turn === turn && open.n === c.n && style === s) showCitation();
+  }
+
+  function openCitation(turn, n) {
+    open = { turn, n };
+    const dialog = $("cite");
+    if (!dialog.open) dialog.showModal();
+    showCitation();
+  }
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Clipboard API refused (insecure context, iframe without permission): the old way.
+      const area = el("textarea", { class: "sr-only", readonly: "" });
+      area.value = text;
+      $("cite").append(area);
+      area.select();
+      const ok = document.execCommand && document.execCommand("copy");
+      area.remove();
+      return Boolean(ok);
+    }
+  }
+
+  // ---- asking ------------------------------------------------------------------------------
+
+  async function ask(question) {
+    busy = true;
+    $("send").disabled = true;
+    showNotice("");
+    const turn = { question, history: history.slice(-MAX_HISTORY), refs: {}, result: null };
+    const log = $("log");
+    log.append(el("p", { class: "turn-q", text: question }));
+    const answerText = el("p", { class: "answer", text: "" });
+    const box = el("article", { class: "turn-a", "aria-busy": "true", "aria-label": t().title }, [answerText]);
+    answerText.textContent = t().searching;
+    log.append(box);
+    scrollToEnd();
+    let streamed = "";
+    try {
+      const res = await fetch("/api/ask/stream", { method: "POST", headers: headers({ accept: "text/event-stream", body: true }), body: JSON.stringify({ question, history: turn.history, style }) });
+      if (!res.ok) throw new Error(await problemMessage(res));
+      await readEvents(res, (event, data) => {
+        if (event === "delta") {
+          streamed += data.text;
+          answerText.textContent = streamed;
+        } else if (event === "done") {
+          turn.result = data;
+        } else if (event === "error") {
+          throw new Error(t().failed(data.detail));
+        }
+      });
+      if (!turn.result) throw new Error(t().network);
+    } catch (e) {
+      box.removeAttribute("aria-busy");
+      answerText.textContent = "";
+      box.classList.add("failed");
+      box.append(el("p", { class: "error", text: e instanceof TypeError ? t().network : e.message }));
+      finish();
+      return;
+    }
+    box.removeAttribute("aria-busy");
+    turn.refs[style] = new Map(turn.result.citations.map((c) => [c.n, c.reference]));
+    if (turn.result.abstained) box.classList.add("abstained");
+    renderAnswer(answerText, turn);
+    if (turn.result.citations.length) box.append(renderSources(turn));
+    history.push({ role: "user", content: question }, { role: "assistant", content: turn.result.answer.slice(0, 8000) });
+    finish();
+    scrollToEnd();
+    if (turn.result.table) renderTable(box, turn);
+  }
+
+  function finish() {
+    busy = false;
+    $("send").disabled = disabled;
+  }
+
+  // ---- wiring ------------------------------------------------------------------------------
+
+  function wire() {
+    applyLanguage();
+    $("ask").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const q = $("q").value.trim();
+      if (!q || busy || disabled) return;
+      $("q").value = "";
+      ask(q);
+    });
+    $("q").addEventListener("keydown", (e) => {
+      // Enter asks, Shift+Enter starts a new line (and IME composition is left alone).
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        $("ask").requestSubmit();
+      }
+    });
+    $("new-chat").addEventListener("click", () => {
+      history = [];
+      for (const n of [...$("log").children]) if (!n.classList.contains("intro")) n.remove();
+      $("q").focus();
+    });
+    $("lang").addEventListener("click", () => {
+      lang = lang === "zh" ? "en" : "zh";
+      store("lang", lang);
+      applyLanguage();
+    });
+    $("close-cite").addEventListener("click", () => $("cite").close());
+    $("cite").addEventListener("close", () => {
+      open = null;
+    });
+    $("cite-style").addEventListener("change", (e) => {
+      style = e.target.value;
+      store("style", style);
+      showCitation();
+    });
+    $("copy").addEventListener("click", async () => {
+      const ok = await copyText($("cite-ref").textContent);
+      $("copy-status").textContent = ok ? t().copied : t().copyFailed;
+    });
+    if (mode === "widget") checkSite();
+  }
+
+  /** In the widget, a missing or unknown site key is said plainly instead of failing on the first question. */
+  async function checkSite() {
+    const refuse = (message) => {
+      disabled = true;
+      $("send").disabled = true;
+      $("q").disabled = true;
+      showNotice(message);
+    };
+    if (!siteKey) return refuse(t().unknownSite);
+    try {
+      const res = await fetch(`/api/site?site=${encodeURIComponent(siteKey)}`, { headers: headers() });
+      if (res.status === 403) return refuse(t().unknownSite);
+      if (!res.ok) showNotice(await problemMessage(res));
+    } catch {
+      showNotice(t().network);
+    }
+  }
+
+  wire();
+})();

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type BrowserContext } from "playwright-core";
+import { createApp } from "../../src/http/app.js";
+import { securityOptions } from "../../src/http/security/options.js";
+import { readyState } from "../fixtures/service.js";
+
+/** Debian's Chromium; never a downloaded browser. */
+export const CHROMIUM = "/usr/bin/chromium";
+/** Browser tests run wherever Chromium is installed, and always in CI (where .ci/run installs it). */
+export const canRunBrowser = existsSync(CHROMIUM) || process.env.CI === "true";
+export const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+export const SITE_KEY = "test-course";
+
+const README = fileURLToPath(new URL("../../README.md", import.meta.url));
+
+/** The README's snippet (`kind`: the script or the iframe form), with HOST and KEY filled in. */
+export function readmeSnippet(kind: "script" | "iframe", base: string, key = SITE_KEY): string {
+  const pattern = kind === "script" ? /<script src="https:\/\/HOST\/embed\.js"[^>]*><\/script>/u : /<iframe src="https:\/\/HOST\/widget\?site=KEY"[^>]*><\/iframe>/u;
+  const found = readFileSync(README, "utf8").match(pattern)?.[0];
+  if (!found) throw new Error(`README.md has no ${kind} embed snippet`);
+  return found.replaceAll("https://HOST", base).replaceAll("KEY", key);
+}
+
+/** A plain course page with a stylesheet that would wreck a widget that were not isolated from it. */
+export function coursePage(title: string, snippet: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>* { font-family: "Courier New", monospace !important; color: #604 !important; }
+button { background: hotpink !important; font-size: 30px !important; border: 4px dashed red !important; }
+div { border: 3px dotted green; padding: 20px; }</style></head>
+<body><h1>${title}</h1><p>Week 3 readings: innovation regions in China. Ask the sources below.</p>
+${snippet}
+</body></html>`;
+}
+
+/** Serves `pages` (path → HTML) on an ephemeral 127.0.0.1 port. */
+export async function servePages(pages: () => Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const html = pages()[req.url ?? "/"];
+    res.writeHead(html ? 200 : 404, { "content-type": "text/html; charset=utf-8" }).end(html ?? "not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The app over the fixture index on an ephemeral port, with `allowed` as the only embedding origin. */
+export async function serveApp(allowed: string[]): Promise<{ base: string; close: () => Promise<void> }> {
+  const state = await readyState();
+  const security = securityOptions({ sites: [{ key: SITE_KEY, name: "Test course", origins: allowed }] });
+  const app = createApp({ state: () => state, status: () => "ready", security });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Headless Debian Chromium with a fresh profile; `close` also removes the profile. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const profile = await mkdtemp(join(tmpdir(), "qa-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: "en-US",
+    viewport: { width: 1100, height: 800 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
