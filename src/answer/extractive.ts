@@ -3,7 +3,7 @@ import { idf, } from "../retrieve/bm25.js";
 import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
 import { anchorsFound } from "../retrieve/query.js";
 import { asksQuantity, asksTime, containsNumber } from "../retrieve/rerank.js";
-import { matchForm, tokenize } from "../retrieve/tokenize.js";
+import { englishKey, matchForm, tokenize } from "../retrieve/tokenize.js";
 import type { Hit, PreparedQuery } from "../retrieve/types.js";
 import { makeQuote } from "./quote.js";
 import type { Answer, Citation } from "./types.js";
@@ -17,7 +17,7 @@ export interface ExtractiveOptions {
   /** A second sentence from another document is added when it scores at least this share of the best. */
   secondRatio: number;
 }
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { passages: 10, minCoverage: 0.3, secondRatio: 0.75 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { passages: 10, minCoverage: 0.3, secondRatio: 0.5 };
 
 interface Candidate {
   hit: Hit;
@@ -95,6 +95,30 @@ export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerC
   return { answer: parts.join(" "), abstained: false, citations };
 }
 
+/** Removes parenthetical references — a name or title with a year ("(Kim, 2001: 36)", "(趙弘, 2005)") — but keeps other parentheses. */
+export const withoutReferences = (text: string): string =>
+  text.replace(/[(（][^()（）]{0,80}?\p{L}[^()（）]{0,80}?(?<!\d)(1[89]\d\d|20\d\d)[a-z]?(?:\s*[:：,]\s*[\d\-–]+)?[^()（）]{0,20}[)）]/gu, " ");
+
+/**
+ * What a quantity question counts or measures: the words after "how many"/"what share of", or the
+ * measure word after 多少/幾 ("多少億元" → 亿元). Empty when the question has no such phrase.
+ *
+ * @example
+ *   focusTerms("How many employees did a firm have?") // → ["employe"]
+ */
+export function focusTerms(question: string): string[] {
+  const q = matchForm(question);
+  const en = /\bhow (?:many|much)\s+([a-z][a-z-]*)|\bwhat (?:share|percentage|proportion|number|amount|fraction) of (?:the |its |their )?([a-z][a-z-]*)/u.exec(q);
+  const word = en?.[1] ?? en?.[2];
+  if (word) {
+    const key = englishKey(word);
+    return key && !/^(did|do|does|was|were|are|is|had|have)$/u.test(key) ? [key] : [];
+  }
+  // A measure word: one character, or two for large units (億元, 萬人).
+  const zh = /(?:多少|幾|几)([亿万千百]?\p{Script=Han})/u.exec(q);
+  return zh ? [zh[1]!] : [];
+}
+
 /**
  * The next sentence of the same passage when it carries on the answer — it covers at least half as
  * much of the question ("… comply with the Four-self-principles." → "The Four-self-principles are: …").
@@ -127,6 +151,7 @@ export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: Lexic
   const has = (folded: string, tokens: ReadonlySet<string>, form: string) => (/\p{Script=Han}/u.test(form) ? folded.includes(form) : tokens.has(form) || (form.includes(" ") && folded.includes(form)));
   const wantsNumber = asksQuantity(query.text);
   const wantsTime = asksTime(query.text);
+  const focus = focusTerms(query.text);
   const out: Candidate[] = [];
   hits.forEach((hit, rank) => {
     if (hit.chunk.kind === "references") return;
@@ -150,10 +175,12 @@ export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: Lexic
       const fragment = tokens.size < 6 ? 0.1 : 0;
       let score = coverage - fragment + 0.35 * (withPrevious - coverage) + 0.2 / (1 + rank) + 0.15 * Math.min(1, hit.score / (hits[0]?.score || 1));
       // Years and numbers inside parenthetical references ("(Kim, 2001: 36)") are citations, not facts.
-      const body = folded.replace(/[(（][^()（）]*[)）]/gu, "");
+      const body = withoutReferences(folded);
       // A quantity question is answered by a sentence stating a number the question does not already give.
       const newNumber = (body.match(/\d+(?:[.,]\d+)*/gu) ?? []).some((n) => !query.numbers.includes(n.replace(/,/gu, "")));
       if (wantsNumber) score += newNumber ? 0.15 : -0.2;
+      // "How many employees …": the sentence should count the thing asked about.
+      if (focus.length && focus.some((f) => tokens.has(f) || (/\p{Script=Han}/u.test(f) && folded.includes(f)))) score += 0.15;
       if (wantsTime) score += /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/u.test(body) ? 0.15 : -0.1;
       for (const n of query.numbers) if (containsNumber(folded, n)) score += 0.1;
       // Prefer evidence in the question's language when it covers the question about as well.
@@ -207,7 +234,7 @@ export function supportsAnchors(query: PreparedQuery, c: Candidate, required: re
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
   const hi = chunk.sentences[Math.min(chunk.sentences.length - 1, i + 1)]!.end;
   // Years in parenthetical references ("(Dong and Flowers 2010)") date a source, not the fact.
-  const window = matchForm(chunk.text.slice(lo, hi)).replace(/[(（][^()（）]*[)）]/gu, "");
+  const window = withoutReferences(matchForm(chunk.text.slice(lo, hi)));
   // One year must match; a range ("between 1984 and 1995") is satisfied by either end.
   if (query.years.length && !query.years.some((y) => containsNumber(window, y))) return false;
   return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) >= atLeast;

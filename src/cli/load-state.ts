@@ -28,7 +28,7 @@ export async function loadState(config: Config, embedder: Embedder, translator: 
   const { catalog, entryFor } = await readCatalog(config.CORPUS_DIR);
   const title = (docId: string) => {
     const e = entryFor(docId);
-    return e.title ?? e.originalTitle ?? docId;
+    return e.title ?? e.originalTitle ?? e.description ?? docId;
   };
   // Re-create the translator with the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
   const lexicon = translator ? await loadLexicon() : null;

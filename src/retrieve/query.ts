@@ -58,9 +58,10 @@ export function wordsWithAlts(text: string, translator: Translator | null): Arra
  */
 export function eventYears(text: string): string[] {
   const years: string[] = [];
-  for (const m of text.matchAll(/(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)(s|年代)?([^.?!,;，。？；]{0,30})/gu)) {
+  for (const m of text.matchAll(/(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)(s|年代)?(?=([^.?!,;，。？；]{0,30}))/gu)) {
     if (m[2]) continue;
-    if (/^\s*(?:[\p{L}'’-]+\s+){0,2}(paper|study|article|report|book|chapter|survey|edition|data ?set)\b/iu.test(m[3] ?? "")) continue;
+    // The year (or the year range it starts) dates a source: "the 2006–2007 firm survey".
+    if (/^\s*(?:[–—-]\s*\d{4}\s*)?(?:[\p{L}'’-]+\s+){0,2}(paper|study|article|report|book|chapter|survey|edition|data ?set|census|yearbook)\b/iu.test(m[3] ?? "")) continue;
     years.push(m[1]!);
   }
   return [...new Set(years)];

@@ -56,3 +56,10 @@ describe("prepareQuery", () => {
     expect(words.find((w) => w.term === "外资")?.alts).toEqual(expect.arrayContaining(["foreign", "capit"]));
   });
 });
+
+describe("eventYears with ranges", () => {
+  it("treats a year range before a source noun as the source's date", () => {
+    expect(eventYears("In the 2006–2007 firm survey, how many employees did firms have?")).toEqual([]);
+    expect(eventYears("What grew between 2006 and 2007?")).toEqual(["2006", "2007"]);
+  });
+});
