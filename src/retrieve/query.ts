@@ -72,6 +72,7 @@ const numbersIn = (text: string): string[] => [...new Set(matchForm(text).replac
 /** Weights of each kind of query term relative to the user's own words. */
 export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6 } as const;
 
+
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 const COMMON_CAPITALISED = new Set(["what", "which", "who", "whom", "when", "where", "why", "how", "in", "and", "the", "a", "an", "by", "for", "of", "after", "before", "as", "according", "across", "during", "from", "to", "on", "at", "is", "are", "was", "were", "did", "do", "does", "i", "china", "chinese", "table", "figure", "ict", "r&d"]);
 
@@ -123,6 +124,12 @@ export function prepareQuery(question: string, translator: Translator | null, op
   const own = tokenize(question);
   add(tokenize(context), TERM_WEIGHTS.own * contextWeight);
   add(own, TERM_WEIGHTS.own);
+  // Translations form their own ranking (see retriever.ts), so the other language's passages are not
+  // outweighed by matches of the question's own words.
+  const cross = new Map<string, number>();
+  const addCross = (tokens: string[], w: number) => {
+    for (const t of new Set(tokens)) cross.set(t, Math.max(cross.get(t) ?? 0, w));
+  };
   const glossTerms: PreparedQuery["glossTerms"] = [];
   const anchors: string[][] = [];
   let denseText = text;
@@ -131,6 +138,7 @@ export function prepareQuery(question: string, translator: Translator | null, op
     // Names in the follow-up replace those of the earlier turn ("And in Dongguan?").
     for (const n of ownNames.length ? ownNames : translator.names(context)) {
       add(n.variants.flatMap((v) => tokenize(v)), TERM_WEIGHTS.name);
+      addCross(n.variants.flatMap((v) => tokenize(v)), 1);
       anchors.push([...new Set(n.variants.map((v) => matchForm(v)))]);
     }
     const known = new Set(anchors.flat());
@@ -140,11 +148,16 @@ export function prepareQuery(question: string, translator: Translator | null, op
       anchors.push([form, ...translator.toChinese(word).map((w) => matchForm(w)), ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, ""))]);
     }
     if (lang === "en") {
-      add(translator.toChinese(text).flatMap((w) => tokenize(w)), TERM_WEIGHTS.translated);
+      const chinese = translator.toChinese(text).flatMap((w) => tokenize(w));
+      add(chinese, TERM_WEIGHTS.translated);
+      addCross(chinese, 1);
       for (const t of new Set(own)) glossTerms.push({ term: t, weight: TERM_WEIGHTS.gloss });
     } else {
       const english = translator.toEnglish(text);
       add(english.flatMap((w) => tokenize(w)), TERM_WEIGHTS.translated);
+      addCross(english.flatMap((w) => tokenize(w)), 1);
+      // Latin words and numbers written in a Chinese question ("YKIIC", "2005") match English text as they are.
+      addCross(tokenize(question.replace(/\p{Script=Han}+/gu, " ")), 1);
       if (!denseMultilingual) denseText = `${english.join(" ")} ${text.match(/[A-Za-z0-9.%]+/gu)?.join(" ") ?? ""}`.trim();
     }
   }
@@ -156,6 +169,7 @@ export function prepareQuery(question: string, translator: Translator | null, op
     lang,
     words: [...words.values()],
     terms: [...weights].map(([term, weight]) => ({ term, weight })),
+    crossTerms: [...cross].map(([term, weight]) => ({ term, weight })),
     glossTerms,
     denseText,
     numbers: numbersIn(text),

@@ -26,6 +26,8 @@ export interface PreparedQuery {
   lang: "en" | "zh";
   /** Terms searched in the passages' own text. */
   terms: Array<{ term: string; weight: number }>;
+  /** Dictionary translations and other-script name forms, ranked separately from `terms`. */
+  crossTerms: Array<{ term: string; weight: number }>;
   /** Terms searched in the English glosses of Chinese passages. */
   glossTerms: Array<{ term: string; weight: number }>;
   /**
