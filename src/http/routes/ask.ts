@@ -15,10 +15,20 @@ export function ready(deps: AppDeps): ReadyState {
 /** The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event. */
 export async function askResponse(s: ReadyState, body: AskRequest) {
   const result = await s.qa.ask(body);
+  const citations = citationsOut(s, result.citations, body.style);
+  // A citation that failed verification was dropped: its marker goes too, and the rest are renumbered.
+  let answer = result.answer;
+  if (citations.length < result.citations.length) {
+    const kept = new Map(citations.map((c, i) => [c.n, i + 1]));
+    answer = answer.replace(/ ?\[(\d+)\]/gu, (_m, n: string) => (kept.has(Number(n)) ? ` [${kept.get(Number(n))}]` : ""));
+    citations.forEach((c, i) => (c.n = i + 1));
+  }
+  if (!citations.length && !result.abstained)
+    return { answer: "No answer could be verified against the corpus.", abstained: true, citations, passages: result.passages };
   return {
-    answer: result.answer,
+    answer,
     abstained: result.abstained,
-    citations: citationsOut(s, result.citations, body.style),
+    citations,
     ...(result.table ? { table: result.table } : {}),
     passages: result.passages,
   };
