@@ -177,7 +177,9 @@ export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: Lexic
       // Years and numbers inside parenthetical references ("(Kim, 2001: 36)") are citations, not facts.
       const body = withoutReferences(folded);
       // A quantity question is answered by a sentence stating a number the question does not already give.
-      const newNumber = (body.match(/\d+(?:[.,]\d+)*/gu) ?? []).some((n) => !query.numbers.includes(n.replace(/,/gu, "")));
+      // A number glued to the word before it ("interviews40") is a footnote marker, not a figure.
+      const figures = withoutReferences(text.normalize("NFKC")).match(/(?<![\p{Script=Latin}\d.,])\d+(?:[.,]\d+)*/gu) ?? [];
+      const newNumber = figures.some((n) => !query.numbers.includes(n.replace(/,/gu, "")));
       if (wantsNumber) score += newNumber ? 0.15 : -0.2;
       // "How many employees …": the sentence should count the thing asked about.
       if (focus.length && focus.some((f) => tokens.has(f) || (/\p{Script=Han}/u.test(f) && folded.includes(f)))) score += 0.15;

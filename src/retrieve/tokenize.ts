@@ -28,7 +28,22 @@ export function englishKey(word: string): string | null {
   const w = word.replace(/['’]/gu, "");
   if (!w || EN_STOP.has(w)) return null;
   if (/^\d/u.test(w)) return w.replace(/\.0+$/u, "");
-  return w.length > 3 ? stemmer(w) : w;
+  return w.length > 3 ? stemmer(americanSpelling(w)) : w;
+}
+
+/**
+ * British spellings folded to American ones, so "centre" matches "center" and "labour" "labor"
+ * (the corpus and its readers use both).
+ *
+ * @example
+ *   americanSpelling("organisation") // → "organization"
+ */
+export function americanSpelling(word: string): string {
+  return word
+    .replace(/^(\p{L}{3,})tre(s?)$/u, "$1ter$2")
+    .replace(/^(\p{L}{3,})our(s|ed|ing)?$/u, "$1or$2")
+    .replace(/isation(s?)$/u, "ization$1")
+    .replace(/^programme(s?)$/u, "program$1");
 }
 
 /**

@@ -34,3 +34,12 @@ describe("words glued to numbers", () => {
     expect(tokenize("3G")).toEqual(["3", "g"]);
   });
 });
+
+describe("British and American spelling", () => {
+  it("matches centre/center, labour/labor and organisation/organization", () => {
+    expect(tokenize("incubation centre")).toEqual(tokenize("incubation center"));
+    expect(tokenize("labour costs")).toEqual(tokenize("labor costs"));
+    expect(tokenize("organisations")).toEqual(tokenize("organizations"));
+    expect(tokenize("hour four")).toEqual(["hour", "four"]);
+  });
+});
