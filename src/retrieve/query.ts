@@ -70,7 +70,28 @@ export function eventYears(text: string): string[] {
 const numbersIn = (text: string): string[] => [...new Set(matchForm(text).replace(/(\d),(?=\d{3})/gu, "$1").match(NUMBER) ?? [])];
 
 /** Weights of each kind of query term relative to the user's own words. */
-export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6 } as const;
+export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6, source: 0.3 } as const;
+
+const SOURCE_HEAD = String.raw`\b(?:according to|as (?:described|reported|noted|shown) (?:in|by)|in)\s+(?:the|a|an|this|that)?\s*(?:\d{4}(?:\s*[–—-]\s*\d{4})?\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:chapter|paper|study|article|report|survey|book|section)\b`;
+/** A leading clause ends at its comma; a trailing one runs to the end of the sentence (lists included). */
+const LEADING_SOURCE = new RegExp(`^\\s*${SOURCE_HEAD}[^,?.;]*,`, "iu");
+const TRAILING_SOURCE = new RegExp(`,\\s*${SOURCE_HEAD}[^?.;]*`, "iu");
+
+/**
+ * Separates a clause naming the source ("according to the chapter comparing …", "In the 2011 firm
+ * survey") from the rest of a question.
+ *
+ * @example
+ *   splitSourceClause("How many IC firms does Taiwan have, according to the chapter on Hsinchu?")
+ *   // → { main: "How many IC firms does Taiwan have?", source: "according to the chapter on Hsinchu" }
+ */
+export function splitSourceClause(question: string): { main: string; source: string } {
+  const m = LEADING_SOURCE.exec(question) ?? TRAILING_SOURCE.exec(question);
+  if (!m) return { main: question, source: "" };
+  const main = `${question.slice(0, m.index)}${question.slice(m.index + m[0].length)}`.replace(/^\s*,\s*/u, "").trim();
+  // Keep the question whole when the clause was all of it.
+  return main.split(/\s+/u).length >= 3 ? { main, source: m[0].replace(/^,?\s*|,\s*$/gu, "") } : { main: question, source: "" };
+}
 
 
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
@@ -111,9 +132,13 @@ export interface QueryOptions {
   preferDocs?: readonly string[];
 }
 
-export function prepareQuery(question: string, translator: Translator | null, opts: QueryOptions = {}): PreparedQuery {
+export function prepareQuery(rawQuestion: string, translator: Translator | null, opts: QueryOptions = {}): PreparedQuery {
   const { multilingual: denseMultilingual = false, context = "", contextWeight = 0.5, sourceNames = [], preferDocs = [] } = opts;
   const ignored = new Set(sourceNames.map((n) => n.toLowerCase()));
+  // "…, according to the chapter comparing Hsinchu, Zhongguancun and Daedeok?" says where to look, not
+  // what is asked: its words count little and its names and years are not required.
+  const { main, source } = splitSourceClause(rawQuestion);
+  const question = main;
   const text = context ? `${context} ${question}` : question;
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
   const weights = new Map<string, number>();
@@ -124,6 +149,7 @@ export function prepareQuery(question: string, translator: Translator | null, op
   const own = tokenize(question);
   add(tokenize(context), TERM_WEIGHTS.own * contextWeight);
   add(own, TERM_WEIGHTS.own);
+  add(tokenize(source), TERM_WEIGHTS.source);
   // Translations form their own ranking (see retriever.ts), so the other language's passages are not
   // outweighed by matches of the question's own words.
   const cross = new Map<string, number>();

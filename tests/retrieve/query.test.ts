@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventYears, prepareQuery, properWords, wordsWithAlts } from "../../src/retrieve/query.js";
+import { eventYears, prepareQuery, properWords, splitSourceClause, wordsWithAlts } from "../../src/retrieve/query.js";
 import type { Translator } from "../../src/retrieve/types.js";
 
 /** A tiny translator with a two-word dictionary and one gazetteer name, enough to test query preparation. */
@@ -61,5 +61,23 @@ describe("eventYears with ranges", () => {
   it("treats a year range before a source noun as the source's date", () => {
     expect(eventYears("In the 2006–2007 firm survey, how many employees did firms have?")).toEqual([]);
     expect(eventYears("What grew between 2006 and 2007?")).toEqual(["2006", "2007"]);
+  });
+});
+
+describe("splitSourceClause", () => {
+  it("separates a clause that says where to look", () => {
+    expect(splitSourceClause("How many IC firms does Taiwan have, according to the chapter comparing Hsinchu, Zhongguancun and Daedeok?")).toEqual({
+      main: "How many IC firms does Taiwan have?",
+      source: "according to the chapter comparing Hsinchu, Zhongguancun and Daedeok",
+    });
+    expect(splitSourceClause("In the 2011 firm survey, what share of Jiangsu firms upgraded?").source).toBe("In the 2011 firm survey");
+  });
+  it("leaves other questions alone", () => {
+    expect(splitSourceClause("In Zhejiang, what was compared to Northern Italy?").source).toBe("");
+    expect(splitSourceClause("What did the paper find?").source).toBe("");
+  });
+  it("keeps the names of the source clause out of the anchors", () => {
+    const q = prepareQuery("How many IC firms does Taiwan have, according to the chapter on Tianjin?", translator);
+    expect(q.anchors.flat()).not.toContain("tianjin");
   });
 });
