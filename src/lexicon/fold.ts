@@ -1,10 +1,17 @@
 import { Converter } from "opencc-js";
 
+// Built on first use: the converter compiles its dictionaries when created.
 let convert: ((text: string) => string) | undefined;
 
 /**
- * Folds Chinese text to Simplified: NFKC first (the report uses CJK compatibility ideographs such
- * as U+F963 北), then OpenCC's Taiwan → Mainland conversion. Other scripts pass through.
+ * The project's one script fold: NFKC (the report uses CJK compatibility ideographs such as
+ * U+F963 北, and full-width forms), then OpenCC's Taiwan → Mainland conversion of characters and
+ * variants. Other scripts pass through unchanged, so callers add their own steps (lower case, digit
+ * groups) on top.
+ *
+ * The `tw` preset, not `twp`: `twp` also rewrites Taiwan IT vocabulary, which mangles the report's
+ * prose (許多工廠 → 许多任务厂, 資料來源 → 数据源) and changes text length, whereas `tw` maps one
+ * code point to one, so positions found in folded text stay comparable.
  *
  * @example
  *   toSimplified("私募股權基金、海澱") // → "私募股权基金、海淀"

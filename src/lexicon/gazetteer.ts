@@ -4,7 +4,8 @@ import type { NameEntry } from "./types.js";
  * Places and organisations the corpus discusses, with the forms it uses in each language
  * (found by scanning the English papers and the Traditional-Chinese report). Chinese forms are
  * given as written; Simplified forms are derived when the gazetteer is compiled. Demonyms
- * ("Korean") are listed as forms of their country so that questions using them find the name.
+ * ("Korean") are listed with their country so that questions using them find the name. Table
+ * matching takes its places from here too (src/tables/places.ts).
  */
 export const GAZETTEER: readonly NameEntry[] = [
   // China: cities, provinces, regions
@@ -35,11 +36,13 @@ export const GAZETTEER: readonly NameEntry[] = [
   { en: ["Liaoning"], zh: ["遼寧"] },
   { en: ["Shanxi"], zh: ["山西"] },
   { en: ["Inner Mongolia"], zh: ["內蒙古"] },
+  { en: ["Chongqing"], zh: ["重慶"] },
+  { en: ["Guizhou"], zh: ["貴州"] },
   { en: ["Dalian"], zh: ["大連"] },
   { en: ["Pearl River Delta", "PRD"], zh: ["珠江三角洲", "珠三角"] },
   { en: ["Yangtze River Delta", "YRD"], zh: ["長江三角洲", "長三角"] },
   { en: ["Hong Kong"], zh: ["香港"] },
-  { en: ["China", "PRC", "People's Republic of China", "Chinese"], zh: ["中國", "中華人民共和國"] },
+  { en: ["China", "PRC", "People's Republic of China"], demonyms: ["Chinese"], zh: ["中國", "中華人民共和國"] },
   // Beijing districts, zones and universities
   { en: ["Zhongguancun", "Zhong'guancun", "ZGC", "Zhongguancun Science Park"], zh: ["中關村", "中關村科技園區"] },
   { en: ["Beijing Experimental Zone", "BEZ"], zh: ["北京市新技術產業開發試驗區", "新技術產業開發試驗區"] },
@@ -67,7 +70,7 @@ export const GAZETTEER: readonly NameEntry[] = [
   { en: ["Intel"], zh: ["英特爾"] },
   { en: ["IBM"], zh: ["國際商業機器"] },
   // Taiwan
-  { en: ["Taiwan", "Taiwanese"], zh: ["臺灣", "台灣"] },
+  { en: ["Taiwan"], demonyms: ["Taiwanese"], zh: ["臺灣", "台灣"] },
   { en: ["Taipei"], zh: ["臺北", "台北"] },
   { en: ["Hsinchu", "Xinzhu", "Hsin-chu"], zh: ["新竹"] },
   {
@@ -76,7 +79,7 @@ export const GAZETTEER: readonly NameEntry[] = [
   },
   { en: ["Silicon Valley"], zh: ["矽谷", "硅谷"] },
   // Korea
-  { en: ["Korea", "South Korea", "Republic of Korea", "ROK", "Korean", "South Korean"], zh: ["韓國", "南韓"] },
+  { en: ["Korea", "South Korea", "Republic of Korea", "ROK"], demonyms: ["Korean", "South Korean"], zh: ["韓國", "南韓"] },
   { en: ["Seoul"], zh: ["首爾", "漢城"] },
   {
     en: ["Daedeok", "Taedok", "Daeduk", "Daedok", "Daedeok Innopolis", "Daedeok Science Town"],
@@ -85,11 +88,11 @@ export const GAZETTEER: readonly NameEntry[] = [
   { en: ["Daejeon", "Taejon", "Daejon"], zh: ["大田"] },
   { en: ["Suwon", "Suweon"], zh: ["水原"] },
   { en: ["Incheon", "Inchon"], zh: ["仁川"] },
-  { en: ["Gyeonggi", "Kyonggi", "Gyeonggi-do"], zh: ["京畿", "京畿道"] },
+  { en: ["Gyeonggi", "Kyonggi", "Gyeonggi-do", "Gyunggi"], zh: ["京畿", "京畿道"] },
   { en: ["KAIST", "Korea Advanced Institute of Science and Technology"], zh: ["韓國科學技術院", "韓國高等科學技術院"] },
   { en: ["Park Chung-hee", "Park Chung Hee", "Park Jung-hee"], zh: ["朴正熙"] },
   // Elsewhere
-  { en: ["Japan", "Japanese"], zh: ["日本"] },
+  { en: ["Japan"], demonyms: ["Japanese"], zh: ["日本"] },
   { en: ["Singapore"], zh: ["新加坡"] },
   { en: ["United States", "USA", "America"], zh: ["美國"] },
 ];

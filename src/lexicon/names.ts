@@ -5,6 +5,8 @@ import type { FoundName, NameEntry } from "./types.js";
 
 interface Compiled {
   readonly entry: NameEntry;
+  /** English forms and demonyms: everything that finds the name in English text. */
+  readonly english: readonly string[];
   readonly variants: readonly string[];
   /** Simplified Chinese forms, for searching folded text. */
   readonly han: readonly string[];
@@ -88,7 +90,7 @@ export function englishName(simplified: string): string | undefined {
  *   nameForms().find(([form]) => form === "大德")?.[1] // → ["Daedeok", "Taedok", …]
  */
 export function nameForms(): [string, string[]][] {
-  return gazetteer().han.map(([form, name]) => [form, [...name.entry.en]]);
+  return gazetteer().han.map(([form, name]) => [form, [...name.english]]);
 }
 
 /**
@@ -104,7 +106,7 @@ export function findNames(text: string): FoundName[] {
   const spans: { start: number; end: number; name: Compiled }[] = [];
   for (const match of text.normalize("NFKC").matchAll(latin)) {
     const name = byKey.get(latinKey(match[0]));
-    if (name && caseAllowed(match[0], name.entry)) {
+    if (name && caseAllowed(match[0], name)) {
       spans.push({ start: match.index, end: match.index + match[0].length, name });
     }
   }
@@ -130,10 +132,10 @@ export function findNames(text: string): FoundName[] {
 }
 
 /** All-caps abbreviations ("SIP", "CAS") and flagged common words ("Stone") must keep their case. */
-function caseAllowed(written: string, entry: NameEntry): boolean {
-  const form = entry.en.find((en) => latinKey(en) === latinKey(written)) ?? "";
+function caseAllowed(written: string, name: Compiled): boolean {
+  const form = name.english.find((en) => latinKey(en) === latinKey(written)) ?? "";
   if (/^[A-Z0-9&]{2,}$/.test(form)) return written === form;
-  return !entry.caseSensitive || /^[A-Z]/.test(written);
+  return !name.entry.caseSensitive || /^[A-Z]/.test(written);
 }
 
 function gazetteer(): Gazetteer {
@@ -142,9 +144,10 @@ function gazetteer(): Gazetteer {
   const han: [string, Compiled][] = [];
   const patterns: string[] = [];
   for (const entry of GAZETTEER) {
+    const english = [...entry.en, ...(entry.demonyms ?? [])];
     const simplified = entry.zh.map(toSimplified);
-    const name: Compiled = { entry, variants: [...new Set([...entry.en, ...entry.zh, ...simplified])], han: [...new Set(simplified)] };
-    for (const en of entry.en) {
+    const name: Compiled = { entry, english, variants: [...new Set([...english, ...entry.zh, ...simplified])], han: [...new Set(simplified)] };
+    for (const en of english) {
       byKey.set(latinKey(en), name);
       patterns.push(latinPattern(en));
     }

@@ -61,6 +61,8 @@ export interface NameEntry {
   readonly en: readonly string[];
   /** Chinese forms as written (Traditional or Simplified); Simplified forms are derived. */
   readonly zh: readonly string[];
+  /** Adjectives of a place ("Korean"): they find the name as its English forms do, but do not name the place itself. */
+  readonly demonyms?: readonly string[];
   /** English forms that are also ordinary words ("Stone", "Legend") only match when capitalised. */
   readonly caseSensitive?: boolean;
 }

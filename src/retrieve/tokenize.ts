@@ -1,8 +1,7 @@
-import * as OpenCC from "opencc-js";
 import { stemmer } from "stemmer";
+import { toSimplified } from "../lexicon/fold.js";
 import { EN_STOP, ZH_STOP } from "./stopwords.js";
 
-const toSimplified: (s: string) => string = OpenCC.Converter({ from: "tw", to: "cn" });
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const HAN_RUN = /\p{Script=Han}+/gu;
 // Words keep inner apostrophes and decimal points; digit groups were merged before this runs.

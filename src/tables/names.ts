@@ -1,48 +1,35 @@
+import { GAZETTEER } from "../lexicon/gazetteer.js";
 import { fold } from "./fold.js";
+import { SAME_PLACE, TABLE_ALIASES, TABLE_PLACES } from "./places.js";
 
 /** A place the corpus discusses, with the names it goes by (Traditional and Simplified forms are
- * folded together by {@link fold}, so one script is enough; both are listed where they differ in use). */
+ * folded together by {@link fold}, so one script is enough). */
 export interface Place {
   id: string;
   names: readonly string[];
 }
 
-/** Places of the five documents: cities, provinces, parks and regions. */
-export const PLACES: readonly Place[] = [
-  { id: "beijing", names: ["Beijing", "Peking", "北京"] },
-  { id: "tianjin", names: ["Tianjin", "天津"] },
-  { id: "hebei", names: ["Hebei", "河北"] },
-  { id: "shanghai", names: ["Shanghai", "上海"] },
-  { id: "suzhou", names: ["Suzhou", "蘇州"] },
-  { id: "shenzhen", names: ["Shenzhen", "深圳"] },
-  { id: "dongguan", names: ["Dongguan", "東莞"] },
-  { id: "guangdong", names: ["Guangdong", "廣東"] },
-  { id: "jiangsu", names: ["Jiangsu", "江蘇"] },
-  { id: "zhejiang", names: ["Zhejiang", "浙江"] },
-  { id: "chongqing", names: ["Chongqing", "重慶"] },
-  { id: "guizhou", names: ["Guizhou", "貴州"] },
-  { id: "shandong", names: ["Shandong", "山東"] },
-  { id: "liaoning", names: ["Liaoning", "遼寧"] },
-  { id: "shanxi", names: ["Shanxi", "山西"] },
-  { id: "inner-mongolia", names: ["Inner Mongolia", "內蒙古"] },
-  { id: "jing-jin-ji", names: ["Beijing-Tianjin-Hebei", "Jing-Jin-Ji", "京津冀"] },
-  { id: "binhai", names: ["Binhai New Area", "Binhai", "濱海新區", "濱海"] },
-  { id: "bohai-rim", names: ["Bohai Rim", "pan-Bohai", "Bohai", "環渤海", "渤海"] },
-  { id: "pearl-river-delta", names: ["Pearl River Delta", "PRD", "珠江三角洲", "珠三角"] },
-  { id: "yangtze-river-delta", names: ["Yangtze River Delta", "YRD", "長江三角洲", "長三角"] },
-  { id: "zhongguancun", names: ["Zhongguancun", "Zhong'guancun", "ZGC", "BEZ", "中關村"] },
-  { id: "haidian", names: ["Haidian", "海淀"] },
-  { id: "yangpu", names: ["Yangpu", "楊浦"] },
-  { id: "hsinchu", names: ["Hsinchu Science Industrial Park", "Hsinchu", "HSIP", "新竹科學園區", "新竹"] },
-  { id: "taiwan", names: ["Taiwan", "台灣", "臺灣"] },
-  { id: "daedeok", names: ["Daedeok Science Town", "Daedeok Innopolis", "Daedeok", "Daeduk", "DST", "大德"] },
-  { id: "daejeon", names: ["Daejeon", "Taejon", "大田"] },
-  { id: "seoul", names: ["Seoul", "首爾", "漢城"] },
-  { id: "incheon", names: ["Incheon", "仁川"] },
-  { id: "gyeonggi", names: ["Gyeonggi", "Gyunggi", "京畿道", "京畿"] },
-  { id: "korea", names: ["South Korea", "Korea", "南韓", "韓國"] },
-  { id: "china", names: ["China", "中國", "全國"] },
-];
+/**
+ * The places of {@link TABLE_PLACES} with their gazetteer names (not demonyms: "Korean firms" names
+ * no place a table must cover), merged and extended as {@link SAME_PLACE} and {@link TABLE_ALIASES}
+ * say. Ids are the canonical English names in kebab case ("inner-mongolia").
+ *
+ * @example
+ *   PLACES.find((p) => p.id === "zhongguancun")?.names // → ["Zhongguancun", …, "中關村", …, "BEZ", …]
+ */
+export const PLACES: readonly Place[] = placesOf();
+
+function placesOf(): Place[] {
+  const names = new Map<string, string[]>(TABLE_PLACES.map((place) => [place, []]));
+  for (const entry of GAZETTEER) {
+    const canonical = entry.en[0] ?? "";
+    names.get(SAME_PLACE[canonical] ?? canonical)?.push(...entry.en, ...entry.zh);
+  }
+  return TABLE_PLACES.map((place) => ({
+    id: place.toLowerCase().replace(/[^a-z0-9]+/gu, "-"),
+    names: [...new Set([...(names.get(place) ?? []), ...(TABLE_ALIASES[place] ?? [])])],
+  }));
+}
 
 interface Alias {
   id: string;

@@ -49,6 +49,7 @@ describe("findNames", () => {
 
   it("finds demonyms as their country", () => {
     expect(findNames("the Korean government").map((n) => n.name)).toEqual(["Korea"]);
+    expect(nameVariants("Korean")).toEqual(expect.arrayContaining(["Korea", "South Korean", "韓國", "韩国"]));
   });
 });
 
