@@ -1,6 +1,7 @@
 import type { Chunk, ChunkSentence } from "../chunks/types.js";
 import { idf, } from "../retrieve/bm25.js";
 import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
+import { asksTwoThings } from "../retrieve/decompose.js";
 import { anchorsFound } from "../retrieve/query.js";
 import { asksQuantity, asksTime, containsNumber } from "../retrieve/rerank.js";
 import { englishKey, matchForm, tokenize } from "../retrieve/tokenize.js";
@@ -44,36 +45,70 @@ export interface AnswerContext {
  * @example
  *   const answer = answerExtractive(query, hits, ctx);
  */
-export function answerExtractive(query: PreparedQuery, hits: Hit[], ctx: AnswerContext, opts: ExtractiveOptions = DEFAULT_EXTRACTIVE): Answer {
-  const required = requiredAnchors(query, ctx.lexical);
+export function answerExtractive(
+  query: PreparedQuery,
+  hits: Hit[],
+  ctx: AnswerContext,
+  opts: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+  parts: readonly PreparedQuery[] = [],
+): Answer {
+  const top = hits.slice(0, opts.passages);
+  const pick = (q: PreparedQuery, atLeastShare: number, minCoverage: number, exclude: readonly Candidate[] = []): Picked | undefined => {
+    const required = requiredAnchors(q, ctx.lexical);
+    const pool = rankCandidates(q, top, ctx.lexical);
+    const c = pool.find(
+      (x) =>
+        x.coverage >= minCoverage &&
+        !exclude.some((e) => e.hit.chunk.source === x.hit.chunk.source && e.sentence.rawStart === x.sentence.rawStart) &&
+        supportsAnchors(q, x, required, Math.ceil(required.length * atLeastShare)),
+    );
+    return c && { c, pool };
+  };
+  // A two-part question is answered part by part: the best sentence for each, measured against that part.
+  if (parts.length === 2) {
+    const first = pick(parts[0]!, 1, opts.minCoverage);
+    const second = first ? pick(parts[1]!, 1, opts.minCoverage, [first.c]) : undefined;
+    if (first && second) return cite(query, [first, second], ctx);
+  }
   const twoParts = asksTwoThings(query.text);
+  // Otherwise each half of a two-part question needs only some of its names and covers less of it.
+  const minCoverage = twoParts ? opts.minCoverage * 0.7 : opts.minCoverage;
+  const best = pick(query, twoParts ? 0.5 : 1, minCoverage);
+  if (!best) return abstain(query);
+  const chosen = [best];
+  if (twoParts) {
+    const second = best.pool.find((c) => c.hit.chunk.docId !== best.c.hit.chunk.docId && c.coverage >= minCoverage);
+    if (second && second.score >= opts.secondRatio * best.c.score) chosen.push({ c: second, pool: best.pool });
+  }
+  return cite(query, chosen, ctx);
+}
+
+/** A chosen sentence and the ranked sentences it was chosen from (for running on into the next one). */
+interface Picked {
+  c: Candidate;
+  pool: readonly Candidate[];
+}
+
+/** Scored sentences of the passages, best first, each sentence once (overlapping chunks repeat some). */
+function rankCandidates(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
   const seen = new Set<string>();
-  const scored = scoreSentences(query, hits.slice(0, opts.passages), ctx.lexical)
+  return scoreSentences(query, hits, lexical)
     .sort((a, b) => b.score - a.score)
-    // Overlapping chunks repeat a sentence; keep its best-scored copy.
     .filter((c) => {
       const key = `${c.hit.chunk.source}:${c.sentence.rawStart}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-  // A two-part question splits its names between the parts, so each part needs only some of them.
-  const candidates = scored.filter((c) => supportsAnchors(query, c, required, twoParts ? Math.ceil(required.length / 2) : required.length));
-  const best = candidates[0];
-  // Each part of a two-part question is covered by a different sentence, so each covers less of it.
-  const minCoverage = twoParts ? opts.minCoverage * 0.7 : opts.minCoverage;
-  if (!best || best.coverage < minCoverage) return abstain(query);
-  const chosen = [best];
-  if (twoParts) {
-    const second = scored.find((c) => c.hit.chunk.docId !== best.hit.chunk.docId && c.coverage >= minCoverage);
-    if (second && second.score >= opts.secondRatio * best.score) chosen.push(second);
-  }
+}
 
+/** The answer text and verified citations for the chosen sentences. */
+function cite(query: PreparedQuery, chosen: readonly Picked[], ctx: AnswerContext): Answer {
   const citations: Citation[] = [];
   const parts: string[] = [];
-  for (const c of chosen) {
+  for (const { c, pool } of chosen) {
     const raw = ctx.raw(c.hit.chunk.source);
-    const last = continuation(c, candidates) ?? c.sentence;
+    const last = continuation(c, pool) ?? c.sentence;
     const display = c.hit.chunk.text.slice(c.sentence.start, last.end);
     const q = raw ? makeQuote(raw, c.sentence.rawStart, last.rawEnd, display) : null;
     if (!q) continue;
@@ -140,7 +175,6 @@ function abstain(query: PreparedQuery): Answer {
 }
 
 /** "both … and", "and by what year", two question words: the answer needs two pieces of evidence. */
-const asksTwoThings = (q: string): boolean => /\bboth\b|\band (by |in |from )?(what|which|when|how|who)\b|以及|分別|分别/iu.test(q);
 
 export function scoreSentences(query: PreparedQuery, hits: Hit[], lexical: LexicalIndexData): Candidate[] {
   const idfOf = (t: string) => idf(documentFrequency(lexical, t), lexical.docCount);

@@ -1,11 +1,13 @@
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
 import { followUpContext, substituteNames, type Turn } from "../retrieve/followup.js";
+import { splitTwoParts } from "../retrieve/decompose.js";
+import { fuseRankings } from "../retrieve/fuse.js";
 import { prepareQuery } from "../retrieve/query.js";
 import { retrieve } from "../retrieve/retriever.js";
 import type { Hit, Translator } from "../retrieve/types.js";
 import type { LoadedIndex } from "../store/index-data.js";
-import { answerExtractive } from "./extractive.js";
+import { answerExtractive, DEFAULT_EXTRACTIVE } from "./extractive.js";
 import { answerFromCell, type TableRef } from "./table-answer.js";
 import { answerFromTables } from "../tables/answer.js";
 import type { Table } from "../tables/types.js";
@@ -73,21 +75,34 @@ export function createQaService(deps: QaDeps) {
     const full = swapped ? `${swapped} ${question}` : question;
     if (swapped) context = swapped;
     const mentioned = (deps.sources ?? []).filter((src) => src.names.some((n) => new RegExp(`\\b${n}\\b`, "iu").test(question)));
-    const query = prepareQuery(question, deps.translator, {
-      multilingual: deps.embedder.multilingual,
-      context,
-      contextWeight: swapped ? 1 : 0.5,
-      sourceNames: mentioned.flatMap((src) => src.names),
-      preferDocs: mentioned.map((src) => src.docId),
-    });
-    const hits = await retrieve(deps.index, deps.embedder, query, Math.max(k, 10));
-    return { query, hits, context, asked: full, swapped: Boolean(swapped) };
+    const prepare = (q: string) =>
+      prepareQuery(q, deps.translator, {
+        multilingual: deps.embedder.multilingual,
+        context,
+        contextWeight: swapped ? 1 : 0.5,
+        sourceNames: mentioned.flatMap((src) => src.names),
+        preferDocs: mentioned.map((src) => src.docId),
+      });
+    const query = prepare(question);
+    const n = Math.max(k, 10);
+    let hits = await retrieve(deps.index, deps.embedder, query, n);
+    // A two-part question ("… both in the 1997 paper … and in the 2010 paper …") also retrieves for each
+    // part, and the three rankings are fused, so each part's evidence reaches the top passages.
+    const partQueries = (splitTwoParts(question) ?? []).map(prepare);
+    if (partQueries.length) {
+      const lists = [hits, ...(await Promise.all(partQueries.map((p) => retrieve(deps.index, deps.embedder, p, n))))];
+      const byIndex = new Map(lists.flat().map((h) => [h.index, h]));
+      hits = fuseRankings(lists.map((l) => ({ ranking: l.map((h) => h.index), weight: 1 })), 10)
+        .slice(0, n)
+        .map(([i, score]) => ({ ...byIndex.get(i)!, score }));
+    }
+    return { query, hits, context, asked: full, swapped: Boolean(swapped), partQueries };
   }
   return {
     search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
     async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
       const k = input.k ?? 8;
-      const { query, hits, context, asked, swapped } = await search(input.question, k, input.history);
+      const { query, hits, context, asked, swapped, partQueries } = await search(input.question, k, input.history);
       const passages = hits.slice(0, Math.max(k, 5)).map(toPassage);
       const found = deps.tables?.length ? answerFromTables(deps.tables, swapped ? asked : input.question, { context: swapped ? "" : context }) : null;
       const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
@@ -99,11 +114,17 @@ export function createQaService(deps: QaDeps) {
         const ranked = rowPassage ? [{ ...toPassage({ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }) }, ...passages.filter((p) => p.id !== rowPassage.id)] : passages;
         return { answer: fromTable.answer, abstained: false, citations, passages: ranked.slice(0, Math.max(k, 5)), hits, table: fromTable.table };
       }
-      const answer = answerExtractive(query, hits, {
-        raw: (s) => deps.rawTexts.get(s),
-        title: deps.title,
-        lexical: deps.index.lexical,
-      });
+      const answer = answerExtractive(
+        query,
+        hits,
+        {
+          raw: (s) => deps.rawTexts.get(s),
+          title: deps.title,
+          lexical: deps.index.lexical,
+        },
+        DEFAULT_EXTRACTIVE,
+        partQueries,
+      );
       return { ...answer, passages, hits };
     },
     passageIdsOf: (docId: string): string[] => deps.index.chunks.filter((c) => c.docId === docId).map((c) => c.id),

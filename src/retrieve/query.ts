@@ -113,13 +113,7 @@ export function properWords(text: string): string[] {
   return [...new Set(out)];
 }
 
-/**
- * Prepares a question for retrieval: its own terms, name variants in both scripts, dictionary
- * translations into the other language, and the text for the dense encoder.
- *
- * @example
- *   prepareQuery("What did Tianjin attract from Beijing?", lexicon).terms // includes "天津" via the gazetteer
- */
+/** Options of {@link prepareQuery}. */
 export interface QueryOptions {
   /** Whether the dense encoder reads Chinese itself (else Chinese questions are embedded through glosses). */
   multilingual?: boolean;
@@ -132,6 +126,13 @@ export interface QueryOptions {
   preferDocs?: readonly string[];
 }
 
+/**
+ * Prepares a question for retrieval: its own terms, name variants in both scripts, dictionary
+ * translations into the other language, and the text for the dense encoder.
+ *
+ * @example
+ *   prepareQuery("What did Tianjin attract from Beijing?", lexicon).terms // includes "天津" via the gazetteer
+ */
 export function prepareQuery(rawQuestion: string, translator: Translator | null, opts: QueryOptions = {}): PreparedQuery {
   const { multilingual: denseMultilingual = false, context = "", contextWeight = 0.5, sourceNames = [], preferDocs = [] } = opts;
   const ignored = new Set(sourceNames.map((n) => n.toLowerCase()));
@@ -159,20 +160,21 @@ export function prepareQuery(rawQuestion: string, translator: Translator | null,
   const glossTerms: PreparedQuery["glossTerms"] = [];
   const anchors: string[][] = [];
   let denseText = text;
+  const ownNames = translator?.names(question) ?? [];
+  // Names in the follow-up replace those of the earlier turn ("And in Dongguan?").
+  for (const n of ownNames.length ? ownNames : (translator?.names(context) ?? [])) {
+    add(n.variants.flatMap((v) => tokenize(v)), TERM_WEIGHTS.name);
+    addCross(n.variants.flatMap((v) => tokenize(v)), 1);
+    anchors.push([...new Set(n.variants.map((v) => matchForm(v)))]);
+  }
+  const known = new Set(anchors.flat());
+  for (const word of properWords(ownNames.length ? question : text)) {
+    const form = matchForm(word);
+    if (known.has(form) || ignored.has(word.toLowerCase())) continue;
+    const translations = translator ? [...translator.toChinese(word), ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, ""))] : [];
+    anchors.push([form, ...translations.map((w) => matchForm(w))]);
+  }
   if (translator) {
-    const ownNames = translator.names(question);
-    // Names in the follow-up replace those of the earlier turn ("And in Dongguan?").
-    for (const n of ownNames.length ? ownNames : translator.names(context)) {
-      add(n.variants.flatMap((v) => tokenize(v)), TERM_WEIGHTS.name);
-      addCross(n.variants.flatMap((v) => tokenize(v)), 1);
-      anchors.push([...new Set(n.variants.map((v) => matchForm(v)))]);
-    }
-    const known = new Set(anchors.flat());
-    for (const word of properWords(ownNames.length ? question : text)) {
-      const form = matchForm(word);
-      if (known.has(form) || ignored.has(word.toLowerCase())) continue;
-      anchors.push([form, ...translator.toChinese(word).map((w) => matchForm(w)), ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, ""))]);
-    }
     if (lang === "en") {
       const chinese = translator.toChinese(text).flatMap((w) => tokenize(w));
       add(chinese, TERM_WEIGHTS.translated);
