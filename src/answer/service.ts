@@ -4,6 +4,8 @@ import { followUpContext, substituteNames, type Turn } from "../retrieve/followu
 import { splitTwoParts } from "../retrieve/decompose.js";
 import { fuseRankings } from "../retrieve/fuse.js";
 import { prepareQuery } from "../retrieve/query.js";
+import { containsNumber } from "../retrieve/rerank.js";
+import { matchForm } from "../retrieve/tokenize.js";
 import { retrieve } from "../retrieve/retriever.js";
 import type { Hit, Translator } from "../retrieve/types.js";
 import type { LoadedIndex } from "../store/index-data.js";
@@ -110,8 +112,13 @@ export function createQaService(deps: QaDeps) {
       if (fromTable) {
         const citations = fromTable.citations.map((c) => ({ ...c, passageId: passageAt(c.docId, c.start) ?? "" }));
         // The passage holding the cited row goes first, so the evidence is among the ranked passages.
+        // Then passages whose prose quotes the same figure ("… to only 8.3% in 2007"): they corroborate it.
         const rowPassage = deps.index.chunks.find((c) => c.id === citations[0]?.passageId);
-        const ranked = rowPassage ? [{ ...toPassage({ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }) }, ...passages.filter((p) => p.id !== rowPassage.id)] : passages;
+        const figure = fromTable.table.value === null ? "" : String(fromTable.table.value).replace(/[,\s%]/gu, "");
+        const quoting = /\d/u.test(figure) ? hits.filter((h) => h.chunk.kind !== "table" && containsNumber(matchForm(h.chunk.text), figure)) : [];
+        const first = [...(rowPassage ? [{ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }] : []), ...quoting];
+        const ids = new Set(first.map((h) => h.chunk.id));
+        const ranked = [...first.map(toPassage), ...passages.filter((p) => !ids.has(p.id))];
         return { answer: fromTable.answer, abstained: false, citations, passages: ranked.slice(0, Math.max(k, 5)), hits, table: fromTable.table };
       }
       const answer = answerExtractive(

@@ -12,9 +12,12 @@ interface ProtoBlock {
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
-/** A one-cell-per-line table cell: short, with no sentence-final punctuation. */
+/**
+ * A one-cell-per-line table cell: short, with no sentence-final punctuation. Conversion sometimes
+ * loses the blank line between two cells ("0.3" / " 2007"), so up to three such lines count too.
+ */
 const isCellLine = (p: ProtoBlock) =>
-  p.kind === "paragraph" && p.lines.length === 1 && p.lines[0]!.plain.length <= 30 && !/[.。!?！？;；]$/u.test(p.lines[0]!.plain);
+  p.kind === "paragraph" && p.lines.length <= 3 && p.lines.every((l) => l.plain.length <= 30 && !/[.。!?！？;；]$/u.test(l.plain));
 const REFERENCE_LINE = /^\p{Lu}[\p{L}'’-]+,?\s+(\p{Lu}\.|\p{Lu}[\p{L}-]+[,.])|\(?(19|20)\d\d[a-z]?\)?[.,]/u;
 const FOOTNOTE_START = /^\d{1,2}\s+\p{Lu}/u;
 
