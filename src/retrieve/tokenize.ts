@@ -16,7 +16,9 @@ const LATIN_WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
  *   matchForm("中關村 ＡＢＣ 1,116 GDP13.4%") // → "中关村 abc 1116 gdp 13.4%"
  */
 export function matchForm(text: string): string {
-  return toSimplified(text.normalize("NFKC").toLowerCase())
+  // toSimplified applies NFKC first; the tw→cn tables hold no cased letters, so the order is immaterial.
+  return toSimplified(text)
+    .toLowerCase()
     .replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")
     // PDF conversions glue words to numbers ("GDP13.4%"); a word and a number are two tokens.
     .replace(/(\p{Script=Latin})(?=\d)|(\d)(?=\p{Script=Latin})/gu, "$1$2 ");

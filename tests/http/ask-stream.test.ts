@@ -2,13 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
 import { answerPieces } from "../../src/http/routes/ask-stream.js";
 import type { ReadyState } from "../../src/http/state.js";
-import { readyState } from "../fixtures/service.js";
+import { readyApp } from "../fixtures/service.js";
 
 let state: ReadyState;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof readyApp>>["app"];
 beforeAll(async () => {
-  state = await readyState();
-  app = createApp({ state: () => state, status: () => "ready" });
+  ({ state, app } = await readyApp());
 }, 120_000);
 
 const post = (path: string, body: unknown) => app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -5,17 +5,15 @@ import type { Citation } from "../../src/answer/types.js";
 import { verifyQuote } from "../../src/answer/verify.js";
 import type { Chunk } from "../../src/chunks/types.js";
 import { formatLocator } from "../../src/cite/index.js";
-import { createApp } from "../../src/http/app.js";
 import { citationsOut, headingTitle, locatorOf, paragraphAt } from "../../src/http/cite-out.js";
 import type { ReadyState } from "../../src/http/state.js";
 import type { Table } from "../../src/tables/types.js";
-import { CORPUS_DIR, readyState } from "../fixtures/service.js";
+import { CORPUS_DIR, readyApp } from "../fixtures/service.js";
 
 let state: ReadyState;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof readyApp>>["app"];
 beforeAll(async () => {
-  state = await readyState();
-  app = createApp({ state: () => state, status: () => "ready" });
+  ({ state, app } = await readyApp());
 }, 120_000);
 
 const chunksOf = (docId: string): Chunk[] => state.qa.passageIdsOf(docId).map((id) => state.qa.passage(id)!.chunk);

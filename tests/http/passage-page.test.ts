@@ -9,13 +9,12 @@ import { createApp } from "../../src/http/app.js";
 import { contextBounds } from "../../src/http/pages/passage-html.js";
 import type { ReadyState } from "../../src/http/state.js";
 import { indexCorpus } from "../fixtures/pdf.js";
-import { CORPUS_DIR, readyState } from "../fixtures/service.js";
+import { CORPUS_DIR, readyApp } from "../fixtures/service.js";
 
 let state: ReadyState;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof readyApp>>["app"];
 beforeAll(async () => {
-  state = await readyState();
-  app = createApp({ state: () => state, status: () => "ready" });
+  ({ state, app } = await readyApp());
 }, 120_000);
 
 const chunksOf = (s: ReadyState, docId: string): Chunk[] => s.qa.passageIdsOf(docId).map((id) => s.qa.passage(id)!.chunk);
