@@ -22,7 +22,11 @@ export const ConfigSchema = z.object({
   /** Whether Transformers.js may download from the Hugging Face hub. */
   ALLOW_REMOTE_MODELS: bool.default(true),
   /** Largest accepted request body, in bytes. */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   /** JSON file of sites allowed to embed the widget: `{"sites": [{key, name?, origins, limit?}]}`. */
   SITES_FILE: z.string().optional(),

@@ -19,14 +19,21 @@ export function requiredAnchors(query: PreparedQuery, lexical: LexicalIndexData)
     const tokens = tokenize(form);
     return tokens.length ? Math.min(...tokens.map((t) => documentFrequency(lexical, t))) : 0;
   };
-  return query.anchors.filter((forms) => Math.max(...forms.map(df)) <= RARE_NAME_SHARE * lexical.docCount);
+  return query.anchors.filter(
+    (forms) => Math.max(...forms.map(df)) <= RARE_NAME_SHARE * lexical.docCount,
+  );
 }
 
 /**
  * Evidence check: the sentence (with its neighbours) must mention a year the question asks about, and
  * its passage at least `atLeast` of the required names; otherwise the passage is about something else.
  */
-export function supportsAnchors(query: PreparedQuery, c: Candidate, required: readonly string[][] = query.anchors, atLeast = required.length): boolean {
+export function supportsAnchors(
+  query: PreparedQuery,
+  c: Candidate,
+  required: readonly string[][] = query.anchors,
+  atLeast = required.length,
+): boolean {
   const chunk: Chunk = c.hit.chunk;
   const i = chunk.sentences.indexOf(c.sentence);
   const lo = chunk.sentences[Math.max(0, i - 1)]!.start;
@@ -35,5 +42,8 @@ export function supportsAnchors(query: PreparedQuery, c: Candidate, required: re
   const window = withoutReferences(matchForm(chunk.text.slice(lo, hi)));
   // One year must match; a range ("between 1984 and 1995") is satisfied by either end.
   if (query.years.length && !query.years.some((y) => containsNumber(window, y))) return false;
-  return anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) >= atLeast;
+  return (
+    anchorsFound(query, new Set(tokenize(`${chunk.section ?? ""} ${chunk.text}`)), required) >=
+    atLeast
+  );
 }

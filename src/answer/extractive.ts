@@ -16,7 +16,11 @@ export interface ExtractiveOptions {
   /** A second sentence from another document is added when it scores at least this share of the best. */
   secondRatio: number;
 }
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { passages: 10, minCoverage: 0.3, secondRatio: 0.5 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
+  passages: 10,
+  minCoverage: 0.3,
+  secondRatio: 0.5,
+};
 
 /** What the answerer needs besides the hits: raw file texts (for quotes) and titles. */
 export interface AnswerContext {
@@ -41,13 +45,22 @@ export function answerExtractive(
   parts: readonly PreparedQuery[] = [],
 ): Answer {
   const top = hits.slice(0, opts.passages);
-  const pick = (q: PreparedQuery, atLeastShare: number, minCoverage: number, exclude: readonly Candidate[] = []): Picked | undefined => {
+  const pick = (
+    q: PreparedQuery,
+    atLeastShare: number,
+    minCoverage: number,
+    exclude: readonly Candidate[] = [],
+  ): Picked | undefined => {
     const required = requiredAnchors(q, ctx.lexical);
     const pool = rankCandidates(q, top, ctx.lexical);
     const c = pool.find(
       (x) =>
         x.coverage >= minCoverage &&
-        !exclude.some((e) => e.hit.chunk.source === x.hit.chunk.source && e.sentence.rawStart === x.sentence.rawStart) &&
+        !exclude.some(
+          (e) =>
+            e.hit.chunk.source === x.hit.chunk.source &&
+            e.sentence.rawStart === x.sentence.rawStart,
+        ) &&
         supportsAnchors(q, x, required, Math.ceil(required.length * atLeastShare)),
     );
     return c && { c, pool };
@@ -65,8 +78,11 @@ export function answerExtractive(
   if (!best) return abstain(query);
   const chosen = [best];
   if (twoParts) {
-    const second = best.pool.find((c) => c.hit.chunk.docId !== best.c.hit.chunk.docId && c.coverage >= minCoverage);
-    if (second && second.score >= opts.secondRatio * best.c.score) chosen.push({ c: second, pool: best.pool });
+    const second = best.pool.find(
+      (c) => c.hit.chunk.docId !== best.c.hit.chunk.docId && c.coverage >= minCoverage,
+    );
+    if (second && second.score >= opts.secondRatio * best.c.score)
+      chosen.push({ c: second, pool: best.pool });
   }
   return cite(query, chosen, ctx);
 }
@@ -127,7 +143,9 @@ function continuation(c: Candidate, candidates: readonly Candidate[]): ChunkSent
   const next = sentences[sentences.indexOf(c.sentence) + 1];
   if (!next) return null;
   const scored = candidates.find((x) => x.hit.chunk === c.hit.chunk && x.sentence === next);
-  return scored && scored.coverage >= 0.5 * c.coverage && c.text.length + scored.text.length <= 600 ? next : null;
+  return scored && scored.coverage >= 0.5 * c.coverage && c.text.length + scored.text.length <= 600
+    ? next
+    : null;
 }
 
 function abstain(query: PreparedQuery): Answer {
@@ -137,4 +155,3 @@ function abstain(query: PreparedQuery): Answer {
       : "The corpus does not contain an answer to this question.";
   return { answer, abstained: true, citations: [] };
 }
-

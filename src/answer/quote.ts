@@ -1,7 +1,8 @@
 import { verifyQuote } from "./verify.js";
 
 /** Leading/trailing characters a quote should not start or end with: markup and stray brackets. */
-const EDGE_MARKUP = /^(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>|#+\s)+|(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>)+$/giu;
+const EDGE_MARKUP =
+  /^(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>|#+\s)+|(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>)+$/giu;
 
 /**
  * The light cleaning used when a span holds markup: NFKC, line-break hyphenation undone, whitespace
@@ -24,7 +25,12 @@ export function lightClean(raw: string): string {
  * @example
  *   makeQuote(raw, 120, 240, "Beijing hosts 20.4% of internet domain names.")
  */
-export function makeQuote(raw: string, start: number, end: number, display: string): { quote: string; start: number; end: number } | null {
+export function makeQuote(
+  raw: string,
+  start: number,
+  end: number,
+  display: string,
+): { quote: string; start: number; end: number } | null {
   let s = start;
   let e = end;
   const slice = raw.slice(s, e);
@@ -34,6 +40,7 @@ export function makeQuote(raw: string, start: number, end: number, display: stri
   if (trail) e -= trail[0].length;
   if (e <= s) return null;
   const candidates = [display.replace(EDGE_MARKUP, ""), lightClean(raw.slice(s, e))];
-  for (const quote of candidates) if (quote && verifyQuote(raw, s, e, quote)) return { quote, start: s, end: e };
+  for (const quote of candidates)
+    if (quote && verifyQuote(raw, s, e, quote)) return { quote, start: s, end: e };
   return null;
 }

@@ -69,14 +69,18 @@ export const toPassage = (h: Hit): PassageOut => ({
 export function createQaService(deps: QaDeps) {
   const byId = new Map<string, number>(deps.index.chunks.map((c, i) => [c.id, i]));
   /** The passage of `docId` that contains raw offset `at` (table citations point into passages too). */
-  const passageAt = (docId: string, at: number) => deps.index.chunks.find((c) => c.docId === docId && c.start <= at && at < c.end)?.id;
+  const passageAt = (docId: string, at: number) =>
+    deps.index.chunks.find((c) => c.docId === docId && c.start <= at && at < c.end)?.id;
   async function search(question: string, k: number, history: Turn[] = []) {
     let context = followUpContext(question, history);
     // "What about Guangdong?" after a question about Jiangsu: ask the earlier question about Guangdong.
-    const swapped = context && deps.translator ? substituteNames(question, context, deps.translator.names) : null;
+    const swapped =
+      context && deps.translator ? substituteNames(question, context, deps.translator.names) : null;
     const full = swapped ? `${swapped} ${question}` : question;
     if (swapped) context = swapped;
-    const mentioned = (deps.sources ?? []).filter((src) => src.names.some((n) => new RegExp(`\\b${n}\\b`, "iu").test(question)));
+    const mentioned = (deps.sources ?? []).filter((src) =>
+      src.names.some((n) => new RegExp(`\\b${n}\\b`, "iu").test(question)),
+    );
     const prepare = (q: string) =>
       prepareQuery(q, deps.translator, {
         multilingual: deps.embedder.multilingual,
@@ -92,9 +96,15 @@ export function createQaService(deps: QaDeps) {
     // part, and the three rankings are fused, so each part's evidence reaches the top passages.
     const partQueries = (splitTwoParts(question) ?? []).map(prepare);
     if (partQueries.length) {
-      const lists = [hits, ...(await Promise.all(partQueries.map((p) => retrieve(deps.index, deps.embedder, p, n))))];
+      const lists = [
+        hits,
+        ...(await Promise.all(partQueries.map((p) => retrieve(deps.index, deps.embedder, p, n)))),
+      ];
       const byIndex = new Map(lists.flat().map((h) => [h.index, h]));
-      hits = fuseRankings(lists.map((l) => ({ ranking: l.map((h) => h.index), weight: 1 })), 10)
+      hits = fuseRankings(
+        lists.map((l) => ({ ranking: l.map((h) => h.index), weight: 1 })),
+        10,
+      )
         .slice(0, n)
         .map(([i, score]) => ({ ...byIndex.get(i)!, score }));
     }
@@ -102,24 +112,57 @@ export function createQaService(deps: QaDeps) {
   }
   return {
     search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
-    async ask(input: AskInput): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
+    async ask(
+      input: AskInput,
+    ): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
       const k = input.k ?? 8;
-      const { query, hits, context, asked, swapped, partQueries } = await search(input.question, k, input.history);
+      const { query, hits, context, asked, swapped, partQueries } = await search(
+        input.question,
+        k,
+        input.history,
+      );
       const passages = hits.slice(0, Math.max(k, 5)).map(toPassage);
-      const found = deps.tables?.length ? answerFromTables(deps.tables, swapped ? asked : input.question, { context: swapped ? "" : context }) : null;
+      const found = deps.tables?.length
+        ? answerFromTables(deps.tables, swapped ? asked : input.question, {
+            context: swapped ? "" : context,
+          })
+        : null;
       const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
-      const fromTable = found && raw ? answerFromCell(found, raw, deps.title(found.table.docId), query.lang) : null;
+      const fromTable =
+        found && raw ? answerFromCell(found, raw, deps.title(found.table.docId), query.lang) : null;
       if (fromTable) {
-        const citations = fromTable.citations.map((c) => ({ ...c, passageId: passageAt(c.docId, c.start) ?? "" }));
+        const citations = fromTable.citations.map((c) => ({
+          ...c,
+          passageId: passageAt(c.docId, c.start) ?? "",
+        }));
         // The passage holding the cited row goes first, so the evidence is among the ranked passages.
         // Then passages whose prose quotes the same figure ("… to only 8.3% in 2007"): they corroborate it.
         const rowPassage = deps.index.chunks.find((c) => c.id === citations[0]?.passageId);
-        const figure = fromTable.table.value === null ? "" : String(fromTable.table.value).replace(/[,\s%]/gu, "");
-        const quoting = /\d/u.test(figure) ? hits.filter((h) => h.chunk.kind !== "table" && containsNumber(matchForm(h.chunk.text), figure)) : [];
-        const first = [...(rowPassage ? [{ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }] : []), ...quoting];
+        const figure =
+          fromTable.table.value === null
+            ? ""
+            : String(fromTable.table.value).replace(/[,\s%]/gu, "");
+        const quoting = /\d/u.test(figure)
+          ? hits.filter(
+              (h) => h.chunk.kind !== "table" && containsNumber(matchForm(h.chunk.text), figure),
+            )
+          : [];
+        const first = [
+          ...(rowPassage
+            ? [{ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }]
+            : []),
+          ...quoting,
+        ];
         const ids = new Set(first.map((h) => h.chunk.id));
         const ranked = [...first.map(toPassage), ...passages.filter((p) => !ids.has(p.id))];
-        return { answer: fromTable.answer, abstained: false, citations, passages: ranked.slice(0, Math.max(k, 5)), hits, table: fromTable.table };
+        return {
+          answer: fromTable.answer,
+          abstained: false,
+          citations,
+          passages: ranked.slice(0, Math.max(k, 5)),
+          hits,
+          table: fromTable.table,
+        };
       }
       const answer = answerExtractive(
         query,
@@ -134,13 +177,18 @@ export function createQaService(deps: QaDeps) {
       );
       return { ...answer, passages, hits };
     },
-    passageIdsOf: (docId: string): string[] => deps.index.chunks.filter((c) => c.docId === docId).map((c) => c.id),
+    passageIdsOf: (docId: string): string[] =>
+      deps.index.chunks.filter((c) => c.docId === docId).map((c) => c.id),
     passage(id: string): { chunk: Chunk; previous: Chunk | null; next: Chunk | null } | null {
       const i = byId.get(id);
       if (i === undefined) return null;
       const chunk = deps.index.chunks[i]!;
       const same = (c: Chunk | undefined) => (c && c.docId === chunk.docId ? c : null);
-      return { chunk, previous: same(deps.index.chunks[i - 1]), next: same(deps.index.chunks[i + 1]) };
+      return {
+        chunk,
+        previous: same(deps.index.chunks[i - 1]),
+        next: same(deps.index.chunks[i + 1]),
+      };
     },
   };
 }

@@ -19,14 +19,29 @@ export interface TableRef {
  * @example
  *   answerFromCell(found, raw, "Zhou et al.") // → { answer: "In Table 5 …, Shenzhen — …: 70.2% [1][2].", … }
  */
-export function answerFromCell(t: TableAnswer, raw: string, title: string, lang: "en" | "zh"): { answer: string; citations: Omit<Citation, "passageId">[]; table: TableRef } | null {
+export function answerFromCell(
+  t: TableAnswer,
+  raw: string,
+  title: string,
+  lang: "en" | "zh",
+): { answer: string; citations: Omit<Citation, "passageId">[]; table: TableRef } | null {
   const { table, row, column, cell } = t;
   const rowText = raw.slice(row.start, row.end);
-  const quotes = [makeQuote(raw, row.start, row.end, rowText), makeQuote(raw, table.captionStart, table.captionEnd, table.caption)].filter(
-    (q): q is NonNullable<typeof q> => q !== null,
-  );
+  const quotes = [
+    makeQuote(raw, row.start, row.end, rowText),
+    makeQuote(raw, table.captionStart, table.captionEnd, table.caption),
+  ].filter((q): q is NonNullable<typeof q> => q !== null);
   if (!quotes.length) return null;
-  const citations = quotes.map((q, i) => ({ n: i + 1, docId: table.docId, source: table.source, title, quote: q.quote, start: q.start, end: q.end, section: table.label }));
+  const citations = quotes.map((q, i) => ({
+    n: i + 1,
+    docId: table.docId,
+    source: table.source,
+    title,
+    quote: q.quote,
+    start: q.start,
+    end: q.end,
+    section: table.label,
+  }));
   const marks = citations.map((c) => `[${c.n}]`).join("");
   const rowName = row.group ? `${row.label} (${row.group})` : row.label;
   const colName = column.label || column.key;
@@ -39,5 +54,16 @@ export function answerFromCell(t: TableAnswer, raw: string, title: string, lang:
       : lang === "zh"
         ? `${where}中，${rowName}的「${colName}」為 ${t.answer} ${marks}`
         : `In ${where}, the value for ${rowName} under "${colName}" is ${t.answer} ${marks}`;
-  return { answer, citations, table: { id: table.id, label: table.label, row: rowName, column: colName, value: cell.value, unit: cell.unit } };
+  return {
+    answer,
+    citations,
+    table: {
+      id: table.id,
+      label: table.label,
+      row: rowName,
+      column: colName,
+      value: cell.value,
+      unit: cell.unit,
+    },
+  };
 }

@@ -11,7 +11,11 @@ export interface ChunkOptions {
   /** Carry the previous chunk's last sentence into the next when it is at most this many units. */
   overlapUnits: number;
 }
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxUnits: 250, minUnits: 100, overlapUnits: 60 };
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = {
+  maxUnits: 250,
+  minUnits: 100,
+  overlapUnits: 60,
+};
 
 const HAN = /\p{Script=Han}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -30,7 +34,8 @@ export function detectLanguage(text: string): Language {
   return han / letters > 0.3 ? "zh" : "en";
 }
 
-const sectionKey = (b: Block): string => (b.section ? `${b.section.number}\u0000${b.section.path.join("\u0001")}` : "");
+const sectionKey = (b: Block): string =>
+  b.section ? `${b.section.number}\u0000${b.section.path.join("\u0001")}` : "";
 
 interface Group {
   kind: BlockKind;
@@ -44,7 +49,10 @@ interface Group {
  * @example
  *   const chunks = chunkDocument(doc); // chunks[0].start/end index doc.raw
  */
-export function chunkDocument(doc: CorpusDocument, opts: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Chunk[] {
+export function chunkDocument(
+  doc: CorpusDocument,
+  opts: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
+): Chunk[] {
   const chunks: Chunk[] = [];
   const seen = new Map<string, number>();
   const paragraphOf = new Map<Block, number>();
@@ -56,10 +64,18 @@ export function chunkDocument(doc: CorpusDocument, opts: ChunkOptions = DEFAULT_
     if (b.kind !== "heading") paragraphOf.set(b, ++para);
   }
   for (const group of groupBlocks(doc.blocks)) {
-    const sentences = group.blocks.flatMap((b) => splitSentences(doc.normalized.text, b.start, b.end));
-    for (const window of packSentences(doc.normalized.text, sentences, group.kind === "table" ? { ...opts, overlapUnits: 0 } : opts)) {
+    const sentences = group.blocks.flatMap((b) =>
+      splitSentences(doc.normalized.text, b.start, b.end),
+    );
+    for (const window of packSentences(
+      doc.normalized.text,
+      sentences,
+      group.kind === "table" ? { ...opts, overlapUnits: 0 } : opts,
+    )) {
       const first = group.blocks.find((b) => b.end > window[0]!.start) ?? group.blocks[0]!;
-      chunks.push(makeChunk(doc, group.kind, first, paragraphOf.get(first) ?? 1, window, seen, chunks.length));
+      chunks.push(
+        makeChunk(doc, group.kind, first, paragraphOf.get(first) ?? 1, window, seen, chunks.length),
+      );
     }
   }
   return chunks;
@@ -75,9 +91,15 @@ function groupBlocks(blocks: Block[]): Group[] {
       return;
     }
     const next = blocks[i + 1];
-    const kind: BlockKind = b.kind === "caption" ? (next?.kind === "table" ? "table" : "paragraph") : b.kind;
+    const kind: BlockKind =
+      b.kind === "caption" ? (next?.kind === "table" ? "table" : "paragraph") : b.kind;
     const g = current as Group | null;
-    if (!g || g.kind !== kind || sectionKey(g.blocks[0]!) !== sectionKey(b) || (kind === "table" && b.kind === "caption")) {
+    if (
+      !g ||
+      g.kind !== kind ||
+      sectionKey(g.blocks[0]!) !== sectionKey(b) ||
+      (kind === "table" && b.kind === "caption")
+    ) {
       current = { kind, blocks: [b] };
       groups.push(current);
     } else g.blocks.push(b);
@@ -104,7 +126,12 @@ function packSentences(text: string, sentences: Sentence[], opts: ChunkOptions):
   if (current.length) {
     const prev = windows[windows.length - 1];
     const merged = prev ? [...prev, ...current.filter((s) => !prev.includes(s))] : null;
-    if (prev && merged && units < opts.minUnits && textUnits(text.slice(merged[0]!.start, merged[merged.length - 1]!.end)) <= opts.maxUnits * 1.2)
+    if (
+      prev &&
+      merged &&
+      units < opts.minUnits &&
+      textUnits(text.slice(merged[0]!.start, merged[merged.length - 1]!.end)) <= opts.maxUnits * 1.2
+    )
       windows[windows.length - 1] = merged;
     else windows.push(current);
   }

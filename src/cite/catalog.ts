@@ -12,9 +12,13 @@ import { CatalogEntrySchema, CatalogSchema, type Catalog, type CatalogEntry } fr
 export function parseCatalog(json: unknown): Catalog {
   const parsed = CatalogSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError("corpus_unreadable", `corpus/catalog.json is invalid:\n${z.prettifyError(parsed.error)}`, {
-      cause: parsed.error,
-    });
+    throw new AppError(
+      "corpus_unreadable",
+      `corpus/catalog.json is invalid:\n${z.prettifyError(parsed.error)}`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 }
@@ -44,5 +48,7 @@ export function entryForUnknownFile(source: string): CatalogEntry {
  *   entryForSource(catalog, "chen-2014-varieties-of-global-capital.txt").authors; // [{family: "Chen", …}]
  */
 export function entryForSource(catalog: Catalog, source: string): CatalogEntry {
-  return Object.values(catalog).find((entry) => entry.source === source) ?? entryForUnknownFile(source);
+  return (
+    Object.values(catalog).find((entry) => entry.source === source) ?? entryForUnknownFile(source)
+  );
 }

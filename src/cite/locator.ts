@@ -71,7 +71,8 @@ export function locatorParts(locator: Locator | undefined, labels: LocatorLabels
   if (locator.page != null) parts.push({ kind: "page", text: labels.page(locator.page) });
   const table = locator.table?.trim();
   if (table) parts.push({ kind: "table", text: labels.table(table) });
-  if (locator.paragraph != null) parts.push({ kind: "paragraph", text: labels.paragraph(locator.paragraph) });
+  if (locator.paragraph != null)
+    parts.push({ kind: "paragraph", text: labels.paragraph(locator.paragraph) });
   return parts;
 }
 
@@ -92,6 +93,7 @@ export interface FormatLocatorOptions {
 export function formatLocator(locator: Locator, opts: FormatLocatorOptions = {}): string {
   const parts = locatorParts(locator, GENERIC).map((part) => part.text);
   const title = locator.sectionTitle?.trim();
-  if (opts.withTitle && title && locator.section?.trim() && parts[0]) parts[0] += HAN.test(title) ? `「${title}」` : ` “${title}”`;
+  if (opts.withTitle && title && locator.section?.trim() && parts[0])
+    parts[0] += HAN.test(title) ? `「${title}」` : ` “${title}”`;
   return parts.join(", ");
 }

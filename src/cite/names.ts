@@ -72,7 +72,11 @@ export function shortName(author: Author): string {
  * @example
  *   joinNames(["A", "B", "C"], "and"); // "A, B, and C"
  */
-export function joinNames(names: readonly string[], conjunction: "and" | "&", commaBeforeTwo = false): string {
+export function joinNames(
+  names: readonly string[],
+  conjunction: "and" | "&",
+  commaBeforeTwo = false,
+): string {
   if (names.length <= 1) return names[0] ?? "";
   const last = names[names.length - 1];
   const head = names.slice(0, -1).join(", ");

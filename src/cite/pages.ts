@@ -40,7 +40,8 @@ function shortenSecond(first: string, last: string, abbreviation: "chicago" | "m
   const from = Number(first);
   const to = Number(last);
   // Roman numerals, "e12" and ranges of different length are left alone.
-  if (!/^\d+$/.test(first) || !/^\d+$/.test(last) || first.length !== last.length || to <= from) return last;
+  if (!/^\d+$/.test(first) || !/^\d+$/.test(last) || first.length !== last.length || to <= from)
+    return last;
   if (abbreviation === "chicago" && (from < 100 || from % 100 === 0)) return last;
   const firstDiff = [...last].findIndex((digit, index) => digit !== first[index]);
   let changed = last.slice(firstDiff);

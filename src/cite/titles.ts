@@ -7,10 +7,46 @@ export interface TitleCaseRules {
 }
 
 const PREPOSITIONS = [
-  "about", "above", "across", "against", "along", "amid", "among", "around", "as", "at",
-  "below", "beneath", "beside", "between", "beyond", "by", "despite", "during", "for", "from",
-  "in", "into", "of", "on", "onto", "over", "per", "through", "throughout", "to", "toward",
-  "towards", "under", "upon", "versus", "via", "vs.", "with", "within", "without",
+  "about",
+  "above",
+  "across",
+  "against",
+  "along",
+  "amid",
+  "among",
+  "around",
+  "as",
+  "at",
+  "below",
+  "beneath",
+  "beside",
+  "between",
+  "beyond",
+  "by",
+  "despite",
+  "during",
+  "for",
+  "from",
+  "in",
+  "into",
+  "of",
+  "on",
+  "onto",
+  "over",
+  "per",
+  "through",
+  "throughout",
+  "to",
+  "toward",
+  "towards",
+  "under",
+  "upon",
+  "versus",
+  "via",
+  "vs.",
+  "with",
+  "within",
+  "without",
 ];
 const ARTICLES = ["a", "an", "the"];
 
@@ -23,8 +59,26 @@ export const CHICAGO_TITLE_CASE: TitleCaseRules = {
 /** APA 7 §6.17: only words of three letters or fewer are minor; "Self-Report" keeps both capitals. */
 export const APA_TITLE_CASE: TitleCaseRules = {
   minorWords: new Set([
-    ...ARTICLES, "and", "as", "but", "for", "if", "nor", "or", "so", "yet",
-    "at", "by", "in", "of", "off", "on", "per", "to", "up", "via",
+    ...ARTICLES,
+    "and",
+    "as",
+    "but",
+    "for",
+    "if",
+    "nor",
+    "or",
+    "so",
+    "yet",
+    "at",
+    "by",
+    "in",
+    "of",
+    "off",
+    "on",
+    "per",
+    "to",
+    "up",
+    "via",
   ]),
   lowerAfterPrefix: false,
 };
@@ -36,7 +90,19 @@ export const MLA_TITLE_CASE: TitleCaseRules = {
 };
 
 const PREFIXES = new Set([
-  "anti", "co", "de", "inter", "intra", "multi", "non", "post", "pre", "re", "semi", "sub", "un",
+  "anti",
+  "co",
+  "de",
+  "inter",
+  "intra",
+  "multi",
+  "non",
+  "post",
+  "pre",
+  "re",
+  "semi",
+  "sub",
+  "un",
 ]);
 
 /** Uppercases the first letter, skipping opening quotes and brackets; leaves words with capitals alone. */
@@ -60,7 +126,9 @@ function bare(word: string): string {
 export function titleCase(title: string, rules: TitleCaseRules): string {
   // Whitespace and dashes separate words; a dash, colon or sentence end starts a new phrase.
   const tokens = title.split(/(\s+|—|–)/);
-  const wordIndexes = tokens.flatMap((token, index) => (/[\p{L}\p{N}]/u.test(token) ? [index] : []));
+  const wordIndexes = tokens.flatMap((token, index) =>
+    /[\p{L}\p{N}]/u.test(token) ? [index] : [],
+  );
   const lastWord = wordIndexes[wordIndexes.length - 1];
   let phraseStart = true;
   return tokens
@@ -80,7 +148,8 @@ function casedWord(word: string, forceCapital: boolean, rules: TitleCaseRules): 
   const parts = word.split("-");
   return parts
     .map((part, index) => {
-      if (index === 0) return forceCapital || !rules.minorWords.has(bare(part)) ? capitalise(part) : part;
+      if (index === 0)
+        return forceCapital || !rules.minorWords.has(bare(part)) ? capitalise(part) : part;
       const previous = parts[index - 1] ?? "";
       if (rules.lowerAfterPrefix && PREFIXES.has(bare(previous))) return part;
       return rules.minorWords.has(bare(part)) ? part : capitalise(part);
@@ -103,6 +172,7 @@ export function shortTitle(title: string): string {
   if (all.length <= 4) return main;
   const words = all.slice(0, 4);
   // A cut title should not end on "of" or "the".
-  while (words.length > 1 && CHICAGO_TITLE_CASE.minorWords.has(bare(words[words.length - 1] ?? ""))) words.pop();
+  while (words.length > 1 && CHICAGO_TITLE_CASE.minorWords.has(bare(words[words.length - 1] ?? "")))
+    words.pop();
   return words.join(" ");
 }

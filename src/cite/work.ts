@@ -14,7 +14,8 @@ export type WorkName =
  *   // { kind: "title", main: "仍然是經濟空間分工？", translation: "Still an economically…?" }
  */
 export function workName(entry: CatalogEntry): WorkName {
-  if (entry.originalTitle) return { kind: "title", main: entry.originalTitle, translation: entry.title };
+  if (entry.originalTitle)
+    return { kind: "title", main: entry.originalTitle, translation: entry.title };
   if (entry.title) return { kind: "title", main: entry.title, translation: null };
   return { kind: "description", text: entry.description ?? "Untitled document" };
 }

@@ -11,15 +11,30 @@ import { extractTablesFor } from "./wire.js";
  * Builds the index when it is missing or stale (corpus, embedder or schema changed), with a progress
  * bar on a terminal and plain lines otherwise. Returns null when the index was already current.
  */
-export async function buildIfNeeded(config: Config, embedder: Embedder, translator: Translator | null, force = false): Promise<Manifest | null> {
-  const reason = force ? "rebuild requested" : await staleReason(config.CORPUS_DIR, config.INDEX_DIR, embedder.id, translator !== null);
+export async function buildIfNeeded(
+  config: Config,
+  embedder: Embedder,
+  translator: Translator | null,
+  force = false,
+): Promise<Manifest | null> {
+  const reason = force
+    ? "rebuild requested"
+    : await staleReason(config.CORPUS_DIR, config.INDEX_DIR, embedder.id, translator !== null);
   if (!reason) {
     log(`index: up to date in ${config.INDEX_DIR} (corpus and embedder unchanged); nothing to do.`);
     return null;
   }
   log(`index: building in ${config.INDEX_DIR} (${reason}) with ${embedder.id}…`);
   const tty = process.stderr.isTTY;
-  const bar = tty ? new cliProgress.SingleBar({ format: "embedding |{bar}| {value}/{total} chunks | {rate} chunks/s | eta {eta}s", stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        {
+          format: "embedding |{bar}| {value}/{total} chunks | {rate} chunks/s | eta {eta}s",
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   const started = performance.now();
   let lastLogged = 0;
   const onProgress = (e: BuildEvent) => {

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   };
   const shared = resolve(opt("shared", "../shared"));
   const script = resolve(shared, "eval/run-eval.mjs");
-  if (!existsSync(script)) throw new Error(`Cannot find ${script}; pass --shared <dir> (the folder holding eval/ and corpus-seeds/).`);
+  if (!existsSync(script))
+    throw new Error(
+      `Cannot find ${script}; pass --shared <dir> (the folder holding eval/ and corpus-seeds/).`,
+    );
   const config = parseConfig(process.env);
   const local = await startLocal(config);
   try {
@@ -25,7 +28,19 @@ async function main(): Promise<void> {
     const code = await new Promise<number>((done) => {
       const child = spawn(
         process.execPath,
-        [script, "--base", local.base, "--set", resolve(opt("set", resolve(shared, "eval/dev.jsonl"))), "--corpus", resolve(config.CORPUS_DIR), "--seeds", resolve(shared, "corpus-seeds"), ...extra, ...(args.includes("--verbose") ? ["--verbose"] : [])],
+        [
+          script,
+          "--base",
+          local.base,
+          "--set",
+          resolve(opt("set", resolve(shared, "eval/dev.jsonl"))),
+          "--corpus",
+          resolve(config.CORPUS_DIR),
+          "--seeds",
+          resolve(shared, "corpus-seeds"),
+          ...extra,
+          ...(args.includes("--verbose") ? ["--verbose"] : []),
+        ],
         { stdio: "inherit" },
       );
       child.on("exit", (c) => done(c ?? 1));

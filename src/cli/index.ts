@@ -7,7 +7,10 @@ import { embedderFromConfig, translatorFromConfig } from "./wire.js";
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const force = process.argv.includes("--force");
-  const [embedder, translator] = await Promise.all([embedderFromConfig(config, log), translatorFromConfig()]);
+  const [embedder, translator] = await Promise.all([
+    embedderFromConfig(config, log),
+    translatorFromConfig(),
+  ]);
   await buildIfNeeded(config, embedder, translator, force);
 }
 

@@ -15,16 +15,24 @@ import { makeTranslator, readCatalog } from "./wire.js";
  * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
  * Refuses an index built by a different embedder: its vectors would be meaningless to this one.
  */
-export async function loadState(config: Config, embedder: Embedder, translator: Translator | null): Promise<ReadyState> {
+export async function loadState(
+  config: Config,
+  embedder: Embedder,
+  translator: Translator | null,
+): Promise<ReadyState> {
   const index = await loadIndex(config.INDEX_DIR);
-  if (index.manifest.embedder.id !== embedder.id || index.manifest.embedder.dimension !== embedder.dimension)
+  if (
+    index.manifest.embedder.id !== embedder.id ||
+    index.manifest.embedder.dimension !== embedder.dimension
+  )
     throw new AppError(
       "index_incompatible",
       `The index was built with ${index.manifest.embedder.id} (${index.manifest.embedder.dimension}-d) but the server uses ${embedder.id} (${embedder.dimension}-d); rebuild with \`npm run index\` or set EMBEDDER to match.`,
     );
   const rawTexts = new Map<string, string>();
   const { loadDocumentText } = await import("./raw-text.js");
-  for (const f of index.manifest.files) rawTexts.set(f.source, await loadDocumentText(config.CORPUS_DIR, f.source));
+  for (const f of index.manifest.files)
+    rawTexts.set(f.source, await loadDocumentText(config.CORPUS_DIR, f.source));
   const { catalog, entryFor } = await readCatalog(config.CORPUS_DIR);
   const title = (docId: string) => {
     const e = entryFor(docId);
@@ -32,13 +40,36 @@ export async function loadState(config: Config, embedder: Embedder, translator: 
   };
   // Re-create the translator with the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
   const lexicon = translator ? await loadLexicon() : null;
-  const qaTranslator = lexicon ? makeTranslator(lexicon, index.chunks.filter((c) => c.lang === "zh").map((c) => c.text)) : null;
+  const qaTranslator = lexicon
+    ? makeTranslator(
+        lexicon,
+        index.chunks.filter((c) => c.lang === "zh").map((c) => c.text),
+      )
+    : null;
   // Authors' family names let a question point at its source ("According to Liefner and Kroll, …").
   const sources = index.manifest.files.map((f) => {
     const docId = f.source.replace(/\.[^.]+$/u, "");
-    const names = entryFor(docId).authors.flatMap((a) => ("family" in a && a.family.length > 2 ? [a.family] : []));
+    const names = entryFor(docId).authors.flatMap((a) =>
+      "family" in a && a.family.length > 2 ? [a.family] : [],
+    );
     return { docId, names };
   });
-  const qa = createQaService({ index, embedder, translator: qaTranslator, rawTexts, title, sources, tables: index.tables as Table[] });
-  return { qa, manifest: index.manifest, catalog, entryFor, rawTexts, embedderId: embedder.id, tables: index.tables };
+  const qa = createQaService({
+    index,
+    embedder,
+    translator: qaTranslator,
+    rawTexts,
+    title,
+    sources,
+    tables: index.tables as Table[],
+  });
+  return {
+    qa,
+    manifest: index.manifest,
+    catalog,
+    entryFor,
+    rawTexts,
+    embedderId: embedder.id,
+    tables: index.tables,
+  };
 }

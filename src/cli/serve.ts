@@ -17,22 +17,34 @@ async function main(): Promise<void> {
   let state: ReadyState | null = null;
   let status = "starting";
   const security = securityFromConfig(config);
-  const app = createApp({ state: () => state, status: () => status, maxBodyBytes: config.MAX_BODY_BYTES, security });
+  const app = createApp({
+    state: () => state,
+    status: () => status,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    security,
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-    log(`server: listening on http://${config.HOST}:${info.port} (${security.sites.size} embedding site(s); ${config.RATE_LIMIT_PER_ADDRESS} requests per ${config.RATE_LIMIT_WINDOW_SECONDS} s per address)`),
+    log(
+      `server: listening on http://${config.HOST}:${info.port} (${security.sites.size} embedding site(s); ${config.RATE_LIMIT_PER_ADDRESS} requests per ${config.RATE_LIMIT_WINDOW_SECONDS} s per address)`,
+    ),
   );
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   try {
     status = "loading embedder and dictionary";
-    const [embedder, translator] = await Promise.all([embedderFromConfig(config, log), translatorFromConfig()]);
+    const [embedder, translator] = await Promise.all([
+      embedderFromConfig(config, log),
+      translatorFromConfig(),
+    ]);
     status = "building index";
     await buildIfNeeded(config, embedder, translator);
     status = "loading index";
     state = await loadState(config, embedder, translator);
     status = "ready";
-    log(`server: ready — ${state.manifest.counts.chunks} passages from ${state.manifest.counts.documents} documents.`);
+    log(
+      `server: ready — ${state.manifest.counts.chunks} passages from ${state.manifest.counts.documents} documents.`,
+    );
   } catch (e) {
     status = `failed: ${e instanceof Error ? e.message : String(e)}`;
     log(`server: ${status}`);

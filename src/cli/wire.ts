@@ -42,16 +42,21 @@ export async function translatorFromConfig(): Promise<Translator> {
 }
 
 /** Tables of one document, for the index build. */
-export const extractTablesFor = (doc: CorpusDocument): unknown[] => extractTables(doc.id, doc.source, doc.raw);
+export const extractTablesFor = (doc: CorpusDocument): unknown[] =>
+  extractTables(doc.id, doc.source, doc.raw);
 
 /** `corpus/catalog.json`, or an empty catalog when the file is missing. */
-export async function readCatalog(corpusDir: string): Promise<{ catalog: Catalog; entryFor: (docId: string) => CatalogEntry }> {
+export async function readCatalog(
+  corpusDir: string,
+): Promise<{ catalog: Catalog; entryFor: (docId: string) => CatalogEntry }> {
   let catalog: Catalog = {};
   try {
     catalog = parseCatalog(JSON.parse(await readFile(join(corpusDir, "catalog.json"), "utf8")));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`corpus/catalog.json is invalid: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new Error(`corpus/catalog.json is invalid: ${(e as Error).message}`);
   }
-  const entryFor = (docId: string): CatalogEntry => catalog[docId] ?? entryForSource(catalog, `${docId}.txt`);
+  const entryFor = (docId: string): CatalogEntry =>
+    catalog[docId] ?? entryForSource(catalog, `${docId}.txt`);
   return { catalog, entryFor };
 }

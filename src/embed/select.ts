@@ -52,7 +52,11 @@ export async function selectEmbedder(opts: SelectEmbedderOptions): Promise<Embed
     return embedder;
   }
   try {
-    const loading = createTransformersEmbedder({ model, localModelPath: opts.localModelPath, allowRemote: opts.allowRemote });
+    const loading = createTransformersEmbedder({
+      model,
+      localModelPath: opts.localModelPath,
+      allowRemote: opts.allowRemote,
+    });
     const embedder = await withTimeout(loading, timeoutMs, model);
     log(`embedder: ${embedder.id} (dimension ${embedder.dimension}).`);
     return embedder;

@@ -45,11 +45,17 @@ export function prefixFor(model: string, kind: EmbedKind, text: string): string 
 let loadQueue: Promise<unknown> = Promise.resolve();
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Hub models ship a quantized file; a local folder with only `model.onnx` gets the full one. */
-async function defaultQuantized(localModelPath: string | undefined, model: string): Promise<boolean> {
+async function defaultQuantized(
+  localModelPath: string | undefined,
+  model: string,
+): Promise<boolean> {
   if (localModelPath === undefined) return true;
   const onnxDir = join(localModelPath, model, "onnx");
   const [full, quantized] = await Promise.all([
@@ -69,7 +75,10 @@ async function loadPipeline(opts: TransformersEmbedderOptions): Promise<FeatureE
 }
 
 /** One forward pass; the pipeline returns a [batch, dimension] tensor, split here into copies. */
-async function extract(extractor: FeatureExtractionPipeline, texts: readonly string[]): Promise<Float32Array[]> {
+async function extract(
+  extractor: FeatureExtractionPipeline,
+  texts: readonly string[],
+): Promise<Float32Array[]> {
   const output = await extractor([...texts], { pooling: "mean", normalize: true });
   const data = output.data as Float32Array;
   const width = data.length / texts.length;
@@ -85,7 +94,9 @@ async function extract(extractor: FeatureExtractionPipeline, texts: readonly str
  *   const embedder = await createTransformersEmbedder({ model: "Xenova/multilingual-e5-small", localModelPath: "models", allowRemote: false });
  *   const [v] = await embedder.embed(["区域创新"], "query");
  */
-export async function createTransformersEmbedder(opts: TransformersEmbedderOptions): Promise<Embedder> {
+export async function createTransformersEmbedder(
+  opts: TransformersEmbedderOptions,
+): Promise<Embedder> {
   const { model, batchSize = 32 } = opts;
   const load = loadQueue.then(() => loadPipeline(opts));
   loadQueue = load.catch(() => undefined);
@@ -102,7 +113,11 @@ export async function createTransformersEmbedder(opts: TransformersEmbedderOptio
       ? "locally or from the Hugging Face hub"
       : `from ${opts.localModelPath ?? "the local model folder"} (remote downloads are off)`;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError("embedder_unavailable", `Model ${model} could not be loaded ${where}: ${reason}`, { cause });
+    throw new AppError(
+      "embedder_unavailable",
+      `Model ${model} could not be loaded ${where}: ${reason}`,
+      { cause },
+    );
   }
 
   return {
@@ -112,7 +127,9 @@ export async function createTransformersEmbedder(opts: TransformersEmbedderOptio
     async embed(texts, kind) {
       const vectors: Float32Array[] = [];
       for (let start = 0; start < texts.length; start += batchSize) {
-        const batch = texts.slice(start, start + batchSize).map((text) => prefixFor(model, kind, text));
+        const batch = texts
+          .slice(start, start + batchSize)
+          .map((text) => prefixFor(model, kind, text));
         vectors.push(...(await extract(extractor, batch)));
       }
       return vectors;

@@ -30,7 +30,9 @@ export async function createUseLiteEmbedder(): Promise<Embedder> {
     model = await initModel(modelSource);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError("embedder_unavailable", `USE-lite could not be loaded: ${reason}`, { cause });
+    throw new AppError("embedder_unavailable", `USE-lite could not be loaded: ${reason}`, {
+      cause,
+    });
   }
 
   return {
@@ -43,7 +45,9 @@ export async function createUseLiteEmbedder(): Promise<Embedder> {
       for (let start = 0; start < texts.length; start += BATCH_SIZE) {
         // A text with no tokens (only "") makes the model drop its row, misaligning every later
         // vector, or throw when the batch is all empty; a space encodes to a real token.
-        const batch = texts.slice(start, start + BATCH_SIZE).map((text) => (text === "" ? " " : text));
+        const batch = texts
+          .slice(start, start + BATCH_SIZE)
+          .map((text) => (text === "" ? " " : text));
         const embedded = await model.embed(batch);
         vectors.push(...embedded.map(normalize));
       }

@@ -1,7 +1,14 @@
 import type { Citation } from "../answer/types.js";
 import { verifyQuote } from "../answer/verify.js";
 import type { Chunk } from "../chunks/types.js";
-import { formatInText, formatLocator, formatReference, type CitationStyle, type InTextStyle, type Locator } from "../cite/index.js";
+import {
+  formatInText,
+  formatLocator,
+  formatReference,
+  type CitationStyle,
+  type InTextStyle,
+  type Locator,
+} from "../cite/index.js";
 import { pageAt, pageStartsOf } from "../ingest/pages.js";
 import type { Table } from "../tables/types.js";
 import type { ReadyState } from "./state.js";
@@ -10,7 +17,13 @@ import type { ReadyState } from "./state.js";
  * A citation as the API returns it: the verified quote plus a display locator (with the section title),
  * its parts, a formatted reference, the in-text form and the passage view that highlights the quote.
  */
-export type CitationOut = Citation & { locator: string; locatorDetail: Locator; reference: string; inText: string | null; view: string | null };
+export type CitationOut = Citation & {
+  locator: string;
+  locatorDetail: Locator;
+  reference: string;
+  inText: string | null;
+  view: string | null;
+};
 
 /** What a locator is computed from: the passage and the raw offset where the cited text starts. */
 export type CitedAt = Pick<Citation, "passageId" | "source" | "start" | "section">;
@@ -31,7 +44,10 @@ function pageStartsFor(s: ReadyState, source: string): number[] {
 
 /** The label of the extracted table whose raw span holds offset `at`, if any. */
 function tableAt(s: ReadyState, source: string, at: number): string | null {
-  return (s.tables as Table[]).find((t) => t.source === source && t.start <= at && at < t.end)?.label ?? null;
+  return (
+    (s.tables as Table[]).find((t) => t.source === source && t.start <= at && at < t.end)?.label ??
+    null
+  );
 }
 
 /**
@@ -45,7 +61,12 @@ export function headingTitle(heading: string | null, number: string | null): str
   const folded = heading.normalize("NFKC");
   const prefix = number.normalize("NFKC");
   if (!folded.startsWith(prefix)) return heading;
-  return folded.slice(prefix.length).replace(/^[\s.、:)]+/u, "").trim() || null;
+  return (
+    folded
+      .slice(prefix.length)
+      .replace(/^[\s.、:)]+/u, "")
+      .trim() || null
+  );
 }
 
 /**
@@ -70,9 +91,11 @@ export function locatorOf(s: ReadyState, c: CitedAt): Locator {
   const chunk = s.qa.passage(c.passageId)?.chunk;
   // A table-cell citation names its table; text of a table passage is placed by the extracted tables' spans.
   const labelled = TABLE_LABEL.test(c.section ?? "") ? c.section : null;
-  const table = labelled ?? (!chunk || chunk.kind === "table" ? tableAt(s, c.source, c.start) : null);
+  const table =
+    labelled ?? (!chunk || chunk.kind === "table" ? tableAt(s, c.source, c.start) : null);
   const page = pageAt(pageStartsFor(s, c.source), c.start) ?? chunk?.page ?? null;
-  if (!chunk) return { section: null, sectionTitle: table ? null : c.section, page, table, paragraph: null };
+  if (!chunk)
+    return { section: null, sectionTitle: table ? null : c.section, page, table, paragraph: null };
   return {
     section: chunk.sectionNumber,
     sectionTitle: headingTitle(chunk.section, chunk.sectionNumber),
@@ -83,7 +106,10 @@ export function locatorOf(s: ReadyState, c: CitedAt): Locator {
 }
 
 /** Whether the citation's quote is the raw text at its span: the last check before a quote leaves the server. */
-export function isVerified(s: ReadyState, c: Pick<Citation, "source" | "start" | "end" | "quote">): boolean {
+export function isVerified(
+  s: ReadyState,
+  c: Pick<Citation, "source" | "start" | "end" | "quote">,
+): boolean {
   const raw = s.rawTexts.get(c.source);
   return raw !== undefined && verifyQuote(raw, c.start, c.end, c.quote);
 }
@@ -92,7 +118,9 @@ export function isVerified(s: ReadyState, c: Pick<Citation, "source" | "start" |
 export function viewUrl(s: ReadyState, c: Pick<Citation, "passageId" | "start" | "end">): string {
   const chunk = s.qa.passage(c.passageId)?.chunk;
   const base = `/p/${encodeURIComponent(c.passageId)}`;
-  return chunk && chunk.start <= c.start && c.end <= chunk.end ? `${base}?start=${c.start}&end=${c.end}` : base;
+  return chunk && chunk.start <= c.start && c.end <= chunk.end
+    ? `${base}?start=${c.start}&end=${c.end}`
+    : base;
 }
 
 /**
@@ -102,7 +130,11 @@ export function viewUrl(s: ReadyState, c: Pick<Citation, "passageId" | "start" |
  * @example
  *   citationsOut(state, answer.citations, "mla")[0]?.inText; // "(Chen 12)"
  */
-export function citationsOut(s: ReadyState, citations: Citation[], style: CitationStyle = "apa"): CitationOut[] {
+export function citationsOut(
+  s: ReadyState,
+  citations: Citation[],
+  style: CitationStyle = "apa",
+): CitationOut[] {
   return citations
     .filter((c) => isVerified(s, c))
     .map((c) => {

@@ -29,9 +29,23 @@ const TITLES: Record<number, string> = {
 };
 
 /** An RFC 9457 problem document response. */
-export function problem(c: Context, status: number, detail: string, code?: string, extra: Record<string, unknown> = {}): Response {
-  const body = { type: code ? `urn:problem:${code}` : "about:blank", title: TITLES[status] ?? "Error", status, detail, ...extra };
-  return c.newResponse(JSON.stringify(body), status as 400, { "content-type": "application/problem+json; charset=utf-8" });
+export function problem(
+  c: Context,
+  status: number,
+  detail: string,
+  code?: string,
+  extra: Record<string, unknown> = {},
+): Response {
+  const body = {
+    type: code ? `urn:problem:${code}` : "about:blank",
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    ...extra,
+  };
+  return c.newResponse(JSON.stringify(body), status as 400, {
+    "content-type": "application/problem+json; charset=utf-8",
+  });
 }
 
 /** The app's `onError`: known errors keep their status; anything else is logged and becomes a 500 without internals. */
@@ -41,7 +55,8 @@ export function handleError(err: Error, c: Context): Response {
     if (err.retryAfter !== undefined) res.headers.set("retry-after", String(err.retryAfter));
     return res;
   }
-  if (err instanceof HTTPException) return problem(c, err.status, err.message || TITLES[err.status] || "Error");
+  if (err instanceof HTTPException)
+    return problem(c, err.status, err.message || TITLES[err.status] || "Error");
   console.error("unexpected error:", err);
   return problem(c, 500, "An unexpected error occurred; it has been logged.");
 }

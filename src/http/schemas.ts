@@ -3,9 +3,15 @@ import { z } from "zod";
 /** Request body of `POST /api/ask`. */
 export const AskRequestSchema = z
   .object({
-    question: z.string().trim().min(1, "question must not be empty").max(2000, "question must be at most 2000 characters"),
+    question: z
+      .string()
+      .trim()
+      .min(1, "question must not be empty")
+      .max(2000, "question must be at most 2000 characters"),
     history: z
-      .array(z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(8000) }).strict())
+      .array(
+        z.object({ role: z.enum(["user", "assistant"]), content: z.string().max(8000) }).strict(),
+      )
       .max(20, "history may hold at most 20 turns")
       .optional(),
     k: z.number().int().min(1).max(20).optional(),
@@ -22,5 +28,7 @@ export const SearchQuerySchema = z.object({
 
 /** One readable line per zod issue, e.g. "question: must not be empty". */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
 }

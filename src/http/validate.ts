@@ -9,12 +9,20 @@ import { describeIssues } from "./schemas.js";
  */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/iu.test(type)) throw new AppError("unsupported_media_type", `Send the body as application/json (got ${type || "no content type"}).`);
+  if (!/^application\/([\w.+-]+\+)?json\b/iu.test(type))
+    throw new AppError(
+      "unsupported_media_type",
+      `Send the body as application/json (got ${type || "no content type"}).`,
+    );
   let data: unknown;
   try {
     data = JSON.parse(await c.req.text());
   } catch (cause) {
-    throw new AppError("invalid_request", `The body is not valid JSON: ${(cause as Error).message}`, { cause });
+    throw new AppError(
+      "invalid_request",
+      `The body is not valid JSON: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   return parseWith(schema, data);
 }

@@ -37,12 +37,17 @@ export function splitLines(raw: string, from = 0, to = raw.length): RawLine[] {
   return lines;
 }
 
-const REFERENCE_TITLES = /^(references?|bibliography|works cited|literature( cited)?|notes|endnotes|參考文獻|参考文献|參考書目|参考书目|註釋|注释)$/iu;
+const REFERENCE_TITLES =
+  /^(references?|bibliography|works cited|literature( cited)?|notes|endnotes|參考文獻|参考文献|參考書目|参考书目|註釋|注释)$/iu;
 const CN_NUM = "[一二三四五六七八九十百]+";
-const CAPTION = new RegExp(`^(Table|TABLE|Figure|FIGURE|Fig\\.|Chart|表|圖|图)\\s*(\\d+|${CN_NUM})(\\s*[.:：．、]|\\s|$)`, "u");
+const CAPTION = new RegExp(
+  `^(Table|TABLE|Figure|FIGURE|Fig\\.|Chart|表|圖|图)\\s*(\\d+|${CN_NUM})(\\s*[.:：．、]|\\s|$)`,
+  "u",
+);
 
 /** Whether a heading title opens a reference list or endnotes. */
-export const isReferenceTitle = (title: string): boolean => REFERENCE_TITLES.test(title.replace(/[#*:：\s]+$/u, "").trim());
+export const isReferenceTitle = (title: string): boolean =>
+  REFERENCE_TITLES.test(title.replace(/[#*:：\s]+$/u, "").trim());
 
 /**
  * Classifies one line by its shape. Headings need to look like headings (short, numbered or marked,
@@ -52,13 +57,19 @@ export function classifyLine(line: RawLine): LineClass {
   const t = line.plain;
   if (!t) return { kind: "blank" };
   // Running page headers and footers of scanned journals ("128 DEVELOPMENT AND SOCIETY").
-  if (/^\d{1,4}\s+[\p{Lu}][\p{Lu}\s,:&'’-]{8,}$|^[\p{Lu}][\p{Lu}\s,:&'’-]{8,}\s+\d{1,4}$/u.test(t)) return { kind: "running" };
-  if (line.raw.includes("\t") && t.split("\t").filter((c) => c.trim()).length >= 2) return { kind: "table-row" };
+  if (/^\d{1,4}\s+[\p{Lu}][\p{Lu}\s,:&'’-]{8,}$|^[\p{Lu}][\p{Lu}\s,:&'’-]{8,}\s+\d{1,4}$/u.test(t))
+    return { kind: "running" };
+  if (line.raw.includes("\t") && t.split("\t").filter((c) => c.trim()).length >= 2)
+    return { kind: "table-row" };
   if (CAPTION.test(t) && t.length <= 200) return { kind: "caption" };
   const md = /^\s{0,3}(#{1,6})\s+/u.exec(line.raw);
   if (md) return heading(md[1]!.length, t);
   if (isReferenceTitle(t)) return { kind: "heading", level: 1, number: null, title: t };
-  if (t.length <= 60 && /^[\p{Lu}\d][\p{Lu}\d\s,:&'’—–-]+$/u.test(t) && (t.match(/\p{Lu}/gu) ?? []).length >= 6)
+  if (
+    t.length <= 60 &&
+    /^[\p{Lu}\d][\p{Lu}\d\s,:&'’—–-]+$/u.test(t) &&
+    (t.match(/\p{Lu}/gu) ?? []).length >= 6
+  )
     return { kind: "heading", level: 1, number: null, title: t };
   if (t.length > 80 || /[.。,，;；:：!?！？)）"”」]$/u.test(t)) return { kind: "text" };
   let m = new RegExp(`^第(${CN_NUM}|\\d+)[章節篇部]\\s*(.*)$`, "u").exec(t);
@@ -76,5 +87,10 @@ export function classifyLine(line: RawLine): LineClass {
 function heading(level: number, title: string): LineClass {
   const num = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s/u.exec(title);
   // Converted files mark levels inconsistently ("### 3." after "## 2."); a section number is more reliable.
-  return { kind: "heading", level: num ? num[1]!.split(".").length + 1 : level, number: num ? num[1]! : null, title };
+  return {
+    kind: "heading",
+    level: num ? num[1]!.split(".").length + 1 : level,
+    number: num ? num[1]! : null,
+    title,
+  };
 }

@@ -15,13 +15,19 @@ export { PAGE_SEPARATOR } from "./pages.js";
 export async function listCorpusFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith(".") && (CORPUS_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        !e.name.startsWith(".") &&
+        (CORPUS_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()),
+    )
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
     .sort();
 }
 
 /** sha256 of a file's bytes, used by the manifest to detect corpus changes. */
-export const sha256 = (data: Uint8Array | string): string => createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: Uint8Array | string): string =>
+  createHash("sha256").update(data).digest("hex");
 
 /**
  * Reads and normalizes one corpus file. Text files are read as UTF-8; PDFs through pdf-parse, with
@@ -44,12 +50,24 @@ export async function loadDocument(dir: string, source: string): Promise<CorpusD
     try {
       pages = await loadPdfPages(new Uint8Array(bytes));
     } catch (cause) {
-      throw new AppError("corpus_unreadable", `Cannot extract text from PDF ${source}: ${String(cause)}`, { cause });
+      throw new AppError(
+        "corpus_unreadable",
+        `Cannot extract text from PDF ${source}: ${String(cause)}`,
+        { cause },
+      );
     }
     ({ text: raw, pageStarts } = joinPages(pages));
   } else {
     raw = bytes.toString("utf8");
   }
   const { normalized, blocks } = segmentDocument(raw, pageStarts);
-  return { id: source.replace(/\.[^.]+$/u, ""), source, raw, sha256: sha256(bytes), normalized, blocks, pageStarts };
+  return {
+    id: source.replace(/\.[^.]+$/u, ""),
+    source,
+    raw,
+    sha256: sha256(bytes),
+    normalized,
+    blocks,
+    pageStarts,
+  };
 }

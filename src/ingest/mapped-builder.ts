@@ -60,7 +60,11 @@ export class MappedTextBuilder {
   }
 
   build(): MappedText {
-    return { text: this.parts.join(""), starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+    return {
+      text: this.parts.join(""),
+      starts: Int32Array.from(this.starts),
+      ends: Int32Array.from(this.ends),
+    };
   }
 }
 

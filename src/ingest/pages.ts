@@ -30,7 +30,8 @@ export function joinPages(pages: readonly string[]): { text: string; pageStarts:
  */
 export function pageStartsOf(text: string): number[] {
   const starts = [0];
-  for (let at = text.indexOf(PAGE_SEPARATOR); at >= 0; at = text.indexOf(PAGE_SEPARATOR, at + 1)) starts.push(at + PAGE_SEPARATOR.length);
+  for (let at = text.indexOf(PAGE_SEPARATOR); at >= 0; at = text.indexOf(PAGE_SEPARATOR, at + 1))
+    starts.push(at + PAGE_SEPARATOR.length);
   return starts;
 }
 

@@ -1,5 +1,11 @@
 import { markupRanges } from "./markup.js";
-import { classifyLine, isReferenceTitle, splitLines, type LineClass, type RawLine } from "./lines.js";
+import {
+  classifyLine,
+  isReferenceTitle,
+  splitLines,
+  type LineClass,
+  type RawLine,
+} from "./lines.js";
 import { MappedTextBuilder } from "./mapped-builder.js";
 import type { Block, BlockKind, MappedText, SectionRef } from "./types.js";
 
@@ -17,8 +23,11 @@ const LOWER = /\p{Ll}/u;
  * loses the blank line between two cells ("0.3" / " 2007"), so up to three such lines count too.
  */
 const isCellLine = (p: ProtoBlock) =>
-  p.kind === "paragraph" && p.lines.length <= 3 && p.lines.every((l) => l.plain.length <= 30 && !/[.。!?！？;；]$/u.test(l.plain));
-const REFERENCE_LINE = /^\p{Lu}[\p{L}'’-]+,?\s+(\p{Lu}\.|\p{Lu}[\p{L}-]+[,.])|\(?(19|20)\d\d[a-z]?\)?[.,]/u;
+  p.kind === "paragraph" &&
+  p.lines.length <= 3 &&
+  p.lines.every((l) => l.plain.length <= 30 && !/[.。!?！？;；]$/u.test(l.plain));
+const REFERENCE_LINE =
+  /^\p{Lu}[\p{L}'’-]+,?\s+(\p{Lu}\.|\p{Lu}[\p{L}-]+[,.])|\(?(19|20)\d\d[a-z]?\)?[.,]/u;
 const FOOTNOTE_START = /^\d{1,2}\s+\p{Lu}/u;
 
 /**
@@ -29,7 +38,10 @@ const FOOTNOTE_START = /^\d{1,2}\s+\p{Lu}/u;
  *   const { normalized, blocks } = segmentDocument("## 1. Intro\n\nThe develop-\nment of ZGC.");
  *   normalized.text // → "1. Intro\n\nThe development of ZGC."
  */
-export function segmentDocument(raw: string, pageStarts: readonly number[] = []): { normalized: MappedText; blocks: Block[] } {
+export function segmentDocument(
+  raw: string,
+  pageStarts: readonly number[] = [],
+): { normalized: MappedText; blocks: Block[] } {
   const protos = mergeCellRuns(groupLines(splitLines(raw)));
   const builder = new MappedTextBuilder();
   const blocks: Block[] = [];
@@ -43,20 +55,32 @@ export function segmentDocument(raw: string, pageStarts: readonly number[] = [])
       if (special && h.level <= special.level) special = null;
       while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
       stack.push({ level: h.level, number: h.number, title: h.title });
-      if (isReferenceTitle(h.title)) special = { kind: /note/iu.test(h.title) || /註|注/u.test(h.title) ? "footnote" : "references", level: h.level };
+      if (isReferenceTitle(h.title))
+        special = {
+          kind: /note/iu.test(h.title) || /註|注/u.test(h.title) ? "footnote" : "references",
+          level: h.level,
+        };
     } else if (special && kind !== "heading") {
       kind = special.kind;
     } else if (kind === "paragraph") {
       kind = refineParagraph(p.lines);
     }
     const top = stack[stack.length - 1];
-    const section: SectionRef | null = top ? { number: top.number, title: top.title, path: stack.map((s) => s.title) } : null;
+    const section: SectionRef | null = top
+      ? { number: top.number, title: top.title, path: stack.map((s) => s.title) }
+      : null;
     if (builder.length) builder.push("\n\n", p.lines[0]!.start, p.lines[0]!.start);
     const start = builder.length;
     emitBlock(builder, p.lines, kind);
     builder.trimEnd();
     if (builder.length === start) continue;
-    blocks.push({ kind, start, end: builder.length, section, page: pageOf(pageStarts, p.lines[0]!.start) });
+    blocks.push({
+      kind,
+      start,
+      end: builder.length,
+      section,
+      page: pageOf(pageStarts, p.lines[0]!.start),
+    });
   }
   return { normalized: builder.build(), blocks };
 }
@@ -102,7 +126,7 @@ function groupLines(lines: RawLine[]): ProtoBlock[] {
 /** Runs of four or more one-line, cell-like paragraphs are a table flattened to one cell per line. */
 function mergeCellRuns(protos: ProtoBlock[]): ProtoBlock[] {
   const out: ProtoBlock[] = [];
-  for (let i = 0; i < protos.length; ) {
+  for (let i = 0; i < protos.length;) {
     let j = i;
     while (j < protos.length && isCellLine(protos[j]!)) j++;
     if (j - i >= 4) {
@@ -117,9 +141,21 @@ function mergeCellRuns(protos: ProtoBlock[]): ProtoBlock[] {
 }
 
 function refineParagraph(lines: RawLine[]): BlockKind {
-  const refLike = lines.filter((l) => REFERENCE_LINE.test(l.plain) && /(19|20)\d\d/u.test(l.plain)).length;
-  if (lines.length >= 2 && refLike / lines.length >= 0.6 && lines.every((l) => l.plain.length < 400)) return "references";
-  if (FOOTNOTE_START.test(lines[0]!.plain) && lines.length <= 4 && /[.)]$/u.test(lines[lines.length - 1]!.plain)) return "footnote";
+  const refLike = lines.filter(
+    (l) => REFERENCE_LINE.test(l.plain) && /(19|20)\d\d/u.test(l.plain),
+  ).length;
+  if (
+    lines.length >= 2 &&
+    refLike / lines.length >= 0.6 &&
+    lines.every((l) => l.plain.length < 400)
+  )
+    return "references";
+  if (
+    FOOTNOTE_START.test(lines[0]!.plain) &&
+    lines.length <= 4 &&
+    /[.)]$/u.test(lines[lines.length - 1]!.plain)
+  )
+    return "footnote";
   return "paragraph";
 }
 
@@ -165,7 +201,7 @@ function emitLine(b: MappedTextBuilder, line: RawLine, table: boolean): void {
   const skip = markupRanges(line.raw);
   let r = 0;
   const text = line.raw;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     while (r < skip.length && skip[r]![1] <= i) r++;
     const range = skip[r];
     if (range && range[0] <= i) {
@@ -181,7 +217,8 @@ function emitLine(b: MappedTextBuilder, line: RawLine, table: boolean): void {
       b.push(" | ", at, at + 1);
     } else if (/\s/u.test(ch) || ch === "\u00ad") {
       const last = b.lastChar();
-      if (ch !== "\u00ad" && last && !/\s/u.test(last) && !last.endsWith("| ")) b.push(" ", at, at + width);
+      if (ch !== "\u00ad" && last && !/\s/u.test(last) && !last.endsWith("| "))
+        b.push(" ", at, at + width);
     } else {
       b.push(ch.normalize("NFKC"), at, at + width);
     }

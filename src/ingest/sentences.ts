@@ -2,7 +2,8 @@ import type { Sentence } from "./types.js";
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 /** Abbreviations after which ICU's sentence rules would wrongly break. */
-const ABBREVIATION = /(?:\b(?:et al|e\.g|i\.e|cf|etc|vs|Fig|Figs|No|Nos|Vol|pp|p|Dr|Mr|Mrs|Ms|Prof|Inc|Co|Ltd|Corp|Dept|Univ|approx|ca|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b\p{Lu}\.)\s*$/u;
+const ABBREVIATION =
+  /(?:\b(?:et al|e\.g|i\.e|cf|etc|vs|Fig|Figs|No|Nos|Vol|pp|p|Dr|Mr|Mrs|Ms|Prof|Inc|Co|Ltd|Corp|Dept|Univ|approx|ca|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b\p{Lu}\.)\s*$/u;
 const CJK_BREAK = /[。！？；!?]+[」』”）)]*/gu;
 
 /**

@@ -1,5 +1,12 @@
 /** Kinds of structural block found in a document. References are indexed but never cited as evidence. */
-export const BLOCK_KINDS = ["heading", "paragraph", "table", "caption", "footnote", "references"] as const;
+export const BLOCK_KINDS = [
+  "heading",
+  "paragraph",
+  "table",
+  "caption",
+  "footnote",
+  "references",
+] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /**

@@ -68,13 +68,18 @@ export function parseCedict(text: string): Cedict {
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    if (text.charCodeAt(start) !== 35 /* # */) parseLine(text.slice(start, end), builders, properByPinyin);
+    if (text.charCodeAt(start) !== 35 /* # */)
+      parseLine(text.slice(start, end), builders, properByPinyin);
     start = end + 1;
   }
   return { words: resolve(builders), maxWordLength: MAX_SEGMENT_WORD, properByPinyin };
 }
 
-function parseLine(line: string, builders: Map<string, Builder>, properByPinyin: Map<string, string[]>): void {
+function parseLine(
+  line: string,
+  builders: Map<string, Builder>,
+  properByPinyin: Map<string, string[]>,
+): void {
   const space1 = line.indexOf(" ");
   const space2 = line.indexOf(" ", space1 + 1);
   const open = line.indexOf("[", space2);
@@ -103,7 +108,10 @@ function parseLine(line: string, builders: Map<string, Builder>, properByPinyin:
 
 /** Toneless pinyin, syllables joined: "Qian1 an1" → "qianan". */
 function readingKey(pinyin: string): string {
-  return pinyin.toLowerCase().replace(/u:/g, "u").replace(/[^a-z]/g, "");
+  return pinyin
+    .toLowerCase()
+    .replace(/u:/g, "u")
+    .replace(/[^a-z]/g, "");
 }
 
 function addEntry(builder: Builder, senses: Senses, rawGlosses: string[], proper: boolean): void {
@@ -114,12 +122,16 @@ function addEntry(builder: Builder, senses: Senses, rawGlosses: string[], proper
     if (cleaned.kind === "ref") (builder.refs ??= []).push(cleaned.word);
     else if (cleaned.kind === "drop") continue;
     else if (wordCount(cleaned.text) > MAX_GLOSS_WORDS) firstLong ??= cleaned.text;
-    else if (proper && /^[A-Z0-9]/.test(cleaned.text)) for (const name of properNames(cleaned.text)) added += keep(senses, name, false);
+    else if (proper && /^[A-Z0-9]/.test(cleaned.text))
+      for (const name of properNames(cleaned.text)) added += keep(senses, name, false);
     else added += keep(senses, cleaned.text, cleaned.qualified);
   }
   // An entry that only explains (no short gloss) still gets its first clause, shortened.
   if (added === 0 && firstLong !== undefined) {
-    const clause = (firstLong.split(/[,;]/)[0] ?? "").split(" ").slice(0, MAX_GLOSS_WORDS).join(" ");
+    const clause = (firstLong.split(/[,;]/)[0] ?? "")
+      .split(" ")
+      .slice(0, MAX_GLOSS_WORDS)
+      .join(" ");
     keep(senses, proper ? (properNames(clause)[0] ?? clause) : clause, true);
   }
 }

@@ -8,12 +8,15 @@ export type CleanGloss =
 export const MAX_GLOSS_WORDS = 6;
 
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
-const REF = /^(?:(?:old|archaic|ancient|erhua|Japanese|euphemistic|also)\s+)?(?:variant of|abbr\.? (?:for|of|to)|see also|see|same as|also written)\b/i;
+const REF =
+  /^(?:(?:old|archaic|ancient|erhua|Japanese|euphemistic|also)\s+)?(?:variant of|abbr\.? (?:for|of|to)|see also|see|same as|also written)\b/i;
 const REF_TARGET = new RegExp(`([${CJK}]+)(?:\\|([${CJK}]+))?`);
-const DROP = /^(?:CL:|surname\b|(?:Kangxi )?radical\b|also pr\.|pr\.|Taiwan pr\.|used in\b|component in\b|classifier\b|Japanese variant|old variant|archaic variant|\(onom\.?\)|\(Internet slang\))|\((?:archaic|old|obsolete|dialect|Cantonese|vulgar)\)/i;
+const DROP =
+  /^(?:CL:|surname\b|(?:Kangxi )?radical\b|also pr\.|pr\.|Taiwan pr\.|used in\b|component in\b|classifier\b|Japanese variant|old variant|archaic variant|\(onom\.?\)|\(Internet slang\))|\((?:archaic|old|obsolete|dialect|Cantonese|vulgar)\)/i;
 // Most glosses are plain words; they skip the slow path below.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ,'.\-]*$/;
-const SPECIAL_START = /^(?:CL|surname|radical|Kangxi|also|pr|Taiwan|used|component|classifier|Japanese|old|archaic|variant|abbr|see|same|erhua|ancient|euphemistic)\b/i;
+const SPECIAL_START =
+  /^(?:CL|surname|radical|Kangxi|also|pr|Taiwan|used|component|classifier|Japanese|old|archaic|variant|abbr|see|same|erhua|ancient|euphemistic)\b/i;
 const PAREN = /\([^()]*\)/g;
 const BRACKET = /\[[^\]]*\]/g;
 const CJK_RUN = new RegExp(`[${CJK}]+(?:\\|[${CJK}]+)?`, "g");
@@ -43,7 +46,7 @@ export function cleanGloss(raw: string): CleanGloss {
   const qualified = /\([^()]*\s[^()]*\)|\((?:fig|lit|archaic|old)\.?\)/.test(gloss);
   let text = gloss;
   // Nested parentheses: strip innermost first until none are left.
-  for (let previous = ""; previous !== text; ) {
+  for (let previous = ""; previous !== text;) {
     previous = text;
     text = text.replace(PAREN, " ");
   }
@@ -51,7 +54,10 @@ export function cleanGloss(raw: string): CleanGloss {
     .replace(BRACKET, " ")
     .replace(CJK_RUN, " ")
     // "chemical industry, abbr. of 化學工業": the pointer is gone with the characters.
-    .replace(/[,;]?\s*\b(?:abbr\.?|also written|see also|see|variant of|same as)(?:\s+(?:of|for|to))?\s*$/i, "")
+    .replace(
+      /[,;]?\s*\b(?:abbr\.?|also written|see also|see|variant of|same as)(?:\s+(?:of|for|to))?\s*$/i,
+      "",
+    )
     .replace(/[~()[\]|]/g, " ")
     .replace(/\s+/g, " ")
     .replace(/^[\s,;:.]+|[\s,;:.]+$/g, "");
@@ -77,7 +83,8 @@ export function properNames(gloss: string): string[] {
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? "";
       if (/^[A-Z0-9]/.test(word)) kept.push(word);
-      else if (kept.length > 0 && CONNECTORS.has(word) && /^[A-Z]/.test(words[i + 1] ?? "")) kept.push(word);
+      else if (kept.length > 0 && CONNECTORS.has(word) && /^[A-Z]/.test(words[i + 1] ?? ""))
+        kept.push(word);
       else break;
     }
     if (kept.length > 0) names.push(kept.join(" "));

@@ -36,9 +36,21 @@ export function stem(lower: string): string {
 }
 
 const BRITISH: Readonly<Record<string, string>> = {
-  centre: "center", centres: "centers", programme: "program", programmes: "programs", labour: "labor",
-  metre: "meter", fibre: "fiber", defence: "defense", licence: "license", catalogue: "catalog",
-  analyse: "analyze", behaviour: "behavior", neighbour: "neighbor", harbour: "harbor", favour: "favor",
+  centre: "center",
+  centres: "centers",
+  programme: "program",
+  programmes: "programs",
+  labour: "labor",
+  metre: "meter",
+  fibre: "fiber",
+  defence: "defense",
+  licence: "license",
+  catalogue: "catalog",
+  analyse: "analyze",
+  behaviour: "behavior",
+  neighbour: "neighbor",
+  harbour: "harbor",
+  favour: "favor",
 };
 const BRITISH_ISE =
   /^(organ|real|recogn|special|privat|global|industrial|modern|liberal|decentral|central|util|urban|capital|local|emphas|character|categor|critic|minim|maxim|mobil|stabil|optim|priorit|standard|subsid|author|commercial|internation|rational|normal|democrat|corporat|marketis|regional)is(e|ed|es|ing|ation|ations)$/;
@@ -70,10 +82,20 @@ export function tokenizeEnglish(text: string): EnglishToken[] {
     const gap = normalized.slice(previousEnd, match.index);
     previousEnd = match.index + match[0].length;
     const sentenceStart = tokens.length === 0 || /[.?!:]/.test(gap);
-    const name = (/^[A-Z]/.test(written) && !sentenceStart) || (/^[A-Z0-9&]{2,}$/.test(written) && /[A-Z]/.test(written));
+    const name =
+      (/^[A-Z]/.test(written) && !sentenceStart) ||
+      (/^[A-Z0-9&]{2,}$/.test(written) && /[A-Z]/.test(written));
     const boundary = tokens.length > 0 && /[^\s\-‐–]/.test(gap);
     const hyphenated = tokens.length > 0 && /^[\-‐–]$/.test(gap);
-    tokens.push({ text: written, lower, stem: stem(lower), stop: ENGLISH_STOP_WORDS.has(lower), name, boundary, hyphenated });
+    tokens.push({
+      text: written,
+      lower,
+      stem: stem(lower),
+      stop: ENGLISH_STOP_WORDS.has(lower),
+      name,
+      boundary,
+      hyphenated,
+    });
   }
   return tokens;
 }
@@ -92,7 +114,12 @@ export function keyStems(text: string, sorted = true): string[] {
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 38 || code === 39 || code === 0x2019;
+    const inWord =
+      (code >= 97 && code <= 122) ||
+      (code >= 48 && code <= 57) ||
+      code === 38 ||
+      code === 39 ||
+      code === 0x2019;
     if (inWord) {
       if (start < 0) start = i;
       continue;

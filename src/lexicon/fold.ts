@@ -28,7 +28,11 @@ export function toSimplified(text: string): string {
  *   isHan("北".charCodeAt(0)) // → true
  */
 export function isHan(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2ffff);
+  return (
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x2ffff)
+  );
 }
 
 /**

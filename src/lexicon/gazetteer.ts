@@ -13,7 +13,10 @@ export const GAZETTEER: readonly NameEntry[] = [
   { en: ["Tianjin", "Tientsin"], zh: ["天津"] },
   { en: ["Hebei"], zh: ["河北"] },
   { en: ["Jing-Jin-Ji", "Beijing-Tianjin-Hebei", "Jingjinji"], zh: ["京津冀"] },
-  { en: ["Bohai", "Bohai Rim", "pan-Bohai", "Bohai Bay", "Bohai Sea"], zh: ["渤海", "環渤海", "渤海灣"] },
+  {
+    en: ["Bohai", "Bohai Rim", "pan-Bohai", "Bohai Bay", "Bohai Sea"],
+    zh: ["渤海", "環渤海", "渤海灣"],
+  },
   { en: ["Binhai", "Binhai New Area", "Binhai New District"], zh: ["濱海新區", "濱海"] },
   { en: ["Shanghai"], zh: ["上海"] },
   { en: ["Pudong"], zh: ["浦東"] },
@@ -42,10 +45,20 @@ export const GAZETTEER: readonly NameEntry[] = [
   { en: ["Pearl River Delta", "PRD"], zh: ["珠江三角洲", "珠三角"] },
   { en: ["Yangtze River Delta", "YRD"], zh: ["長江三角洲", "長三角"] },
   { en: ["Hong Kong"], zh: ["香港"] },
-  { en: ["China", "PRC", "People's Republic of China"], demonyms: ["Chinese"], zh: ["中國", "中華人民共和國"] },
+  {
+    en: ["China", "PRC", "People's Republic of China"],
+    demonyms: ["Chinese"],
+    zh: ["中國", "中華人民共和國"],
+  },
   // Beijing districts, zones and universities
-  { en: ["Zhongguancun", "Zhong'guancun", "ZGC", "Zhongguancun Science Park"], zh: ["中關村", "中關村科技園區"] },
-  { en: ["Beijing Experimental Zone", "BEZ"], zh: ["北京市新技術產業開發試驗區", "新技術產業開發試驗區"] },
+  {
+    en: ["Zhongguancun", "Zhong'guancun", "ZGC", "Zhongguancun Science Park"],
+    zh: ["中關村", "中關村科技園區"],
+  },
+  {
+    en: ["Beijing Experimental Zone", "BEZ"],
+    zh: ["北京市新技術產業開發試驗區", "新技術產業開發試驗區"],
+  },
   { en: ["Haidian", "Haidian District"], zh: ["海淀", "海澱", "海淀區"] },
   { en: ["Fengtai"], zh: ["豐台", "豐臺"] },
   { en: ["Changping"], zh: ["昌平"] },
@@ -79,7 +92,11 @@ export const GAZETTEER: readonly NameEntry[] = [
   },
   { en: ["Silicon Valley"], zh: ["矽谷", "硅谷"] },
   // Korea
-  { en: ["Korea", "South Korea", "Republic of Korea", "ROK"], demonyms: ["Korean", "South Korean"], zh: ["韓國", "南韓"] },
+  {
+    en: ["Korea", "South Korea", "Republic of Korea", "ROK"],
+    demonyms: ["Korean", "South Korean"],
+    zh: ["韓國", "南韓"],
+  },
   { en: ["Seoul"], zh: ["首爾", "漢城"] },
   {
     en: ["Daedeok", "Taedok", "Daeduk", "Daedok", "Daedeok Innopolis", "Daedeok Science Town"],
@@ -89,7 +106,10 @@ export const GAZETTEER: readonly NameEntry[] = [
   { en: ["Suwon", "Suweon"], zh: ["水原"] },
   { en: ["Incheon", "Inchon"], zh: ["仁川"] },
   { en: ["Gyeonggi", "Kyonggi", "Gyeonggi-do", "Gyunggi"], zh: ["京畿", "京畿道"] },
-  { en: ["KAIST", "Korea Advanced Institute of Science and Technology"], zh: ["韓國科學技術院", "韓國高等科學技術院"] },
+  {
+    en: ["KAIST", "Korea Advanced Institute of Science and Technology"],
+    zh: ["韓國科學技術院", "韓國高等科學技術院"],
+  },
   { en: ["Park Chung-hee", "Park Chung Hee", "Park Jung-hee"], zh: ["朴正熙"] },
   // Elsewhere
   { en: ["Japan"], demonyms: ["Japanese"], zh: ["日本"] },

@@ -28,7 +28,10 @@ let compiled: Gazetteer | undefined;
  *   latinKey("Zhong’guancun") // → "zhongguancun"
  */
 export function latinKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/['’‘ʼ`\-‐–\s.]/g, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’‘ʼ`\-‐–\s.]/g, "");
 }
 
 /**
@@ -119,7 +122,15 @@ export function findNames(text: string): FoundName[] {
         hanSpans.push({ start: at, end: at + form.length, name });
       }
     }
-    spans.push(...hanSpans.filter((s) => !hanSpans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start)));
+    spans.push(
+      ...hanSpans.filter(
+        (s) =>
+          !hanSpans.some(
+            (o) =>
+              o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start,
+          ),
+      ),
+    );
   }
   const seen = new Set<Compiled>();
   const found: FoundName[] = [];
@@ -146,7 +157,12 @@ function gazetteer(): Gazetteer {
   for (const entry of GAZETTEER) {
     const english = [...entry.en, ...(entry.demonyms ?? [])];
     const simplified = entry.zh.map(toSimplified);
-    const name: Compiled = { entry, english, variants: [...new Set([...english, ...entry.zh, ...simplified])], han: [...new Set(simplified)] };
+    const name: Compiled = {
+      entry,
+      english,
+      variants: [...new Set([...english, ...entry.zh, ...simplified])],
+      han: [...new Set(simplified)],
+    };
     for (const en of english) {
       byKey.set(latinKey(en), name);
       patterns.push(latinPattern(en));
@@ -166,6 +182,8 @@ function gazetteer(): Gazetteer {
 function latinPattern(en: string): string {
   return en
     .split(/(['’\-\s]+)/)
-    .map((part, i) => (i % 2 === 1 ? "['’‘ʼ\\-‐–\\s]*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part, i) =>
+      i % 2 === 1 ? "['’‘ʼ\\-‐–\\s]*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
     .join("");
 }

@@ -11,10 +11,24 @@ const RELATIVE_FLOOR = 0.35;
 
 /** Adjectives of place whose noun is the dictionary headword ("Asian" → Asia). */
 const DEMONYMS: Readonly<Record<string, string>> = {
-  asian: "asia", european: "europe", african: "africa", american: "america", korean: "korea",
-  chinese: "china", japanese: "japan", taiwanese: "taiwan", indian: "india", russian: "russia",
-  german: "germany", french: "france", british: "britain", canadian: "canada", western: "west",
-  eastern: "east", northern: "north", southern: "south",
+  asian: "asia",
+  european: "europe",
+  african: "africa",
+  american: "america",
+  korean: "korea",
+  chinese: "china",
+  japanese: "japan",
+  taiwanese: "taiwan",
+  indian: "india",
+  russian: "russia",
+  german: "germany",
+  french: "france",
+  british: "britain",
+  canadian: "canada",
+  western: "west",
+  eastern: "east",
+  northern: "north",
+  southern: "south",
 };
 
 /** Chinese length preference: 2–4 characters are words, single characters are ambiguous. */
@@ -35,8 +49,18 @@ export interface Phrase extends Span {
   readonly best: readonly (readonly [string, number])[];
 }
 
-function isContent(token: EnglishToken | undefined, i: number, covered: ReadonlySet<number>): token is EnglishToken {
-  return token !== undefined && !token.stop && !covered.has(i) && !/^\d/.test(token.text) && token.text.length > 1;
+function isContent(
+  token: EnglishToken | undefined,
+  i: number,
+  covered: ReadonlySet<number>,
+): token is EnglishToken {
+  return (
+    token !== undefined &&
+    !token.stop &&
+    !covered.has(i) &&
+    !/^\d/.test(token.text) &&
+    token.text.length > 1
+  );
 }
 
 /**
@@ -63,12 +87,30 @@ export function spans(tokens: readonly EnglishToken[], covered: ReadonlySet<numb
         continue;
       }
       positions.push(end);
-      result.push({ positions: [...positions], tokens: positions.map((i) => tokens[i] as EnglishToken), contiguous: true });
+      result.push({
+        positions: [...positions],
+        tokens: positions.map((i) => tokens[i] as EnglishToken),
+        contiguous: true,
+      });
     }
     for (let other = start + 2; other < tokens.length && other - start <= PAIR_WINDOW; other++) {
       const token = tokens[other];
-      if (!isContent(token, other, covered) || result.some((s) => s.contiguous && s.positions.length === 2 && s.positions[0] === start && s.positions[1] === other)) continue;
-      result.push({ positions: [start, other], tokens: [tokens[start] as EnglishToken, token], contiguous: false });
+      if (
+        !isContent(token, other, covered) ||
+        result.some(
+          (s) =>
+            s.contiguous &&
+            s.positions.length === 2 &&
+            s.positions[0] === start &&
+            s.positions[1] === other,
+        )
+      )
+        continue;
+      result.push({
+        positions: [start, other],
+        tokens: [tokens[start] as EnglishToken, token],
+        contiguous: false,
+      });
     }
   }
   return result;
@@ -82,29 +124,49 @@ export function spans(tokens: readonly EnglishToken[], covered: ReadonlySet<numb
  *   lookupPhrase(spans(tokenizeEnglish("market share"), new Set())[1], index, undefined, 3)?.best
  *   // → [["市占率", 1.67], ["市场份额", 1.58], ["市场占有率", 1.23]]
  */
-export function lookupPhrase(span: Span, index: ReverseIndex, vocabulary: ChineseVocabulary | undefined, perTerm: number): Phrase | undefined {
+export function lookupPhrase(
+  span: Span,
+  index: ReverseIndex,
+  vocabulary: ChineseVocabulary | undefined,
+  perTerm: number,
+): Phrase | undefined {
   const stems = span.tokens.map((t) => t.stem);
-  const demonymStems = span.tokens.map((t) => (DEMONYMS[t.lower] ? stem(DEMONYMS[t.lower] ?? "") : t.stem));
+  const demonymStems = span.tokens.map((t) =>
+    DEMONYMS[t.lower] ? stem(DEMONYMS[t.lower] ?? "") : t.stem,
+  );
   let postings = index.lookup(stems);
   if (demonymStems.some((s, i) => s !== stems[i])) postings.push(...index.lookup(demonymStems));
   const words = span.tokens.length;
   // A phrase only matches glosses that say little more than it ("private equity" in "private
   // equity fund"); a pair of distant words only matches a gloss that is exactly that pair.
-  postings = postings.filter((p) => p.glossWords === words || (span.contiguous && (words === 1 || p.glossWords === words + 1)));
+  postings = postings.filter(
+    (p) =>
+      p.glossWords === words || (span.contiguous && (words === 1 || p.glossWords === words + 1)),
+  );
   if (postings.length === 0) return undefined;
   const isName = span.tokens.every((t) => t.name);
-  const surfaces = span.tokens.map((t) => [surface(t.lower), surface(DEMONYMS[t.lower] ?? t.lower)] as const);
-  const exactWords = new Set(postings.filter((p) => p.glossWords === words).map((p) => p.word)).size;
+  const surfaces = span.tokens.map(
+    (t) => [surface(t.lower), surface(DEMONYMS[t.lower] ?? t.lower)] as const,
+  );
+  const exactWords = new Set(postings.filter((p) => p.glossWords === words).map((p) => p.word))
+    .size;
   // English words with dozens of exact translations ("move", "hold") are vague; rank them lower.
   const vagueness = 1 / Math.sqrt(1 + exactWords / 10);
   const best = new Map<string, number>();
   for (const posting of postings) {
-    const glossWords = posting.gloss.toLowerCase().split(/[^a-z0-9&']+/).filter((w) => w !== "" && w !== "to");
+    const glossWords = posting.gloss
+      .toLowerCase()
+      .split(/[^a-z0-9&']+/)
+      .filter((w) => w !== "" && w !== "to");
     const glossSurfaces = new Set(glossWords.map(surface));
     const literal = surfaces.every(([a, b]) => glossSurfaces.has(a) || glossSurfaces.has(b));
     // "business" is a better gloss for "business" than "what business?" or "on business".
     const extra = Math.max(0, glossWords.length - words);
-    let score = scorePosting(posting, words, isName, vocabulary) * vagueness * (literal ? 1 : 0.55) * 0.85 ** extra;
+    let score =
+      scorePosting(posting, words, isName, vocabulary) *
+      vagueness *
+      (literal ? 1 : 0.55) *
+      0.85 ** extra;
     if (!span.contiguous) score *= 0.8;
     best.set(posting.word, Math.max(best.get(posting.word) ?? 0, score));
   }
@@ -118,7 +180,26 @@ export function lookupPhrase(span: Span, index: ReverseIndex, vocabulary: Chines
 }
 
 /** Inflectional and common derivational endings, longest first (see `surface`). */
-const ENDINGS = ["ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ial", "ied", "ed", "es", "al", "ic", "s", "y", "e"] as const;
+const ENDINGS = [
+  "ations",
+  "ation",
+  "ments",
+  "ment",
+  "ings",
+  "ing",
+  "ions",
+  "ion",
+  "ies",
+  "ial",
+  "ied",
+  "ed",
+  "es",
+  "al",
+  "ic",
+  "s",
+  "y",
+  "e",
+] as const;
 
 /**
  * A light lemma for literal comparison, stricter than Porter: polluting/pollution, industrial/
@@ -128,12 +209,18 @@ const ENDINGS = ["ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion
 function surface(word: string): string {
   const american = americanSpelling(word);
   for (const ending of ENDINGS) {
-    if (american.length - ending.length >= 3 && american.endsWith(ending)) return american.slice(0, -ending.length);
+    if (american.length - ending.length >= 3 && american.endsWith(ending))
+      return american.slice(0, -ending.length);
   }
   return american;
 }
 
-function scorePosting(posting: Posting, words: number, isName: boolean, vocabulary: ChineseVocabulary | undefined): number {
+function scorePosting(
+  posting: Posting,
+  words: number,
+  isName: boolean,
+  vocabulary: ChineseVocabulary | undefined,
+): number {
   const exact = posting.glossWords === words;
   const match = exact ? 1 : (0.4 * words) / posting.glossWords;
   const phrase = words;
@@ -142,8 +229,8 @@ function scorePosting(posting: Posting, words: number, isName: boolean, vocabula
   const qualified = posting.qualified ? 0.6 : 1;
   const length = LENGTH_FACTOR[Math.min(posting.word.length, LENGTH_FACTOR.length - 1)] ?? 0.4;
   const proper = posting.proper && !isName ? 0.2 : !posting.proper && isName ? 0.9 : 1;
-  const common = posting.word.length === 2 ? Math.min(1.3, 0.85 + 0.1 * Math.log1p(posting.compounds)) : 1;
+  const common =
+    posting.word.length === 2 ? Math.min(1.3, 0.85 + 0.1 * Math.log1p(posting.compounds)) : 1;
   const known = vocabulary ? (vocabulary.has(posting.word) ? 1.6 : 0.5) : 1;
   return match * phrase * sense * specific * qualified * length * proper * common * known;
 }
-

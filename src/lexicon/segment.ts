@@ -10,7 +10,8 @@ export interface ChineseToken {
 /** Most ICU segments joined into one dictionary word ("东北|亚" → 东北亚). */
 const MAX_JOINED_SEGMENTS = 4;
 
-const RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:[.,'’&-][A-Za-z0-9]+)*|\s+|[^\s\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]+/g;
+const RUN =
+  /[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:[.,'’&-][A-Za-z0-9]+)*|\s+|[^\s\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]+/g;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -24,7 +25,11 @@ let segmenter: Intl.Segmenter | undefined;
  *   segmentChinese("东北亚商业中心", (w) => dict.words.has(w), 8).map((t) => t.text)
  *   // → ["东北亚", "商业", "中心"]
  */
-export function segmentChinese(text: string, has: (word: string) => boolean, maxWordLength: number): ChineseToken[] {
+export function segmentChinese(
+  text: string,
+  has: (word: string) => boolean,
+  maxWordLength: number,
+): ChineseToken[] {
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   const tokens: ChineseToken[] = [];
   for (const match of text.matchAll(RUN)) {
@@ -37,9 +42,14 @@ export function segmentChinese(text: string, has: (word: string) => boolean, max
   return tokens;
 }
 
-function segmentRun(run: string, has: (word: string) => boolean, maxWordLength: number, out: ChineseToken[]): void {
+function segmentRun(
+  run: string,
+  has: (word: string) => boolean,
+  maxWordLength: number,
+  out: ChineseToken[],
+): void {
   const segments = [...(segmenter as Intl.Segmenter).segment(run)].map((s) => s.segment);
-  for (let i = 0; i < segments.length; ) {
+  for (let i = 0; i < segments.length;) {
     let joined = 0;
     let text = segments[i] ?? "";
     for (let k = Math.min(MAX_JOINED_SEGMENTS, segments.length - i); k >= 2; k--) {
@@ -62,8 +72,13 @@ function segmentRun(run: string, has: (word: string) => boolean, maxWordLength: 
 }
 
 /** Forward maximum matching inside one segment that the dictionary does not know. */
-function longestMatch(text: string, has: (word: string) => boolean, maxWordLength: number, out: ChineseToken[]): void {
-  for (let i = 0; i < text.length; ) {
+function longestMatch(
+  text: string,
+  has: (word: string) => boolean,
+  maxWordLength: number,
+  out: ChineseToken[],
+): void {
+  for (let i = 0; i < text.length;) {
     let length = Math.min(maxWordLength, text.length - i);
     while (length > 1 && !has(text.slice(i, i + length))) length--;
     const piece = text.slice(i, i + length);

@@ -105,4 +105,6 @@ const TERMS: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 /** The supplement as CC-CEDICT lines, appended to the dictionary text before parsing. */
-export const SUPPLEMENT: string = TERMS.map(([word, glosses]) => `${word} ${word} [-] /${glosses.join("/")}/`).join("\n");
+export const SUPPLEMENT: string = TERMS.map(
+  ([word, glosses]) => `${word} ${word} [-] /${glosses.join("/")}/`,
+).join("\n");

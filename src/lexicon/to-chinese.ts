@@ -27,7 +27,11 @@ const COVERED_FACTOR = 0.6;
  *   translateToChinese("Which private equity funds invest in Tianjin?", deps)
  *   // → ["天津", "私募基金", "股权投资基金", "私募股权基金", "私募股权", "股权投资", …]
  */
-export function translateToChinese(text: string, deps: ToChineseDeps, options: ToChineseOptions = {}): string[] {
+export function translateToChinese(
+  text: string,
+  deps: ToChineseDeps,
+  options: ToChineseOptions = {},
+): string[] {
   const { vocabulary, perTerm = 3, limit = 25 } = options;
   const scores = new Map<string, number>();
   const offer = (word: string, score: number): void => {
@@ -42,7 +46,11 @@ export function translateToChinese(text: string, deps: ToChineseDeps, options: T
   for (const phrase of phrases) {
     // Parts of an exactly translated longer phrase add little; parts of a hyphenated compound
     // ("high" in "high-tech") add nothing.
-    const within = exactLong.filter((long) => long.positions.length > phrase.positions.length && phrase.positions.every((i) => long.positions.includes(i)));
+    const within = exactLong.filter(
+      (long) =>
+        long.positions.length > phrase.positions.length &&
+        phrase.positions.every((i) => long.positions.includes(i)),
+    );
     if (within.some((long) => long.tokens.slice(1).every((t) => t.hyphenated))) continue;
     for (const [word, score] of within.length === 0 ? phrase.best : phrase.best.slice(0, 1)) {
       offer(word, within.length === 0 ? score : score * COVERED_FACTOR);
@@ -57,7 +65,11 @@ export function translateToChinese(text: string, deps: ToChineseDeps, options: T
 }
 
 /** Offers the Chinese forms of gazetteer names in the text; returns the token positions they cover. */
-function coverNames(text: string, tokens: readonly EnglishToken[], offer: (word: string, score: number) => void): Set<number> {
+function coverNames(
+  text: string,
+  tokens: readonly EnglishToken[],
+  offer: (word: string, score: number) => void,
+): Set<number> {
   const nameWords = new Set<string>();
   for (const found of findNames(text)) {
     for (const variant of found.variants) {
@@ -77,11 +89,26 @@ function coverNames(text: string, tokens: readonly EnglishToken[], offer: (word:
  * concatenation of their translations (软件 + 园区), but only when the corpus uses it: unchecked
  * concatenations are mostly nonsense ("direct investment" → 导演入股, "film director" + "invest").
  */
-function compose(phrases: readonly Phrase[], vocabulary: ChineseVocabulary | undefined, offer: (word: string, score: number) => void): void {
+function compose(
+  phrases: readonly Phrase[],
+  vocabulary: ChineseVocabulary | undefined,
+  offer: (word: string, score: number) => void,
+): void {
   if (!vocabulary) return;
-  const single = new Map(phrases.filter((p) => p.positions.length === 1 && p.exact).map((p) => [p.positions[0] ?? -1, p]));
+  const single = new Map(
+    phrases
+      .filter((p) => p.positions.length === 1 && p.exact)
+      .map((p) => [p.positions[0] ?? -1, p]),
+  );
   const exactPair = (a: number, b: number): boolean =>
-    phrases.some((p) => p.exact && p.contiguous && p.positions.length === 2 && p.positions[0] === a && p.positions[1] === b);
+    phrases.some(
+      (p) =>
+        p.exact &&
+        p.contiguous &&
+        p.positions.length === 2 &&
+        p.positions[0] === a &&
+        p.positions[1] === b,
+    );
   for (const phrase of phrases) {
     if (!phrase.contiguous || phrase.positions.length !== 2) continue;
     const [i = -1, j = -1] = phrase.positions;
@@ -91,7 +118,8 @@ function compose(phrases: readonly Phrase[], vocabulary: ChineseVocabulary | und
     for (const [a, scoreA] of left.best) {
       for (const [b, scoreB] of right.best) {
         const word = a + b;
-        if (a.length >= 2 && b.length >= 2 && word.length <= 6 && vocabulary.has(word)) offer(word, Math.min(scoreA, scoreB) * 1.2);
+        if (a.length >= 2 && b.length >= 2 && word.length <= 6 && vocabulary.has(word))
+          offer(word, Math.min(scoreA, scoreB) * 1.2);
       }
     }
   }
@@ -111,7 +139,10 @@ function resolveByPinyin(
     if (phrases.some((p) => p.positions.length === 1 && p.positions[0] === i && p.exact)) return;
     const key = latinKey(token.text);
     const fromCorpus = vocabulary?.byPinyin(key) ?? [];
-    const fromDict = (dict.properByPinyin.get(key) ?? []).filter((word) => !vocabulary || vocabulary.has(word));
-    for (const word of [...fromCorpus.slice(0, 2), ...fromDict.slice(0, 2)]) offer(word, PINYIN_SCORE);
+    const fromDict = (dict.properByPinyin.get(key) ?? []).filter(
+      (word) => !vocabulary || vocabulary.has(word),
+    );
+    for (const word of [...fromCorpus.slice(0, 2), ...fromDict.slice(0, 2)])
+      offer(word, PINYIN_SCORE);
   });
 }

@@ -16,13 +16,18 @@ const SENSES = 3;
  * @example
  *   translateToEnglish("外資銀行有 9 家", dict) // → ["9", "foreign", "bank", "funded"]
  */
-export function translateToEnglish(text: string, dict: Cedict, options: ToEnglishOptions = {}): string[] {
+export function translateToEnglish(
+  text: string,
+  dict: Cedict,
+  options: ToEnglishOptions = {},
+): string[] {
   const { limit = 30 } = options;
   const words = new Set<string>();
   const add = (english: string): void => {
     for (const word of english.toLowerCase().split(/[^a-z0-9&'’.]+/)) {
       const clean = word.replace(/^['’.]+|['’.]+$/g, "");
-      if ((clean.length > 1 || /^\d$/.test(clean)) && !ENGLISH_STOP_WORDS.has(clean)) words.add(clean);
+      if ((clean.length > 1 || /^\d$/.test(clean)) && !ENGLISH_STOP_WORDS.has(clean))
+        words.add(clean);
     }
   };
   const names = findNames(text);
@@ -38,7 +43,10 @@ export function translateToEnglish(text: string, dict: Cedict, options: ToEnglis
   const tokens = segmentChinese(toSimplified(text), (w) => dict.words.has(w), dict.maxWordLength);
   for (const token of tokens) if (token.kind === "latin") add(token.text);
   const content = tokens.filter(
-    (t) => t.kind === "word" && !CHINESE_STOP_WORDS.has(t.text) && !nameForms.some((form) => form.includes(t.text)),
+    (t) =>
+      t.kind === "word" &&
+      !CHINESE_STOP_WORDS.has(t.text) &&
+      !nameForms.some((form) => form.includes(t.text)),
   );
   for (let sense = 0; sense < SENSES; sense++) {
     // Single characters are ambiguous: their senses come a round later than those of words.
@@ -59,7 +67,10 @@ function singleCharacterRuns(tokens: readonly ChineseToken[]): string[] {
   const runs: string[] = [];
   let run = "";
   for (const token of [...tokens, { text: "", kind: "other" as const }]) {
-    const single = (token.kind === "word" || token.kind === "unknown") && token.text.length === 1 && !CHINESE_STOP_WORDS.has(token.text);
+    const single =
+      (token.kind === "word" || token.kind === "unknown") &&
+      token.text.length === 1 &&
+      !CHINESE_STOP_WORDS.has(token.text);
     if (single) run += token.text;
     else {
       if (run.length >= 2 && run.length <= 4) runs.push(run);

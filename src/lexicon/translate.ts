@@ -47,7 +47,12 @@ export function createLexicon(cedict: Cedict): Lexicon {
 function withNames(dict: Cedict): Cedict {
   const words = new Map<string, DictWord>(dict.words);
   for (const [form, english] of nameForms()) {
-    if (!words.has(form)) words.set(form, { glosses: english, properMask: (1 << english.length) - 1, qualifiedMask: 0 });
+    if (!words.has(form))
+      words.set(form, {
+        glosses: english,
+        properMask: (1 << english.length) - 1,
+        qualifiedMask: 0,
+      });
   }
   return { ...dict, words };
 }

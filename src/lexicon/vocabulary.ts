@@ -25,7 +25,9 @@ export function createVocabulary(texts: Iterable<string>): ChineseVocabulary {
   for (const text of texts) {
     for (const match of toSimplified(text).matchAll(/[\u3400-\u9fff]+/g)) {
       const run = match[0];
-      const syllables = pinyin(run, { toneType: "none", type: "array", v: false }).map((s) => s.toLowerCase().replace(/ü/g, "u"));
+      const syllables = pinyin(run, { toneType: "none", type: "array", v: false }).map((s) =>
+        s.toLowerCase().replace(/ü/g, "u"),
+      );
       for (let i = 0; i < run.length; i++) {
         for (let n = 1; n <= MAX_WORD && i + n <= run.length; n++) {
           const word = run.slice(i, i + n);

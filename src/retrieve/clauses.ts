@@ -12,10 +12,17 @@
  */
 export function eventYears(text: string): string[] {
   const years: string[] = [];
-  for (const m of text.matchAll(/(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)(s|年代)?(?=([^.?!,;，。？；]{0,30}))/gu)) {
+  for (const m of text.matchAll(
+    /(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)(s|年代)?(?=([^.?!,;，。？；]{0,30}))/gu,
+  )) {
     if (m[2]) continue;
     // The year (or the year range it starts) dates a source: "the 2006–2007 firm survey".
-    if (/^\s*(?:[–—-]\s*\d{4}\s*)?(?:[\p{L}'’-]+\s+){0,2}(paper|study|article|report|book|chapter|survey|edition|data ?set|census|yearbook)\b/iu.test(m[3] ?? "")) continue;
+    if (
+      /^\s*(?:[–—-]\s*\d{4}\s*)?(?:[\p{L}'’-]+\s+){0,2}(paper|study|article|report|book|chapter|survey|edition|data ?set|census|yearbook)\b/iu.test(
+        m[3] ?? "",
+      )
+    )
+      continue;
     years.push(m[1]!);
   }
   return [...new Set(years)];
@@ -37,12 +44,57 @@ const TRAILING_SOURCE = new RegExp(`,\\s*${SOURCE_HEAD}[^?.;]*`, "iu");
 export function splitSourceClause(question: string): { main: string; source: string } {
   const m = LEADING_SOURCE.exec(question) ?? TRAILING_SOURCE.exec(question);
   if (!m) return { main: question, source: "" };
-  const main = `${question.slice(0, m.index)}${question.slice(m.index + m[0].length)}`.replace(/^\s*,\s*/u, "").trim();
+  const main = `${question.slice(0, m.index)}${question.slice(m.index + m[0].length)}`
+    .replace(/^\s*,\s*/u, "")
+    .trim();
   // Keep the question whole when the clause was all of it.
-  return main.split(/\s+/u).length >= 3 ? { main, source: m[0].replace(/^,?\s*|,\s*$/gu, "") } : { main: question, source: "" };
+  return main.split(/\s+/u).length >= 3
+    ? { main, source: m[0].replace(/^,?\s*|,\s*$/gu, "") }
+    : { main: question, source: "" };
 }
 
-const COMMON_CAPITALISED = new Set(["what", "which", "who", "whom", "when", "where", "why", "how", "in", "and", "the", "a", "an", "by", "for", "of", "after", "before", "as", "according", "across", "during", "from", "to", "on", "at", "is", "are", "was", "were", "did", "do", "does", "i", "china", "chinese", "table", "figure", "ict", "r&d"]);
+const COMMON_CAPITALISED = new Set([
+  "what",
+  "which",
+  "who",
+  "whom",
+  "when",
+  "where",
+  "why",
+  "how",
+  "in",
+  "and",
+  "the",
+  "a",
+  "an",
+  "by",
+  "for",
+  "of",
+  "after",
+  "before",
+  "as",
+  "according",
+  "across",
+  "during",
+  "from",
+  "to",
+  "on",
+  "at",
+  "is",
+  "are",
+  "was",
+  "were",
+  "did",
+  "do",
+  "does",
+  "i",
+  "china",
+  "chinese",
+  "table",
+  "figure",
+  "ict",
+  "r&d",
+]);
 
 /** Capitalised words inside an English question (not its first word): names the answer must mention. */
 export function properWords(text: string): string[] {
@@ -54,7 +106,14 @@ export function properWords(text: string): string[] {
       const bare = w.replace(/['’]s$/u, "");
       // Demonyms ("European", "Japanese") describe rather than name what is asked about.
       const demonym = /(?:ean|ian|ese|ish)$/iu.test(bare);
-      if (i > 0 && /^\p{Lu}/u.test(bare) && !demonym && !COMMON_CAPITALISED.has(bare.toLowerCase()) && bare.length > 2) out.push(bare);
+      if (
+        i > 0 &&
+        /^\p{Lu}/u.test(bare) &&
+        !demonym &&
+        !COMMON_CAPITALISED.has(bare.toLowerCase()) &&
+        bare.length > 2
+      )
+        out.push(bare);
     });
   }
   return [...new Set(out)];

@@ -2,7 +2,8 @@
 const TWO_PARTS = /\bboth\b|\band (?:by |in |from )?(?:what|which|when|how|who)\b|以及|分別|分别/iu;
 
 /** Where the second part of a two-part question begins. */
-const SECOND_PART = /,?\s+and\s+(?=(?:by |in |from )?(?:what|which|when|how|who|in the|the)\b)|,?\s*(?:以及|並且|并且|而且)/iu;
+const SECOND_PART =
+  /,?\s+and\s+(?=(?:by |in |from )?(?:what|which|when|how|who|in the|the)\b)|,?\s*(?:以及|並且|并且|而且)/iu;
 
 /**
  * Whether a question asks two things (each usually answered by a different passage).

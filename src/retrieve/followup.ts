@@ -4,9 +4,11 @@ export interface Turn {
   content: string;
 }
 
-const ELLIPTICAL_START = /^(and|but|what about|how about|and what about|what of|then|also|same|in the same|那|那麼|那么|同一|同年|還有|还有|另外|至於|至于)/iu;
+const ELLIPTICAL_START =
+  /^(and|but|what about|how about|and what about|what of|then|also|same|in the same|那|那麼|那么|同一|同年|還有|还有|另外|至於|至于)/iu;
 const ELLIPTICAL_END = /(呢|呢？|呢\?)$/u;
-const BACK_REFERENCE = /\b(it|its|they|their|them|that|those|this|these|the same|there)\b|同一|該|该|其|它|他們|他们/iu;
+const BACK_REFERENCE =
+  /\b(it|its|they|their|them|that|those|this|these|the same|there)\b|同一|該|该|其|它|他們|他们/iu;
 
 /**
  * Whether a question leans on the previous turn: it opens like a continuation ("And in Dongguan?",
@@ -34,7 +36,10 @@ export function isFollowUp(question: string): boolean {
  */
 export function followUpContext(question: string, history: readonly Turn[] = []): string {
   if (!isFollowUp(question)) return "";
-  const users = history.filter((t) => t.role === "user").map((t) => t.content.trim()).filter(Boolean);
+  const users = history
+    .filter((t) => t.role === "user")
+    .map((t) => t.content.trim())
+    .filter(Boolean);
   const parts: string[] = [];
   for (let i = users.length - 1; i >= 0 && parts.length < 3; i--) {
     parts.unshift(users[i]!);
@@ -56,7 +61,11 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
  *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", findNames)
  *   // → "What share of Dongguan's firms are domestic?"
  */
-export function substituteNames(question: string, context: string, names: NameFinder): string | null {
+export function substituteNames(
+  question: string,
+  context: string,
+  names: NameFinder,
+): string | null {
   const asked = names(question);
   const before = names(context).filter((c) => !asked.some((a) => a.name === c.name));
   if (!asked.length || !before.length || !context) return null;
@@ -67,7 +76,10 @@ export function substituteNames(question: string, context: string, names: NameFi
     const replacement = surface(asked[i]!);
     for (const v of [...old.variants].sort((a, b) => b.length - a.length)) {
       const latin = /^[\p{Script=Latin}\s'’.-]+$/u.test(v);
-      rewritten = rewritten.replace(new RegExp(latin ? `\\b${escapeRe(v)}\\b` : escapeRe(v), "giu"), replacement);
+      rewritten = rewritten.replace(
+        new RegExp(latin ? `\\b${escapeRe(v)}\\b` : escapeRe(v), "giu"),
+        replacement,
+      );
     }
   });
   return rewritten === context ? null : rewritten;

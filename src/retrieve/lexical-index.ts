@@ -21,7 +21,10 @@ export interface QueryTerm {
  *   const data = buildLexicalIndex([["beij", "firm"], ["tianjin"]]);
  */
 export function buildLexicalIndex(docs: readonly string[][]): LexicalIndexData {
-  const postings: Record<string, Array<[number, number]>> = Object.create(null) as Record<string, Array<[number, number]>>;
+  const postings: Record<string, Array<[number, number]>> = Object.create(null) as Record<
+    string,
+    Array<[number, number]>
+  >;
   docs.forEach((tokens, i) => {
     const tf = new Map<string, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -33,23 +36,34 @@ export function buildLexicalIndex(docs: readonly string[][]): LexicalIndexData {
 }
 
 /** Number of documents containing `term`. */
-export const documentFrequency = (data: LexicalIndexData, term: string): number => postingsOf(data, term)?.length ?? 0;
+export const documentFrequency = (data: LexicalIndexData, term: string): number =>
+  postingsOf(data, term)?.length ?? 0;
 
 /** Postings of `term`; own properties only, so terms such as "constructor" are safe. */
-export const postingsOf = (data: LexicalIndexData, term: string): Array<[number, number]> | undefined =>
+export const postingsOf = (
+  data: LexicalIndexData,
+  term: string,
+): Array<[number, number]> | undefined =>
   Object.hasOwn(data.postings, term) ? data.postings[term] : undefined;
 
 /**
  * Scores every document containing a query term; returns `[docIndex, score]` best first.
  * A term repeated in the query adds its weight once per occurrence.
  */
-export function searchLexical(data: LexicalIndexData, query: readonly QueryTerm[], limit: number, params: Bm25Params = DEFAULT_BM25): Array<[number, number]> {
+export function searchLexical(
+  data: LexicalIndexData,
+  query: readonly QueryTerm[],
+  limit: number,
+  params: Bm25Params = DEFAULT_BM25,
+): Array<[number, number]> {
   const scores = new Map<number, number>();
   for (const { term, weight } of query) {
     const list = postingsOf(data, term);
     if (!list) continue;
     for (const [doc, tf] of list) {
-      const s = weight * bm25(tf, list.length, data.docCount, data.lengths[doc] ?? 0, data.avgLength, params);
+      const s =
+        weight *
+        bm25(tf, list.length, data.docCount, data.lengths[doc] ?? 0, data.avgLength, params);
       scores.set(doc, (scores.get(doc) ?? 0) + s);
     }
   }

@@ -10,7 +10,11 @@ import type { PreparedQuery, Translator } from "./types.js";
  * @example
  *   anchorsFound(query, new Set(tokenize(passage))) // → 1 of query.anchors.length
  */
-export function anchorsFound(query: PreparedQuery, tokens: ReadonlySet<string>, anchors: readonly string[][] = query.anchors): number {
+export function anchorsFound(
+  query: PreparedQuery,
+  tokens: ReadonlySet<string>,
+  anchors: readonly string[][] = query.anchors,
+): number {
   return anchors.filter((forms) =>
     forms.some((f) => {
       const t = tokenize(f);
@@ -26,7 +30,10 @@ export function anchorsFound(query: PreparedQuery, tokens: ReadonlySet<string>, 
  * @example
  *   wordsWithAlts("外資銀行", lexicon) // → [{ term: "外资", alts: ["foreign", "invest", …] }, …]
  */
-export function wordsWithAlts(text: string, translator: Translator | null): Array<{ term: string; alts: string[] }> {
+export function wordsWithAlts(
+  text: string,
+  translator: Translator | null,
+): Array<{ term: string; alts: string[] }> {
   if (!text.trim()) return [];
   const out = new Map<string, { term: string; alts: string[] }>();
   const folded = matchForm(text);
@@ -36,25 +43,50 @@ export function wordsWithAlts(text: string, translator: Translator | null): Arra
       out.set(`name:${n.name}`, { term: forms[0]!, alts: forms });
     }
   }
-  for (const m of text.replace(/\p{Script=Han}+/gu, " ").matchAll(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu)) {
+  for (const m of text
+    .replace(/\p{Script=Han}+/gu, " ")
+    .matchAll(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu)) {
     const key = englishKey(matchForm(m[0]));
     if (!key || out.has(key)) continue;
-    const alts = translator && !/^\d/u.test(key) ? [...translator.toChinese(m[0]).map((w) => matchForm(w)), ...(/^\p{Lu}/u.test(m[0]) ? translator.romanised(key) : [])] : [];
+    const alts =
+      translator && !/^\d/u.test(key)
+        ? [
+            ...translator.toChinese(m[0]).map((w) => matchForm(w)),
+            ...(/^\p{Lu}/u.test(m[0]) ? translator.romanised(key) : []),
+          ]
+        : [];
     out.set(key, { term: key, alts });
   }
   for (const w of contentWords(folded.replace(/[\p{L}\p{N}]*[a-z0-9][\p{L}\p{N}]*/gu, " "))) {
     if (out.has(w)) continue;
-    const alts = translator ? translator.toEnglish(w).map((e) => englishKey(e)).filter((k): k is string => k !== null) : [];
+    const alts = translator
+      ? translator
+          .toEnglish(w)
+          .map((e) => englishKey(e))
+          .filter((k): k is string => k !== null)
+      : [];
     out.set(w, { term: w, alts });
   }
   return [...out.values()];
 }
 
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
-const numbersIn = (text: string): string[] => [...new Set(matchForm(text).replace(/(\d),(?=\d{3})/gu, "$1").match(NUMBER) ?? [])];
+const numbersIn = (text: string): string[] => [
+  ...new Set(
+    matchForm(text)
+      .replace(/(\d),(?=\d{3})/gu, "$1")
+      .match(NUMBER) ?? [],
+  ),
+];
 
 /** Weights of each kind of query term relative to the user's own words. */
-export const TERM_WEIGHTS = { own: 1, name: 0.8, translated: 0.45, gloss: 0.6, source: 0.3 } as const;
+export const TERM_WEIGHTS = {
+  own: 1,
+  name: 0.8,
+  translated: 0.45,
+  gloss: 0.6,
+  source: 0.3,
+} as const;
 
 /** Options of {@link prepareQuery}. */
 export interface QueryOptions {
@@ -76,8 +108,18 @@ export interface QueryOptions {
  * @example
  *   prepareQuery("What did Tianjin attract from Beijing?", lexicon).terms // includes "天津" via the gazetteer
  */
-export function prepareQuery(rawQuestion: string, translator: Translator | null, opts: QueryOptions = {}): PreparedQuery {
-  const { multilingual: denseMultilingual = false, context = "", contextWeight = 0.5, sourceNames = [], preferDocs = [] } = opts;
+export function prepareQuery(
+  rawQuestion: string,
+  translator: Translator | null,
+  opts: QueryOptions = {},
+): PreparedQuery {
+  const {
+    multilingual: denseMultilingual = false,
+    context = "",
+    contextWeight = 0.5,
+    sourceNames = [],
+    preferDocs = [],
+  } = opts;
   const ignored = new Set(sourceNames.map((n) => n.toLowerCase()));
   // "…, according to the chapter comparing Hsinchu, Zhongguancun and Daedeok?" says where to look, not
   // what is asked: its words count little and its names and years are not required.
@@ -106,15 +148,26 @@ export function prepareQuery(rawQuestion: string, translator: Translator | null,
   const ownNames = translator?.names(question) ?? [];
   // Names in the follow-up replace those of the earlier turn ("And in Dongguan?").
   for (const n of ownNames.length ? ownNames : (translator?.names(context) ?? [])) {
-    add(n.variants.flatMap((v) => tokenize(v)), TERM_WEIGHTS.name);
-    addCross(n.variants.flatMap((v) => tokenize(v)), 1);
+    add(
+      n.variants.flatMap((v) => tokenize(v)),
+      TERM_WEIGHTS.name,
+    );
+    addCross(
+      n.variants.flatMap((v) => tokenize(v)),
+      1,
+    );
     anchors.push([...new Set(n.variants.map((v) => matchForm(v)))]);
   }
   const known = new Set(anchors.flat());
   for (const word of properWords(ownNames.length ? question : text)) {
     const form = matchForm(word);
     if (known.has(form) || ignored.has(word.toLowerCase())) continue;
-    const translations = translator ? [...translator.toChinese(word), ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, ""))] : [];
+    const translations = translator
+      ? [
+          ...translator.toChinese(word),
+          ...translator.romanised(word.toLowerCase().replace(/['’\s-]/gu, "")),
+        ]
+      : [];
     anchors.push([form, ...translations.map((w) => matchForm(w))]);
   }
   if (translator) {
@@ -125,15 +178,24 @@ export function prepareQuery(rawQuestion: string, translator: Translator | null,
       for (const t of new Set(own)) glossTerms.push({ term: t, weight: TERM_WEIGHTS.gloss });
     } else {
       const english = translator.toEnglish(text);
-      add(english.flatMap((w) => tokenize(w)), TERM_WEIGHTS.translated);
-      addCross(english.flatMap((w) => tokenize(w)), 1);
+      add(
+        english.flatMap((w) => tokenize(w)),
+        TERM_WEIGHTS.translated,
+      );
+      addCross(
+        english.flatMap((w) => tokenize(w)),
+        1,
+      );
       // Latin words and numbers written in a Chinese question ("YKIIC", "2005") match English text as they are.
       addCross(tokenize(question.replace(/\p{Script=Han}+/gu, " ")), 1);
-      if (!denseMultilingual) denseText = `${english.join(" ")} ${text.match(/[A-Za-z0-9.%]+/gu)?.join(" ") ?? ""}`.trim();
+      if (!denseMultilingual)
+        denseText =
+          `${english.join(" ")} ${text.match(/[A-Za-z0-9.%]+/gu)?.join(" ") ?? ""}`.trim();
     }
   }
   const words = new Map<string, { term: string; weight: number; alts: string[] }>();
-  for (const w of wordsWithAlts(context, translator)) words.set(w.term, { ...w, weight: contextWeight });
+  for (const w of wordsWithAlts(context, translator))
+    words.set(w.term, { ...w, weight: contextWeight });
   for (const w of wordsWithAlts(question, translator)) words.set(w.term, { ...w, weight: 1 });
   return {
     text,

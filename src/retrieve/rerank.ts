@@ -2,9 +2,11 @@ import { anchorsFound } from "./query.js";
 import { matchForm, tokenize } from "./tokenize.js";
 import type { Hit, PreparedQuery } from "./types.js";
 
-const QUANTITY_CUE = /\b(how (many|much|far|large|big|long)|what (share|percentage|proportion|percent|number|fraction|amount)|how many|rate|ratio|what (?:is|was|are|were) the (?:largest|smallest|highest|lowest|maximum|minimum|average|total))\b|多少|幾|几|比例|比率|百分之|佔|占/iu;
+const QUANTITY_CUE =
+  /\b(how (many|much|far|large|big|long)|what (share|percentage|proportion|percent|number|fraction|amount)|how many|rate|ratio|what (?:is|was|are|were) the (?:largest|smallest|highest|lowest|maximum|minimum|average|total))\b|多少|幾|几|比例|比率|百分之|佔|占/iu;
 
-const TIME_CUE = /\b(when|what year|which year|what month|which month|what date|in what year|by what year|since when)\b|哪一年|哪年|何年|幾年|几年|何時|何时|幾月|几月|什麼時候|什么时候|哪個月|哪个月/iu;
+const TIME_CUE =
+  /\b(when|what year|which year|what month|which month|what date|in what year|by what year|since when)\b|哪一年|哪年|何年|幾年|几年|何時|何时|幾月|几月|什麼時候|什么时候|哪個月|哪个月/iu;
 
 /** Whether a question asks for a date or year. */
 export const asksTime = (question: string): boolean => TIME_CUE.test(question);
@@ -25,7 +27,10 @@ export function rerank(hits: Hit[], query: PreparedQuery): Hit[] {
       let factor = 1;
       for (const n of query.numbers) if (containsNumber(text, n)) factor *= 1.25;
       if (query.anchors.length) {
-        const found = anchorsFound(query, new Set(tokenize(`${h.chunk.section ?? ""} ${h.chunk.text}`)));
+        const found = anchorsFound(
+          query,
+          new Set(tokenize(`${h.chunk.section ?? ""} ${h.chunk.text}`)),
+        );
         factor *= 0.75 + 0.35 * (found / query.anchors.length);
       }
       if (wantsNumber && /\d/u.test(text)) factor *= 1.1;

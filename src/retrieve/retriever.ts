@@ -18,7 +18,14 @@ export interface RetrieveOptions {
 }
 // Tuned on the dev set with the offline USE-lite encoder (R@5 0.84 → 0.93 from rrfK 60 → 20 and dense 0.2 → 0.1):
 // a small k lets the first lexical ranks dominate, and USE-lite's neighbours are mostly noise here.
-export const DEFAULT_RETRIEVE: RetrieveOptions = { candidates: 60, lexicalWeight: 1, denseWeight: 0.1, glossWeight: 0.6, crossWeight: 0.2, rrfK: 20 };
+export const DEFAULT_RETRIEVE: RetrieveOptions = {
+  candidates: 60,
+  lexicalWeight: 1,
+  denseWeight: 0.1,
+  glossWeight: 0.6,
+  crossWeight: 0.2,
+  rrfK: 20,
+};
 /** A multilingual model (e5) reads Chinese itself and earns more say in the fusion. */
 export const MULTILINGUAL_DENSE_WEIGHT = 0.3;
 
@@ -34,20 +41,31 @@ export async function retrieve(
   embedder: Embedder,
   query: PreparedQuery,
   k: number,
-  opts: RetrieveOptions = embedder.multilingual ? { ...DEFAULT_RETRIEVE, denseWeight: MULTILINGUAL_DENSE_WEIGHT } : DEFAULT_RETRIEVE,
+  opts: RetrieveOptions = embedder.multilingual
+    ? { ...DEFAULT_RETRIEVE, denseWeight: MULTILINGUAL_DENSE_WEIGHT }
+    : DEFAULT_RETRIEVE,
 ): Promise<Hit[]> {
   const usable = (i: number) => index.chunks[i]?.kind !== "references";
-  const ranked = (scores: Array<[number, number]>) => scores.filter(([i]) => usable(i)).sort((a, b) => b[1] - a[1]).slice(0, opts.candidates);
+  const ranked = (scores: Array<[number, number]>) =>
+    scores
+      .filter(([i]) => usable(i))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, opts.candidates);
   const lexical = ranked(searchLexical(index.lexical, query.terms, opts.candidates * 2));
   const lexScores = new Map(lexical);
   // The other language: translations in the passages' own text, plus the question's words in the
   // English glosses of Chinese passages.
-  const crossScores = new Map<number, number>(searchLexical(index.lexical, query.crossTerms, opts.candidates * 2));
-  for (const [i, s] of searchLexical(index.gloss, query.glossTerms, opts.candidates * 2)) crossScores.set(i, (crossScores.get(i) ?? 0) + opts.glossWeight * s);
+  const crossScores = new Map<number, number>(
+    searchLexical(index.lexical, query.crossTerms, opts.candidates * 2),
+  );
+  for (const [i, s] of searchLexical(index.gloss, query.glossTerms, opts.candidates * 2))
+    crossScores.set(i, (crossScores.get(i) ?? 0) + opts.glossWeight * s);
   const crossLingual = ranked([...crossScores]);
 
   const [vector] = await embedder.embed([query.denseText], "query");
-  const dense = vector ? index.vectors.search(vector, opts.candidates).filter((h) => usable(h.label)) : [];
+  const dense = vector
+    ? index.vectors.search(vector, opts.candidates).filter((h) => usable(h.label))
+    : [];
   const denseScores = new Map(dense.map((h) => [h.label, h.similarity]));
 
   const fused = fuseRankings(

@@ -13,5 +13,7 @@ export const EN_STOP = new Set(
 
 /** Chinese function words (Simplified, since matching folds to Simplified). */
 export const ZH_STOP = new Set(
-  "的 了 是 在 和 与 及 或 而 也 都 就 有 为 对 从 以 于 之 其 这 那 个 中 上 下 等 被 把 将 并 且 呢 吗 吧 啊 么 什么 哪 哪些 哪个 哪一 多少 几 如何 怎么 怎样 为什么 是否 还 又 该 这份 当时 一个".split(/\s+/u),
+  "的 了 是 在 和 与 及 或 而 也 都 就 有 为 对 从 以 于 之 其 这 那 个 中 上 下 等 被 把 将 并 且 呢 吗 吧 啊 么 什么 哪 哪些 哪个 哪一 多少 几 如何 怎么 怎样 为什么 是否 还 又 该 这份 当时 一个".split(
+    /\s+/u,
+  ),
 );

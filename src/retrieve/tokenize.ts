@@ -17,11 +17,13 @@ const LATIN_WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
  */
 export function matchForm(text: string): string {
   // toSimplified applies NFKC first; the tw→cn tables hold no cased letters, so the order is immaterial.
-  return toSimplified(text)
-    .toLowerCase()
-    .replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")
-    // PDF conversions glue words to numbers ("GDP13.4%"); a word and a number are two tokens.
-    .replace(/(\p{Script=Latin})(?=\d)|(\d)(?=\p{Script=Latin})/gu, "$1$2 ");
+  return (
+    toSimplified(text)
+      .toLowerCase()
+      .replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")
+      // PDF conversions glue words to numbers ("GDP13.4%"); a word and a number are two tokens.
+      .replace(/(\p{Script=Latin})(?=\d)|(\d)(?=\p{Script=Latin})/gu, "$1$2 ")
+  );
 }
 
 /** Stemmed form of one English word, or null for a stop word. Apostrophes are dropped ("zhong'guancun" → "zhongguancun"). */
@@ -69,7 +71,8 @@ export function tokenize(text: string): string[] {
 /** Words and character bigrams of one run of Han characters (already folded to Simplified). */
 export function chineseTokens(run: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(run)) if (s.isWordLike && !ZH_STOP.has(s.segment) && s.segment.length > 1) out.push(s.segment);
+  for (const s of segmenter.segment(run))
+    if (s.isWordLike && !ZH_STOP.has(s.segment) && s.segment.length > 1) out.push(s.segment);
   if (run.length === 1 && !ZH_STOP.has(run)) out.push(run);
   for (let i = 0; i + 1 < run.length; i++) out.push(`${run[i]}${run[i + 1]}`);
   return out;
@@ -90,6 +93,7 @@ export function contentWords(text: string): string[] {
     if (key) out.add(key);
   }
   for (const [run] of folded.matchAll(HAN_RUN))
-    for (const s of segmenter.segment(run)) if (s.isWordLike && s.segment.length > 1 && !ZH_STOP.has(s.segment)) out.add(s.segment);
+    for (const s of segmenter.segment(run))
+      if (s.isWordLike && s.segment.length > 1 && !ZH_STOP.has(s.segment)) out.add(s.segment);
   return [...out];
 }

@@ -24,7 +24,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * Builds a directory in a temporary sibling, then swaps it in place of `target`. If `build` throws,
  * the previous `target` is left untouched.
  */
-export async function replaceDirAtomic(target: string, build: (dir: string) => Promise<void>): Promise<void> {
+export async function replaceDirAtomic(
+  target: string,
+  build: (dir: string) => Promise<void>,
+): Promise<void> {
   const suffix = randomBytes(4).toString("hex");
   const tmp = join(dirname(target), `.building-${suffix}`);
   const old = join(dirname(target), `.old-${suffix}`);

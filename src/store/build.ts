@@ -46,22 +46,39 @@ export async function corpusFingerprint(corpusDir: string): Promise<Manifest["fi
 }
 
 /** Why the index in `indexDir` must be rebuilt, or null when it is current. */
-export async function staleReason(corpusDir: string, indexDir: string, embedderId: string | null, glossed = true): Promise<string | null> {
+export async function staleReason(
+  corpusDir: string,
+  indexDir: string,
+  embedderId: string | null,
+  glossed = true,
+): Promise<string | null> {
   const manifest = await readManifest(indexDir);
   if (!manifest) return "no index yet";
-  if (manifest.schemaVersion !== SCHEMA_VERSION) return `index schema ${manifest.schemaVersion} is outdated (now ${SCHEMA_VERSION})`;
-  if (embedderId && manifest.embedder.id !== embedderId) return `embedder changed (${manifest.embedder.id} → ${embedderId})`;
-  if (manifest.glossed !== glossed) return glossed ? "Chinese glosses missing" : "glosses no longer wanted";
+  if (manifest.schemaVersion !== SCHEMA_VERSION)
+    return `index schema ${manifest.schemaVersion} is outdated (now ${SCHEMA_VERSION})`;
+  if (embedderId && manifest.embedder.id !== embedderId)
+    return `embedder changed (${manifest.embedder.id} → ${embedderId})`;
+  if (manifest.glossed !== glossed)
+    return glossed ? "Chinese glosses missing" : "glosses no longer wanted";
   const files = await corpusFingerprint(corpusDir);
-  const key = (f: Manifest["files"]) => f.map((x) => `${x.source}:${x.sha256}`).sort().join("\n");
+  const key = (f: Manifest["files"]) =>
+    f
+      .map((x) => `${x.source}:${x.sha256}`)
+      .sort()
+      .join("\n");
   if (key(files) !== key(manifest.files)) return "corpus changed";
   return null;
 }
 
 /** The text a passage is embedded as: section title plus text, Chinese through its gloss for English-only models. */
-export function embeddingText(chunk: Chunk, embedder: Embedder, gloss?: (zh: string) => string): string {
+export function embeddingText(
+  chunk: Chunk,
+  embedder: Embedder,
+  gloss?: (zh: string) => string,
+): string {
   const head = chunk.section ? `${chunk.section}. ` : "";
-  const body = chunk.lang === "zh" && !embedder.multilingual && gloss ? gloss(chunk.text) : chunk.text;
+  const body =
+    chunk.lang === "zh" && !embedder.multilingual && gloss ? gloss(chunk.text) : chunk.text;
   return head + body;
 }
 
@@ -86,29 +103,51 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
     onProgress?.({ stage: "documents", done: i + 1, total: sources.length, source });
   }
   const lexical = buildLexicalIndex(chunks.map((c) => tokenize(`${c.section ?? ""} ${c.text}`)));
-  const glossIndex = buildLexicalIndex(chunks.map((c) => (c.lang === "zh" && gloss ? tokenize(gloss(c.text)) : [])));
+  const glossIndex = buildLexicalIndex(
+    chunks.map((c) => (c.lang === "zh" && gloss ? tokenize(gloss(c.text)) : [])),
+  );
 
   const vectors = await createHnswIndex(embedder.dimension, chunks.length);
   const batch = opts.batchSize ?? 32;
   for (let i = 0; i < chunks.length; i += batch) {
     const slice = chunks.slice(i, i + batch);
-    const vecs = await embedder.embed(slice.map((c) => embeddingText(c, embedder, gloss)), "passage");
+    const vecs = await embedder.embed(
+      slice.map((c) => embeddingText(c, embedder, gloss)),
+      "passage",
+    );
     vecs.forEach((v, j) => vectors.add(v, i + j));
-    onProgress?.({ stage: "embedding", done: Math.min(chunks.length, i + batch), total: chunks.length });
+    onProgress?.({
+      stage: "embedding",
+      done: Math.min(chunks.length, i + batch),
+      total: chunks.length,
+    });
   }
 
   onProgress?.({ stage: "writing" });
   const files = await Promise.all(
-    docs.map(async (d) => ({ source: d.source, sha256: d.sha256, bytes: (await stat(join(corpusDir, d.source))).size })),
+    docs.map(async (d) => ({
+      source: d.source,
+      sha256: d.sha256,
+      bytes: (await stat(join(corpusDir, d.source))).size,
+    })),
   );
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     builtAt: new Date().toISOString(),
     buildSeconds: Math.round((performance.now() - t0) / 100) / 10,
-    embedder: { id: embedder.id, dimension: embedder.dimension, multilingual: embedder.multilingual },
+    embedder: {
+      id: embedder.id,
+      dimension: embedder.dimension,
+      multilingual: embedder.multilingual,
+    },
     glossed: Boolean(gloss),
     files,
-    counts: { documents: docs.length, chunks: chunks.length, tables: tables.length, terms: Object.keys(lexical.postings).length },
+    counts: {
+      documents: docs.length,
+      chunks: chunks.length,
+      tables: tables.length,
+      terms: Object.keys(lexical.postings).length,
+    },
   };
   await replaceDirAtomic(indexDir, async (dir) => {
     await writeFileAtomic(join(dir, INDEX_FILES.chunks), JSON.stringify(chunks));

@@ -19,7 +19,11 @@ async function hnswlib() {
  * @example
  *   const index = await createHnswIndex(512, chunks.length);
  */
-export async function createHnswIndex(dimension: number, capacity: number, opts: Partial<HnswOptions> = {}): Promise<VectorIndex> {
+export async function createHnswIndex(
+  dimension: number,
+  capacity: number,
+  opts: Partial<HnswOptions> = {},
+): Promise<VectorIndex> {
   const { HierarchicalNSW } = await hnswlib();
   const o = { ...DEFAULTS, ...opts };
   const index = new HierarchicalNSW("cosine", dimension);
@@ -29,7 +33,11 @@ export async function createHnswIndex(dimension: number, capacity: number, opts:
 }
 
 /** Loads an index written by `save`. */
-export async function loadHnswIndex(path: string, dimension: number, efSearch = DEFAULTS.efSearch): Promise<VectorIndex> {
+export async function loadHnswIndex(
+  path: string,
+  dimension: number,
+  efSearch = DEFAULTS.efSearch,
+): Promise<VectorIndex> {
   const { HierarchicalNSW } = await hnswlib();
   const index = new HierarchicalNSW("cosine", dimension);
   await index.readIndex(path);

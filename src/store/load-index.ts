@@ -10,14 +10,17 @@ import { ManifestSchema, SCHEMA_VERSION, type Manifest } from "./types.js";
 /** The manifest of the index in `dir`, or null when there is none or it is unreadable. */
 export async function readManifest(dir: string): Promise<Manifest | null> {
   try {
-    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), "utf8")));
+    const parsed = ManifestSchema.safeParse(
+      JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), "utf8")),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(path, "utf8")) as T;
+const readJson = async <T>(path: string): Promise<T> =>
+  JSON.parse(await readFile(path, "utf8")) as T;
 
 /**
  * Loads a built index into memory.
@@ -27,9 +30,13 @@ const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFil
  */
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
   const manifest = await readManifest(dir);
-  if (!manifest) throw new AppError("index_not_ready", `No index found in ${dir}; run \`npm run index\` first.`);
+  if (!manifest)
+    throw new AppError("index_not_ready", `No index found in ${dir}; run \`npm run index\` first.`);
   if (manifest.schemaVersion !== SCHEMA_VERSION)
-    throw new AppError("index_incompatible", `The index in ${dir} has schema ${manifest.schemaVersion}, expected ${SCHEMA_VERSION}; rebuild it with \`npm run index\`.`);
+    throw new AppError(
+      "index_incompatible",
+      `The index in ${dir} has schema ${manifest.schemaVersion}, expected ${SCHEMA_VERSION}; rebuild it with \`npm run index\`.`,
+    );
   const [chunks, lexical, gloss, tables, vectors] = await Promise.all([
     readJson<Chunk[]>(join(dir, INDEX_FILES.chunks)),
     readJson<LexicalIndexData>(join(dir, INDEX_FILES.lexical)),

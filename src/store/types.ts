@@ -11,7 +11,12 @@ export const ManifestSchema = z.object({
   /** Whether Chinese passages were glossed into English (needs the dictionary); part of staleness. */
   glossed: z.boolean(),
   files: z.array(z.object({ source: z.string(), sha256: z.string(), bytes: z.number() })),
-  counts: z.object({ documents: z.number(), chunks: z.number(), tables: z.number(), terms: z.number() }),
+  counts: z.object({
+    documents: z.number(),
+    chunks: z.number(),
+    tables: z.number(),
+    terms: z.number(),
+  }),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -4,7 +4,16 @@ import { formatValue } from "./format.js";
 import { cellViews, groupFit, leafTerms, rowTerms, type CellView } from "./labels.js";
 import { isClear, overlap, strength } from "./match.js";
 import { orderFit } from "./order.js";
-import { buildQuery, covered, marginFactor, MIN_CONFIDENCE, MIN_EXPLAINED, round, tableBonus, type Query } from "./query.js";
+import {
+  buildQuery,
+  covered,
+  marginFactor,
+  MIN_CONFIDENCE,
+  MIN_EXPLAINED,
+  round,
+  tableBonus,
+  type Query,
+} from "./query.js";
 import { questionIntent } from "./question.js";
 import { termSequence, termsOf } from "./terms.js";
 import type { Table, TableAnswer } from "./types.js";
@@ -25,9 +34,14 @@ export interface AnswerOptions {
  * @example
  *   answerFromTables(tables, "2007 年天津從北京引進的國內資金有多少億元？")?.answer // → "208.99 億元人民幣"
  */
-export function answerFromTables(tables: readonly Table[], question: string, options: AnswerOptions = {}): TableAnswer | null {
+export function answerFromTables(
+  tables: readonly Table[],
+  question: string,
+  options: AnswerOptions = {},
+): TableAnswer | null {
   const own = questionIntent(question);
-  const numeric = own.numeric || (options.context !== undefined && questionIntent(options.context).numeric);
+  const numeric =
+    own.numeric || (options.context !== undefined && questionIntent(options.context).numeric);
   if (!numeric) return null;
   const query = buildQuery(question, options.context);
   const views = cellViews(tables).filter((v) => v.cell.value !== null);
@@ -41,9 +55,16 @@ export function answerFromTables(tables: readonly Table[], question: string, opt
  * @example
  *   rankCells(tables, "What was Suzhou's GDP in 2008?")[0]?.view.cell.text // → "670"
  */
-export function rankCells(tables: readonly Table[], question: string, options: AnswerOptions = {}): ScoredCell[] {
+export function rankCells(
+  tables: readonly Table[],
+  question: string,
+  options: AnswerOptions = {},
+): ScoredCell[] {
   const query = buildQuery(question, options.context);
-  return rank(cellViews(tables).filter((v) => v.cell.value !== null), query);
+  return rank(
+    cellViews(tables).filter((v) => v.cell.value !== null),
+    query,
+  );
 }
 
 function rank(views: readonly CellView[], query: Query): ScoredCell[] {
@@ -61,7 +82,15 @@ function single(views: readonly CellView[], query: Query): TableAnswer | null {
   const confidence = best.clarity * marginFactor(best.score, second?.score);
   if (confidence < MIN_CONFIDENCE) return null;
   const { table, row, column, cell } = best.view;
-  return { kind: "cell", table, row, column, cell, confidence: round(confidence), answer: formatValue(cell) };
+  return {
+    kind: "cell",
+    table,
+    row,
+    column,
+    cell,
+    confidence: round(confidence),
+    answer: formatValue(cell),
+  };
 }
 
 /** A candidate cell with its score. */
@@ -80,7 +109,12 @@ function scoreCell(view: CellView, query: Query): ScoredCell | null {
   if (!isClear(row) || !isClear(column)) return null;
   // One word may not name both the row and the column, except "total" naming a total row.
   const totalRow = view.row.total && row.hits.includes("~total");
-  if (!totalRow && (row.hits.every((h) => column.hits.includes(h)) || column.hits.every((h) => row.hits.includes(h)))) return null;
+  if (
+    !totalRow &&
+    (row.hits.every((h) => column.hits.includes(h)) ||
+      column.hits.every((h) => row.hits.includes(h)))
+  )
+    return null;
   const known = describing(view);
   if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return null;
   const [rowFit, columnFit] = [strength(row), strength(column)];
@@ -99,8 +133,8 @@ function scoreCell(view: CellView, query: Query): ScoredCell | null {
   return { view, score, clarity: Math.min(rowFit, columnFit), explained };
 }
 
-
-const COUNTING = /\bhow many\b|\bnumber of\b|多少(?:家|個|个|人|項|项|件)|幾(?:家|個|人|項|件)|几(?:家|个|人|项|件)/iu;
+const COUNTING =
+  /\bhow many\b|\bnumber of\b|多少(?:家|個|个|人|項|项|件)|幾(?:家|個|人|項|件)|几(?:家|个|人|项|件)/iu;
 
 /** Counting questions ("how many") prefer counts to percentages; share questions the reverse. */
 function kindFit(view: CellView, query: Query): number {

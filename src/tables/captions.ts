@@ -19,7 +19,8 @@ export interface Caption {
  * "Table 3 summarizes…" or the placeholder "Table 2 is here" is not a caption. */
 const ENGLISH = /^(?<word>Table|TABLE|Tab\.)\s*(?<num>\d{1,2})\s*[.:：]\s*(?<title>\S.*)$/u;
 /** "表2：…", "表 4：…", "表一 …". */
-const CHINESE = /^表\s*(?<num>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[：:]\s*|\s+)(?<title>[^\s）)，。].*)$/u;
+const CHINESE =
+  /^表\s*(?<num>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[：:]\s*|\s+)(?<title>[^\s）)，。].*)$/u;
 
 /**
  * Reads a caption from `lines[i]`, or returns null when the line is not one.
@@ -43,7 +44,12 @@ export function readCaption(lines: readonly Line[], i: number): Caption | null {
   let lastLine = i;
   const next = lines[i + 1];
   // An upper-case caption that breaks at a hyphen ("REAL-" / "ISTIC NETWORK …") goes on.
-  if (en?.word === "TABLE" && next && /-$/u.test(text) && /^[\p{Lu}\s\W]+$/u.test(next.text.trim())) {
+  if (
+    en?.word === "TABLE" &&
+    next &&
+    /-$/u.test(text) &&
+    /^[\p{Lu}\s\W]+$/u.test(next.text.trim())
+  ) {
     caption = `${caption.slice(0, -1)}${next.text.trim()}`;
     end = next.end;
     lastLine = i + 1;

@@ -27,7 +27,10 @@ export interface Confirmation {
  * Tables are printed with rounded figures (and the odd typo), so one strict rule would reject
  * real totals; requiring three quarters strict and all loose keeps coincidences out.
  */
-function holds(pairs: Array<{ target: Cell; computed: number; terms: number }>, minCount = 2): boolean {
+function holds(
+  pairs: Array<{ target: Cell; computed: number; terms: number }>,
+  minCount = 2,
+): boolean {
   if (pairs.length < minCount) return false;
   let strict = 0;
   for (const { target, computed, terms } of pairs) {
@@ -41,14 +44,24 @@ function holds(pairs: Array<{ target: Cell; computed: number; terms: number }>, 
 
 function cellAt(grid: NumericGrid, r: number, c: number): Cell | null {
   const value = grid.values[r]?.[c];
-  return value === null || value === undefined ? null : { value, decimals: grid.decimals[r]?.[c] ?? 0 };
+  return value === null || value === undefined
+    ? null
+    : { value, decimals: grid.decimals[r]?.[c] ?? 0 };
 }
 
 function transpose(grid: NumericGrid): NumericGrid {
   const cols = grid.columnLabels.length;
   const rows = grid.rowLabels.length;
-  const flip = <T,>(m: T[][]) => Array.from({ length: cols }, (_, c) => Array.from({ length: rows }, (_, r) => m[r]![c]!));
-  return { rowLabels: grid.columnLabels, columnLabels: grid.rowLabels, rowUnits: grid.columnUnits, columnUnits: grid.rowUnits, values: flip(grid.values), decimals: flip(grid.decimals) };
+  const flip = <T>(m: T[][]) =>
+    Array.from({ length: cols }, (_, c) => Array.from({ length: rows }, (_, r) => m[r]![c]!));
+  return {
+    rowLabels: grid.columnLabels,
+    columnLabels: grid.rowLabels,
+    rowUnits: grid.columnUnits,
+    columnUnits: grid.rowUnits,
+    values: flip(grid.values),
+    decimals: flip(grid.decimals),
+  };
 }
 
 /** Rows equal to the sum of a run of at least two rows directly above or below them. */
@@ -64,7 +77,10 @@ function sumLines(grid: NumericGrid, noun: string, across: string): Confirmation
         return [{ target, computed: terms.reduce((s, x) => s + x!.value, 0), terms: terms.length }];
       });
       if (holds(pairs)) {
-        found.push({ text: `${noun} "${grid.rowLabels[t]}" is the sum of the ${to - from} ${noun}s ${from < t ? "before" : "after"} it in ${pairs.length} ${across}`, totalRow: t });
+        found.push({
+          text: `${noun} "${grid.rowLabels[t]}" is the sum of the ${to - from} ${noun}s ${from < t ? "before" : "after"} it in ${pairs.length} ${across}`,
+          totalRow: t,
+        });
         break;
       }
     }
@@ -82,10 +98,14 @@ function ratioLines(grid: NumericGrid, noun: string): Confirmation[] {
         if (a === b || a === t || b === t) continue;
         const pairs = grid.columnLabels.flatMap((_, c) => {
           const [target, x, y] = [cellAt(grid, t, c), cellAt(grid, a, c), cellAt(grid, b, c)];
-          return target && x && y && y.value !== 0 ? [{ target, computed: (100 * x.value) / y.value, terms: 1 }] : [];
+          return target && x && y && y.value !== 0
+            ? [{ target, computed: (100 * x.value) / y.value, terms: 1 }]
+            : [];
         });
         if (holds(pairs)) {
-          found.push({ text: `${noun} "${grid.rowLabels[t]}" is 100 × "${grid.rowLabels[a]}" ÷ "${grid.rowLabels[b]}"` });
+          found.push({
+            text: `${noun} "${grid.rowLabels[t]}" is 100 × "${grid.rowLabels[a]}" ÷ "${grid.rowLabels[b]}"`,
+          });
           break search;
         }
       }
@@ -103,7 +123,9 @@ function shareSums(grid: NumericGrid, noun: string): Confirmation[] {
     const decimals = Math.max(...cells.map((x) => x!.decimals));
     const target = { value: 100, decimals };
     const computed = cells.reduce((s, x) => s + x!.value, 0);
-    return holds([{ target, computed, terms: cells.length }], 1) ? [{ text: `the shares in ${noun} "${label}" add up to 100` }] : [];
+    return holds([{ target, computed, terms: cells.length }], 1)
+      ? [{ text: `the shares in ${noun} "${label}" add up to 100` }]
+      : [];
   });
 }
 
@@ -136,7 +158,10 @@ const GROWTH = /growth|increase|change|rate|成長|增長|增长|增加|變化|�
  *   implausible(grid) // → 'row "Account for firms’ total (percentage)" is a percentage but holds 104'
  */
 export function implausible(grid: NumericGrid): string | null {
-  for (const [lines, noun] of [[grid, "row"], [transpose(grid), "column"]] as const) {
+  for (const [lines, noun] of [
+    [grid, "row"],
+    [transpose(grid), "column"],
+  ] as const) {
     for (let r = 0; r < lines.rowLabels.length; r++) {
       const label = lines.rowLabels[r] ?? "";
       if (lines.rowUnits[r] !== "%" || GROWTH.test(label)) continue;

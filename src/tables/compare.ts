@@ -4,7 +4,15 @@ import { captionTerms, groupFit, leafTerms, pathTerms, rowTerms, type CellView }
 import { isClear, overlap } from "./match.js";
 import { isYear } from "./numbers.js";
 import { orderFit } from "./order.js";
-import { covered, marginFactor, MIN_CONFIDENCE, MIN_EXPLAINED, round, tableBonus, type Query } from "./query.js";
+import {
+  covered,
+  marginFactor,
+  MIN_CONFIDENCE,
+  MIN_EXPLAINED,
+  round,
+  tableBonus,
+  type Query,
+} from "./query.js";
 import { termSequence, termsOf } from "./terms.js";
 import type { TableAnswer } from "./types.js";
 
@@ -13,13 +21,21 @@ type Subject = "place" | "year" | "other";
 
 const SUBJECT_EN =
   /\b(?:which|what)\s+(?:\S+\s+){0,2}?(?<word>regions?|cit(?:y|ies)|provinces?|places?|areas?|hubs?|countr(?:y|ies)|parks?|zones?|districts?|years?|sectors?|industr(?:y|ies)|categor(?:y|ies)|types?|groups?|items?)\b/iu;
-const SUBJECT_ZH = /哪(?:一|個|个|些)?(?<word>地區|地区|城市|省份|省|市|區域|区域|園區|园区|國家|国家|年度|年份|年|產業|产业|行業|行业|類|类|項|项)/u;
+const SUBJECT_ZH =
+  /哪(?:一|個|个|些)?(?<word>地區|地区|城市|省份|省|市|區域|区域|園區|园区|國家|国家|年度|年份|年|產業|产业|行業|行业|類|类|項|项)/u;
 
 function subjectOf(question: string): Subject | null {
-  const word = (SUBJECT_EN.exec(question)?.groups?.word ?? SUBJECT_ZH.exec(question)?.groups?.word)?.toLowerCase();
+  const word = (
+    SUBJECT_EN.exec(question)?.groups?.word ?? SUBJECT_ZH.exec(question)?.groups?.word
+  )?.toLowerCase();
   if (!word) return null;
   if (/^(?:years?|年度|年份|年)$/u.test(word)) return "year";
-  if (/^(?:sectors?|industr|categor|types?|groups?|items?|產業|产业|行業|行业|類|类|項|项)/u.test(word)) return "other";
+  if (
+    /^(?:sectors?|industr|categor|types?|groups?|items?|產業|产业|行業|行业|類|类|項|项)/u.test(
+      word,
+    )
+  )
+    return "other";
   return "place";
 }
 
@@ -37,37 +53,69 @@ interface Candidate {
  * @example
  *   compareColumns(views, buildQuery("Which region had the highest mean % of R&D employees among hardware firms?"), "max")?.row.label // → "Beijing"
  */
-export function compareColumns(views: readonly CellView[], query: Query, direction: "max" | "min"): TableAnswer | null {
+export function compareColumns(
+  views: readonly CellView[],
+  query: Query,
+  direction: "max" | "min",
+): TableAnswer | null {
   const subject = subjectOf(query.text);
   if (!subject) return null;
-  const candidates = [...byColumn(views, query, subject), ...byRow(views, query, subject)].sort((a, b) => b.score - a.score);
+  const candidates = [...byColumn(views, query, subject), ...byRow(views, query, subject)].sort(
+    (a, b) => b.score - a.score,
+  );
   const [best, second] = candidates;
   if (!best) return null;
   const pool = comparable(best.views, query);
   if (pool.length < 2) return null;
-  const pick = pool.reduce((acc, v) => ((direction === "max" ? v.cell.value! > acc.cell.value! : v.cell.value! < acc.cell.value!) ? v : acc));
+  const pick = pool.reduce((acc, v) =>
+    (direction === "max" ? v.cell.value! > acc.cell.value! : v.cell.value! < acc.cell.value!)
+      ? v
+      : acc,
+  );
   const confidence = best.clarity * marginFactor(best.score, second?.score);
   if (confidence < MIN_CONFIDENCE) return null;
   const { table, row, column, cell } = pick;
   const acrossColumns = best.views.every((v) => v.row === best.views[0]!.row);
   const name = acrossColumns ? column.label : (cell.rowLabel ?? row.label);
-  return { kind: "compare", table, row, column, cell, confidence: round(confidence), answer: `${name} (${formatValue(cell)})`, direction };
+  return {
+    kind: "compare",
+    table,
+    row,
+    column,
+    cell,
+    confidence: round(confidence),
+    answer: `${name} (${formatValue(cell)})`,
+    direction,
+  };
 }
 
 /** One candidate per column whose header the question names; rows must be of the asked kind. */
 function byColumn(views: readonly CellView[], query: Query, subject: Subject): Candidate[] {
   const groups = new Map<string, CellView[]>();
-  for (const v of views) groups.set(`${v.table.id}/${v.column.key}`, [...(groups.get(`${v.table.id}/${v.column.key}`) ?? []), v]);
+  for (const v of views)
+    groups.set(`${v.table.id}/${v.column.key}`, [
+      ...(groups.get(`${v.table.id}/${v.column.key}`) ?? []),
+      v,
+    ]);
   return [...groups.values()].flatMap((group) => {
     const { table, column } = group[0]!;
     const leaf = covered(leafTerms(column), query);
     if (!isClear(leaf) || !rowsAre(group, subject)) return [];
-    const known = new Set([...pathTerms(column).keys(), ...captionTerms(table).keys(), ...group.flatMap((v) => [...rowTerms(v).keys(), ...termsOf(v.row.group ?? "").keys()])]);
+    const known = new Set([
+      ...pathTerms(column).keys(),
+      ...captionTerms(table).keys(),
+      ...group.flatMap((v) => [...rowTerms(v).keys(), ...termsOf(v.row.group ?? "").keys()]),
+    ]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
     const explained = explainedShare(query.own, known);
     if (explained < MIN_EXPLAINED) return [];
     const order = orderFit(termSequence(column.path.at(-1) ?? ""), query.sequence);
-    const score = 2 * leaf.coverage + 0.5 * order + 1.5 * groupFit(column, query.all) + 2 * explained + tableBonus(table, query);
+    const score =
+      2 * leaf.coverage +
+      0.5 * order +
+      1.5 * groupFit(column, query.all) +
+      2 * explained +
+      tableBonus(table, query);
     return [{ views: group, score, clarity: leaf.coverage }];
   });
 }
@@ -75,7 +123,10 @@ function byColumn(views: readonly CellView[], query: Query, subject: Subject): C
 /** "Which year (province)…": the named row of a table whose columns are years (places). */
 function byRow(views: readonly CellView[], query: Query, subject: Subject): Candidate[] {
   if (subject === "other") return [];
-  const fits = (v: CellView) => (subject === "year" ? isYear(v.column.label) : [...leafTerms(v.column).keys()].some((t) => t.startsWith("@")));
+  const fits = (v: CellView) =>
+    subject === "year"
+      ? isYear(v.column.label)
+      : [...leafTerms(v.column).keys()].some((t) => t.startsWith("@"));
   const groups = new Map<string, CellView[]>();
   for (const v of views) {
     if (!fits(v)) continue;
@@ -86,7 +137,11 @@ function byRow(views: readonly CellView[], query: Query, subject: Subject): Cand
     const first = group[0]!;
     const row = covered(rowTerms(first), query);
     if (!isClear(row)) return [];
-    const known = new Set([...rowTerms(first).keys(), ...captionTerms(first.table).keys(), ...group.flatMap((v) => [...pathTerms(v.column).keys()])]);
+    const known = new Set([
+      ...rowTerms(first).keys(),
+      ...captionTerms(first.table).keys(),
+      ...group.flatMap((v) => [...pathTerms(v.column).keys()]),
+    ]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
     const explained = explainedShare(query.own, known);
     if (explained < MIN_EXPLAINED) return [];
@@ -97,14 +152,20 @@ function byRow(views: readonly CellView[], query: Query, subject: Subject): Cand
 
 function rowsAre(group: readonly CellView[], subject: Subject): boolean {
   if (subject === "year") return group.every((v) => isYear(v.row.label));
-  if (subject === "place") return group.filter((v) => [...rowTerms(v).keys()].some((t) => t.startsWith("@"))).length * 2 >= group.length;
+  if (subject === "place")
+    return (
+      group.filter((v) => [...rowTerms(v).keys()].some((t) => t.startsWith("@"))).length * 2 >=
+      group.length
+    );
   return true;
 }
 
 /** Cells a comparison ranges over: no totals, the question's group if it names one, one unit. */
 function comparable(views: readonly CellView[], query: Query): CellView[] {
   const plain = views.filter((v) => !v.row.total);
-  const named = plain.filter((v) => v.row.group && isClear(overlap(termsOf(v.row.group), query.own)));
+  const named = plain.filter(
+    (v) => v.row.group && isClear(overlap(termsOf(v.row.group), query.own)),
+  );
   // Rows of different groups (hardware vs software) are compared only within the named or first group.
   const group = named[0]?.row.group ?? plain[0]?.row.group ?? null;
   const pool = plain.filter((v) => v.row.group === group);

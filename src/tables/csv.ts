@@ -13,11 +13,19 @@ import type { Table } from "./types.js";
 export function tableToCsv(table: Table): string {
   if (table.status !== "parsed") return "";
   const grouped = table.rows.some((r) => r.group !== null);
-  const header = [table.stub ?? "", ...(grouped ? ["group"] : []), ...table.columns.map((c) => c.label || c.key)];
+  const header = [
+    table.stub ?? "",
+    ...(grouped ? ["group"] : []),
+    ...table.columns.map((c) => c.label || c.key),
+  ];
   const lines = [header];
   for (const row of table.rows) {
     const byColumn = new Map(row.cells.map((c) => [c.column, c.text]));
-    lines.push([row.label, ...(grouped ? [row.group ?? ""] : []), ...table.columns.map((c) => byColumn.get(c.key) ?? "")]);
+    lines.push([
+      row.label,
+      ...(grouped ? [row.group ?? ""] : []),
+      ...table.columns.map((c) => byColumn.get(c.key) ?? ""),
+    ]);
   }
   return lines.map((fields) => fields.map(quote).join(",")).join("\r\n");
 }

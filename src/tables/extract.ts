@@ -36,7 +36,12 @@ export function extractTables(docId: string, source: string, raw: string): Table
   return tables;
 }
 
-function readBody(raw: string, lines: readonly Line[], caption: Caption, supported: (h: string, t: string) => boolean): TableBody | null {
+function readBody(
+  raw: string,
+  lines: readonly Line[],
+  caption: Caption,
+  supported: (h: string, t: string) => boolean,
+): TableBody | null {
   const from = caption.lastLine + 1;
   const tabs = readTabBody(raw, lines, from);
   if (tabs) return tabs;
@@ -59,7 +64,15 @@ function blankSeparated(lines: readonly Line[], from: number): boolean {
   return seen > 0 && followedByBlank / seen >= 0.4;
 }
 
-function assemble(docId: string, source: string, raw: string, lines: readonly Line[], caption: Caption, body: TableBody, n: number): Table {
+function assemble(
+  docId: string,
+  source: string,
+  raw: string,
+  lines: readonly Line[],
+  caption: Caption,
+  body: TableBody,
+  n: number,
+): Table {
   const { notes, lastLine } = readNotes(lines, body.lastLine, body.layout === "tabs");
   const end = Math.max(body.end, lines[lastLine]?.end ?? body.end);
   const unit = body.unit ?? unitFromLabel(caption.title);
@@ -99,8 +112,12 @@ function phraseFinder(raw: string): (head: string, joined: string) => boolean {
   return (_head, joined) => {
     const hit = cache.get(joined);
     if (hit !== undefined) return hit;
-    const words = joined.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/s$/u, ""));
-    const found = words.length > 1 && new RegExp(`\\b${words.join("(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)")}s?\\b`, "iu").test(raw);
+    const words = joined
+      .split(/\s+/u)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/s$/u, ""));
+    const found =
+      words.length > 1 &&
+      new RegExp(`\\b${words.join("(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)")}s?\\b`, "iu").test(raw);
     cache.set(joined, found);
     return found;
   };

@@ -23,7 +23,8 @@ export type HeaderResult =
   | { ok: false; reason: string };
 
 /** Generic headers of the row-header column. */
-const STUB = /^(?:year|years|年|年份|年度|region|regions|區域|区域|地區|地区|city|cities|城市|item|items|項目|项目|indicator|indicators)$/iu;
+const STUB =
+  /^(?:year|years|年|年份|年度|region|regions|區域|区域|地區|地区|city|cities|城市|item|items|項目|项目|indicator|indicators)$/iu;
 
 /**
  * Turns the header cells of a one-cell-per-line table into `n` value columns, or says why it
@@ -37,17 +38,36 @@ const STUB = /^(?:year|years|年|年份|年度|region|regions|區域|区域|地�
  *   const r = assembleHeader([t("年份"), t("天津市"), t("河北省")], 2, { rowKeysAreYears: true, phraseSupported: () => false });
  *   r.ok && r.columns.map((c) => c.label) // → ["天津市", "河北省"]
  */
-export function assembleHeader(tokens: readonly HeaderToken[], n: number, options: HeaderOptions): HeaderResult {
+export function assembleHeader(
+  tokens: readonly HeaderToken[],
+  n: number,
+  options: HeaderOptions,
+): HeaderResult {
   const cells = tokens.flatMap(splitCjk);
   const first = cells[0];
-  const hasStub = first !== undefined && !parseNumber(first.text) && (cells.length === n + 1 || STUB.test(first.text));
+  const hasStub =
+    first !== undefined &&
+    !parseNumber(first.text) &&
+    (cells.length === n + 1 || STUB.test(first.text));
   const stub = hasStub ? first : null;
   const rest = hasStub ? cells.slice(1) : cells;
-  if (rest.length === n) return { ok: true, stub, columns: rest.map((t, i) => makeColumn(i + 1, [t.text], [[t.start, t.end]])), warnings: [] };
-  if (rest.length < n) return { ok: false, reason: `${rest.length} header cells for ${n} value columns` };
+  if (rest.length === n)
+    return {
+      ok: true,
+      stub,
+      columns: rest.map((t, i) => makeColumn(i + 1, [t.text], [[t.start, t.end]])),
+      warnings: [],
+    };
+  if (rest.length < n)
+    return { ok: false, reason: `${rest.length} header cells for ${n} value columns` };
   const fragments = rest.every((t) => !parseNumber(t.text));
-  const fallback: HeaderResult = { ok: false, reason: `${rest.length} header cells for ${n} value columns` };
-  return grouped(rest, n, options, stub) ?? (fragments ? twoLine(rest, n, options, stub) : fallback);
+  const fallback: HeaderResult = {
+    ok: false,
+    reason: `${rest.length} header cells for ${n} value columns`,
+  };
+  return (
+    grouped(rest, n, options, stub) ?? (fragments ? twoLine(rest, n, options, stub) : fallback)
+  );
 }
 
 /** PDF text runs sometimes join two Chinese header cells with a space ("工業總產值 輕工業"). */
@@ -66,19 +86,41 @@ function splitCjk(token: HeaderToken): HeaderToken[] {
 }
 
 /** Group cells (years over repeated leaves, or cells stating a unit) spread evenly over identical leaf runs. */
-function grouped(rest: readonly HeaderToken[], n: number, options: HeaderOptions, stub: HeaderToken | null): HeaderResult | null {
-  const isGroup = (t: HeaderToken) => (isYear(t.text) && !options.rowKeysAreYears) || (/[)）]$/u.test(t.text) && unitFromLabel(t.text) !== null);
+function grouped(
+  rest: readonly HeaderToken[],
+  n: number,
+  options: HeaderOptions,
+  stub: HeaderToken | null,
+): HeaderResult | null {
+  const isGroup = (t: HeaderToken) =>
+    (isYear(t.text) && !options.rowKeysAreYears) ||
+    (/[)）]$/u.test(t.text) && unitFromLabel(t.text) !== null);
   const groups = rest.filter(isGroup);
   const leaves = rest.filter((t) => !isGroup(t));
   if (groups.length === 0 || leaves.length !== n) return null;
   const size = n / groups.length;
-  const runs = groups.map((_, g) => leaves.slice(g * size, (g + 1) * size).map((t) => t.text).join("|"));
+  const runs = groups.map((_, g) =>
+    leaves
+      .slice(g * size, (g + 1) * size)
+      .map((t) => t.text)
+      .join("|"),
+  );
   if (!Number.isInteger(size) || runs.some((r) => r !== runs[0])) {
-    return { ok: false, reason: `${leaves.length} header cells under ${groups.length} group cells do not repeat evenly, so their columns are uncertain` };
+    return {
+      ok: false,
+      reason: `${leaves.length} header cells under ${groups.length} group cells do not repeat evenly, so their columns are uncertain`,
+    };
   }
   const columns = leaves.map((leaf, i) => {
     const group = groups[Math.floor(i / size)]!;
-    return makeColumn(i + 1, [group.text, leaf.text], [[group.start, group.end], [leaf.start, leaf.end]]);
+    return makeColumn(
+      i + 1,
+      [group.text, leaf.text],
+      [
+        [group.start, group.end],
+        [leaf.start, leaf.end],
+      ],
+    );
   });
   return { ok: true, stub, columns, warnings: [] };
 }
@@ -103,11 +145,22 @@ const SEARCH_LIMIT = 20_000;
  * continuation, or the merged phrase occurring in the prose), then by how few blocks it needs;
  * columns on which all best segmentations agree are certain.
  */
-function twoLine(rest: readonly HeaderToken[], n: number, options: HeaderOptions, stub: HeaderToken | null): HeaderResult {
+function twoLine(
+  rest: readonly HeaderToken[],
+  n: number,
+  options: HeaderOptions,
+  stub: HeaderToken | null,
+): HeaderResult {
   const memo = new Map<string, boolean>();
   const evidence = (head: HeaderToken, tail: HeaderToken) => {
     const key = `${head.start}:${tail.start}`;
-    if (!memo.has(key)) memo.set(key, OPEN_END.test(head.text) || CONTINUES.test(tail.text) || options.phraseSupported(head.text, joinText(head.text, tail.text)));
+    if (!memo.has(key))
+      memo.set(
+        key,
+        OPEN_END.test(head.text) ||
+          CONTINUES.test(tail.text) ||
+          options.phraseSupported(head.text, joinText(head.text, tail.text)),
+      );
     return memo.get(key)!;
   };
   const best: Segmentation[] = [];
@@ -126,29 +179,46 @@ function twoLine(rest: readonly HeaderToken[], n: number, options: HeaderOptions
       return;
     }
     const single = rest[p]!;
-    if (!OPEN_END.test(single.text) && !CONTINUES.test(single.text)) walk(p + 1, [...items, { head: single, tail: null }], score);
+    if (!OPEN_END.test(single.text) && !CONTINUES.test(single.text))
+      walk(p + 1, [...items, { head: single, tail: null }], score);
     for (let b = 1; p + 2 * b <= rest.length; b++) {
       const heads = rest.slice(p, p + b);
       const tails = rest.slice(p + b, p + 2 * b);
-      if (heads.some((h) => CONTINUES.test(h.text)) || tails.some((t) => OPEN_END.test(t.text))) continue;
+      if (heads.some((h) => CONTINUES.test(h.text)) || tails.some((t) => OPEN_END.test(t.text)))
+        continue;
       const justified = heads.filter((h, i) => evidence(h, tails[i]!)).length;
       if (b > 1 && justified === 0) continue;
       // Justified joins count most; among equals, fewer blocks (first lines printed together) win.
-      walk(p + 2 * b, [...items, ...heads.map((head, i) => ({ head, tail: tails[i]! }))], score + 10 * justified - 1);
+      walk(
+        p + 2 * b,
+        [...items, ...heads.map((head, i) => ({ head, tail: tails[i]! }))],
+        score + 10 * justified - 1,
+      );
     }
   };
   walk(0, [], 0);
-  if (best.length === 0) return { ok: false, reason: `${rest.length} header cells cannot be joined into ${n} column headers` };
+  if (best.length === 0)
+    return {
+      ok: false,
+      reason: `${rest.length} header cells cannot be joined into ${n} column headers`,
+    };
   const uncertain: string[] = [];
   const columns = best[0]!.items.map((item, i) => {
     const label = itemText(item);
     const agreed = best.every((s) => s.items[i] && itemText(s.items[i]!) === label);
-    const spans: TableColumn["spans"] = item.tail ? [[item.head.start, item.head.end], [item.tail.start, item.tail.end]] : [[item.head.start, item.head.end]];
+    const spans: TableColumn["spans"] = item.tail
+      ? [
+          [item.head.start, item.head.end],
+          [item.tail.start, item.tail.end],
+        ]
+      : [[item.head.start, item.head.end]];
     if (!agreed) uncertain.push(`c${i + 1}`);
     return agreed ? makeColumn(i + 1, [label], spans) : makeColumn(i + 1, [], [], false);
   });
   const warnings = uncertain.length
-    ? [`header of ${uncertain.join(", ")} is ambiguous among the cells ${[...new Set(best.flatMap((s) => uncertain.map((k) => itemText(s.items[Number(k.slice(1)) - 1]!))))].map((t) => `"${t}"`).join(", ")}`]
+    ? [
+        `header of ${uncertain.join(", ")} is ambiguous among the cells ${[...new Set(best.flatMap((s) => uncertain.map((k) => itemText(s.items[Number(k.slice(1)) - 1]!))))].map((t) => `"${t}"`).join(", ")}`,
+      ]
     : [];
   return { ok: true, stub, columns, warnings };
 }

@@ -6,4 +6,15 @@ export { tableToCsv } from "./csv.js";
 export { formatValue } from "./format.js";
 export { questionIntent, type Intent } from "./question.js";
 export { PLACES, findPlaces, type Place } from "./names.js";
-export type { CellMatch, CellQuery, Span, Table, TableAnswer, TableCell, TableColumn, TableLayout, TableRow, TableStatus } from "./types.js";
+export type {
+  CellMatch,
+  CellQuery,
+  Span,
+  Table,
+  TableAnswer,
+  TableCell,
+  TableColumn,
+  TableLayout,
+  TableRow,
+  TableStatus,
+} from "./types.js";

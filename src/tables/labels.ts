@@ -20,7 +20,11 @@ export interface CellView {
 export function cellViews(tables: readonly Table[]): CellView[] {
   return tables.flatMap((table) => {
     if (table.status !== "parsed") return [];
-    const columns = new Map(table.columns.filter((c) => c.role === "value" && c.certain && c.label).map((c) => [c.key, c]));
+    const columns = new Map(
+      table.columns
+        .filter((c) => c.role === "value" && c.certain && c.label)
+        .map((c) => [c.key, c]),
+    );
     return table.rows.flatMap((row) =>
       row.cells.flatMap((cell) => {
         const column = columns.get(cell.column);
@@ -112,7 +116,11 @@ export function captionTerms(table: Table): Terms {
  * @example
  *   twoWay(termsOf("Beijing"), termsOf("Region (software)"), termsOf("Beijing software")).query // → 1
  */
-export function twoWay(label: Terms, context: Terms, query: Terms): { label: Overlap; query: number } {
+export function twoWay(
+  label: Terms,
+  context: Terms,
+  query: Terms,
+): { label: Overlap; query: number } {
   const both: Terms = new Map([...context, ...label]);
   return { label: overlap(label, query), query: overlap(query, both).coverage };
 }
@@ -124,7 +132,10 @@ export function twoWay(label: Terms, context: Terms, query: Terms): { label: Ove
  *   namesTable(table, "table 3") // → true for Zhou's Table 3
  */
 export function namesTable(table: Table, query: string): boolean {
-  const key = (s: string) => fold(s).replace(/^tab(?:le)?\.?/u, "table").replace(/[\s.:：]/gu, "");
+  const key = (s: string) =>
+    fold(s)
+      .replace(/^tab(?:le)?\.?/u, "table")
+      .replace(/[\s.:：]/gu, "");
   if (/^\s*(?:table|tab\.?|表)\s*\S{1,3}\s*$/iu.test(query)) return key(query) === key(table.label);
   return overlap(termsOf(query), captionTerms(table)).coverage >= 0.5;
 }

@@ -10,7 +10,8 @@ import type { TableBody, TableRow } from "./types.js";
 
 /** What ends a flattened table: a source line, a heading, or a line of running prose. */
 const SOURCE = /^\s*\*?\s*(?:資料來源|資料摘取自|资料来源|sources?|souce|notes?)\s*\*?\s*[:：]/iu;
-const HEADING = /^\s*(?:abstract|introduction|第.{1,3}章|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/iu;
+const HEADING =
+  /^\s*(?:abstract|introduction|第.{1,3}章|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/iu;
 const MAX_LINES = 600;
 
 function isProse(text: string): boolean {
@@ -20,7 +21,8 @@ function isProse(text: string): boolean {
 
 /** Two long lines in a row are a paragraph: flattened cells are short or separated by blank lines. */
 function isParagraph(line: Line, next: Line | undefined): boolean {
-  const long = (l: Line | undefined) => l !== undefined && l.text.trim().length >= 40 && l.text.trim().split(/\s+/u).length >= 6;
+  const long = (l: Line | undefined) =>
+    l !== undefined && l.text.trim().length >= 40 && l.text.trim().split(/\s+/u).length >= 6;
   return long(line) && long(next);
 }
 
@@ -39,7 +41,12 @@ export interface LinesOptions {
  * @example
  *   readLinesBody(raw, lines, captionLine + 1, { captionStart, phraseSupported })?.status // → "parsed"
  */
-export function readLinesBody(raw: string, lines: readonly Line[], from: number, options: LinesOptions): TableBody {
+export function readLinesBody(
+  raw: string,
+  lines: readonly Line[],
+  from: number,
+  options: LinesOptions,
+): TableBody {
   let i = from;
   let unit: string | null = null;
   const tokens: HeaderToken[] = [];
@@ -52,24 +59,51 @@ export function readLinesBody(raw: string, lines: readonly Line[], from: number,
       lastLine = i;
       continue;
     }
-    if (SOURCE.test(line.text) || HEADING.test(line.text) || isProse(line.text) || isParagraph(line, lines[i + 1]) || readCaption(lines, i)) break;
+    if (
+      SOURCE.test(line.text) ||
+      HEADING.test(line.text) ||
+      isProse(line.text) ||
+      isParagraph(line, lines[i + 1]) ||
+      readCaption(lines, i)
+    )
+      break;
     const clean = cleanSpan(raw, line.start, line.end);
     if (clean.text) tokens.push(clean);
     lastLine = i;
   }
   const end = lines[lastLine]?.end ?? lines[from - 1]?.end ?? 0;
-  const base: TableBody = { layout: "cell-lines", status: "unparsed", unit, stub: null, columns: [], rows: [], checks: [], warnings: [], end, lastLine };
-  if (tokens.length < 2) return { ...base, status: "unparsed", reason: "no table cells follow the caption" };
+  const base: TableBody = {
+    layout: "cell-lines",
+    status: "unparsed",
+    unit,
+    stub: null,
+    columns: [],
+    rows: [],
+    checks: [],
+    warnings: [],
+    end,
+    lastLine,
+  };
+  if (tokens.length < 2)
+    return { ...base, status: "unparsed", reason: "no table cells follow the caption" };
   return rebuild(raw, tokens, base, options);
 }
 
-function rebuild(raw: string, tokens: readonly HeaderToken[], base: TableBody, options: LinesOptions): TableBody {
+function rebuild(
+  raw: string,
+  tokens: readonly HeaderToken[],
+  base: TableBody,
+  options: LinesOptions,
+): TableBody {
   let reason = "the cells do not divide into rows of equal length";
   let mostRows = 1;
   for (let h = 0; h < tokens.length; h++) {
     const rows = partition(tokens, h);
     if (!rows) continue;
-    const header = assembleHeader(tokens.slice(0, h), rows.n, { rowKeysAreYears: rows.keys === "years", phraseSupported: options.phraseSupported });
+    const header = assembleHeader(tokens.slice(0, h), rows.n, {
+      rowKeysAreYears: rows.keys === "years",
+      phraseSupported: options.phraseSupported,
+    });
     if (!header.ok) {
       // The failure of the most regular reading (most rows) is the one worth reporting.
       if (rows.rows.length > mostRows) {
@@ -79,10 +113,22 @@ function rebuild(raw: string, tokens: readonly HeaderToken[], base: TableBody, o
       continue;
     }
     const table = toTable(header, rows);
-    const verdict = verifyGrid(raw, [options.captionStart, base.end], table.columns, table.rows, rows.keys === "years");
+    const verdict = verifyGrid(
+      raw,
+      [options.captionStart, base.end],
+      table.columns,
+      table.rows,
+      rows.keys === "years",
+    );
     if (!verdict.ok) return { ...base, status: "unparsed", reason: verdict.reason };
     for (const r of verdict.totalRows) table.rows[r]!.total = true;
-    return { ...base, ...table, unit: base.unit ?? shareUnit(table), status: "parsed", checks: verdict.checks };
+    return {
+      ...base,
+      ...table,
+      unit: base.unit ?? shareUnit(table),
+      status: "parsed",
+      checks: verdict.checks,
+    };
   }
   return { ...base, status: "unparsed", reason };
 }
@@ -94,7 +140,10 @@ function shareUnit(table: Pick<TableBody, "columns" | "rows">): string | null {
   return total && values.length > 1 && values.every((v) => v === 100) ? "%" : null;
 }
 
-function toTable(header: Extract<HeaderResult, { ok: true }>, rows: Partition): Pick<TableBody, "stub" | "columns" | "rows" | "warnings"> {
+function toTable(
+  header: Extract<HeaderResult, { ok: true }>,
+  rows: Partition,
+): Pick<TableBody, "stub" | "columns" | "rows" | "warnings"> {
   const bodyRows: TableRow[] = rows.rows.map(({ label, cells }) => {
     const all = [label, ...cells];
     return {
@@ -105,8 +154,15 @@ function toTable(header: Extract<HeaderResult, { ok: true }>, rows: Partition): 
       end: Math.max(...all.map((t) => t.end)),
       labelStart: label.start,
       labelEnd: label.end,
-      cells: cells.flatMap((cell, c) => (header.columns[c] ? [makeCell(header.columns[c].key, cell)] : [])),
+      cells: cells.flatMap((cell, c) =>
+        header.columns[c] ? [makeCell(header.columns[c].key, cell)] : [],
+      ),
     };
   });
-  return { stub: header.stub?.text ?? null, columns: header.columns, rows: bodyRows, warnings: header.warnings };
+  return {
+    stub: header.stub?.text ?? null,
+    columns: header.columns,
+    rows: bodyRows,
+    warnings: header.warnings,
+  };
 }

@@ -31,7 +31,18 @@ export function readTabBody(raw: string, lines: readonly Line[], from: number): 
   markSideBySide(columns, rows);
   const stub = grid[0]?.[0]?.text || null;
   const end = lines[last - 1]!.end;
-  return { layout: "tabs", status: "parsed", stub, unit: null, columns, rows, checks: [], warnings: [], end, lastLine: last - 1 };
+  return {
+    layout: "tabs",
+    status: "parsed",
+    stub,
+    unit: null,
+    columns,
+    rows,
+    checks: [],
+    warnings: [],
+    end,
+    lastLine: last - 1,
+  };
 }
 
 function splitTabs(raw: string, line: Line): CleanText[] {
@@ -45,7 +56,9 @@ function splitTabs(raw: string, line: Line): CleanText[] {
 }
 
 function isHeaderRow(cells: readonly CleanText[]): boolean {
-  return cells[0]?.text === "" && cells.some((c, i) => i > 0 && c.text !== "" && !parseNumber(c.text));
+  return (
+    cells[0]?.text === "" && cells.some((c, i) => i > 0 && c.text !== "" && !parseNumber(c.text))
+  );
 }
 
 /** Column paths: an upper header cell spans the empty cells to its right; leaf cells do not. */
@@ -71,7 +84,11 @@ function headerColumns(header: readonly CleanText[][], width: number): TableColu
   return columns;
 }
 
-function bodyRows(grid: readonly CleanText[][], lines: readonly Line[], columns: readonly TableColumn[]): TableRow[] {
+function bodyRows(
+  grid: readonly CleanText[][],
+  lines: readonly Line[],
+  columns: readonly TableColumn[],
+): TableRow[] {
   const rows: TableRow[] = [];
   let group: string | null = null;
   grid.forEach((cells, i) => {
@@ -104,10 +121,12 @@ function bodyRows(grid: readonly CleanText[][], lines: readonly Line[], columns:
  * cells are all words between numeric columns is a second row-header column.
  */
 function markSideBySide(columns: TableColumn[], rows: readonly TableRow[]): void {
-  const numeric = (key: string) => rows.some((r) => r.cells.some((c) => c.column === key && c.value !== null));
+  const numeric = (key: string) =>
+    rows.some((r) => r.cells.some((c) => c.column === key && c.value !== null));
   columns.forEach((column, i) => {
     const cells = rows.flatMap((r) => r.cells.filter((c) => c.column === column.key));
-    const words = cells.length > 0 && cells.length === rows.length && cells.every((c) => c.value === null);
+    const words =
+      cells.length > 0 && cells.length === rows.length && cells.every((c) => c.value === null);
     const before = columns.slice(0, i).some((c) => numeric(c.key));
     const after = columns.slice(i + 1).some((c) => numeric(c.key));
     if (!words || !before || !after) return;

@@ -1,5 +1,13 @@
 import { fold } from "./fold.js";
-import { cellViews, leafTerms, namesTable, pathTerms, rowTerms, twoWay, type CellView } from "./labels.js";
+import {
+  cellViews,
+  leafTerms,
+  namesTable,
+  pathTerms,
+  rowTerms,
+  twoWay,
+  type CellView,
+} from "./labels.js";
 import { isClear } from "./match.js";
 import { termsOf } from "./terms.js";
 import type { CellMatch, CellQuery, Table } from "./types.js";
@@ -16,7 +24,11 @@ import type { CellMatch, CellQuery, Table } from "./types.js";
  *   best?.cell.text // → "52.08"
  */
 export function findCells(tables: readonly Table[], q: CellQuery): CellMatch[] {
-  const pool = tables.filter((t) => (!q.doc || fold(`${t.docId} ${t.source}`).includes(fold(q.doc))) && (!q.table || namesTable(t, q.table)));
+  const pool = tables.filter(
+    (t) =>
+      (!q.doc || fold(`${t.docId} ${t.source}`).includes(fold(q.doc))) &&
+      (!q.table || namesTable(t, q.table)),
+  );
   const rowQuery = q.row ? termsOf(q.row) : null;
   const columnQuery = q.column ? termsOf(q.column) : null;
   const matches: CellMatch[] = [];

@@ -58,5 +58,7 @@ export function isClear(o: Overlap): boolean {
  *   strength({ coverage: 0.3, matched: 3, hits: ["@shenzhen"], places: 1, placeHits: 1 }) // → 0.65
  */
 export function strength(o: Overlap): number {
-  return o.places > 0 && o.placeHits === o.places ? Math.max(o.coverage, 0.5 + 0.5 * o.coverage) : o.coverage;
+  return o.places > 0 && o.placeHits === o.places
+    ? Math.max(o.coverage, 0.5 + 0.5 * o.coverage)
+    : o.coverage;
 }

@@ -64,9 +64,17 @@ export function findPlaces(folded: string): PlaceHit[] {
   const taken = new Array<boolean>(folded.length).fill(false);
   const hits: PlaceHit[] = [];
   for (const alias of aliasList()) {
-    for (let at = folded.indexOf(alias.folded); at >= 0; at = folded.indexOf(alias.folded, at + 1)) {
+    for (
+      let at = folded.indexOf(alias.folded);
+      at >= 0;
+      at = folded.indexOf(alias.folded, at + 1)
+    ) {
       const end = at + alias.folded.length;
-      if (alias.latin && (/[a-z0-9]/u.test(folded[at - 1] ?? "") || /[a-z0-9]/u.test(folded[end] ?? ""))) continue;
+      if (
+        alias.latin &&
+        (/[a-z0-9]/u.test(folded[at - 1] ?? "") || /[a-z0-9]/u.test(folded[end] ?? ""))
+      )
+        continue;
       if (taken.slice(at, end).some(Boolean)) continue;
       taken.fill(true, at, end);
       hits.push({ id: alias.id, start: at, end });

@@ -2,7 +2,8 @@ import { isBlank, type Line } from "./lines.js";
 import { cleanText } from "./markup.js";
 
 /** Lines that open a table note: sources, notes, footnote markers. */
-const NOTE_START = /^\s*(?:\*?\s*(?:資料來源|資料摘取自|资料来源|sources?|souce|notes?|註|注)\s*\*?\s*[:：]|<sup>)/iu;
+const NOTE_START =
+  /^\s*(?:\*?\s*(?:資料來源|資料摘取自|资料来源|sources?|souce|notes?|註|注)\s*\*?\s*[:：]|<sup>)/iu;
 /** How many note paragraphs, and lines per paragraph, may follow a table. */
 const MAX_PARAGRAPHS = 3;
 const MAX_LINES = 3;
@@ -45,5 +46,10 @@ export function readNotes(lines: readonly Line[], after: number, allowPlain: boo
 
 function isShortSentence(line: Line, next: Line | undefined): boolean {
   const text = line.text.trim();
-  return text.length < 160 && /^\p{Lu}/u.test(text) && /\.$/u.test(text) && (next === undefined || isBlank(next));
+  return (
+    text.length < 160 &&
+    /^\p{Lu}/u.test(text) &&
+    /\.$/u.test(text) &&
+    (next === undefined || isBlank(next))
+  );
 }

@@ -13,7 +13,10 @@ export function orderFit(label: readonly string[], query: readonly string[], rea
   let fits = 0;
   for (let i = 0; i + 1 < seq.length; i++) {
     const [a, b] = [seq[i], seq[i + 1]];
-    const near = query.some((t, j) => (t === a || t === b) && query.slice(j + 1, j + 1 + reach).includes(t === a ? b! : a!));
+    const near = query.some(
+      (t, j) =>
+        (t === a || t === b) && query.slice(j + 1, j + 1 + reach).includes(t === a ? b! : a!),
+    );
     if (near) fits++;
   }
   return fits / (seq.length - 1);

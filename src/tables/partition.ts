@@ -28,7 +28,7 @@ export function partition(tokens: readonly HeaderToken[], h: number): Partition 
 function labelsFirst(tokens: readonly HeaderToken[], h: number): Partition | null {
   const rows: Partition["rows"] = [];
   let n = -1;
-  for (let i = h; i < tokens.length; ) {
+  for (let i = h; i < tokens.length;) {
     const label = tokens[i]!;
     if (isValue(label)) return null;
     let j = i + 1;
@@ -59,7 +59,7 @@ function yearsFirst(tokens: readonly HeaderToken[], h: number): Partition | null
 function labelsLast(tokens: readonly HeaderToken[], h: number): Partition | null {
   const rows: Partition["rows"] = [];
   let n = -1;
-  for (let i = h; i < tokens.length; ) {
+  for (let i = h; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && isValue(tokens[j]!)) j++;
     const label = tokens[j];

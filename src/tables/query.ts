@@ -44,7 +44,11 @@ export function covered(label: Terms, query: Query): Overlap {
   const own = overlap(label, query.own);
   if (query.all === query.own) return own;
   const all = overlap(label, query.all);
-  const discounted = { ...all, coverage: all.coverage * CONTEXT_WEIGHT, matched: all.matched * CONTEXT_WEIGHT };
+  const discounted = {
+    ...all,
+    coverage: all.coverage * CONTEXT_WEIGHT,
+    matched: all.matched * CONTEXT_WEIGHT,
+  };
   return discounted.coverage > own.coverage ? discounted : own;
 }
 

@@ -24,14 +24,20 @@ const MAX_SENTENCE = 300;
  * @example
  *   quotedCells(raw, [tableStart, tableEnd], cells) // → ['"63.97" (2007, 河北省) is quoted in the text']
  */
-export function quotedCells(raw: string, table: Span, cells: readonly QuotableCell[], singleRow: boolean): string[] {
+export function quotedCells(
+  raw: string,
+  table: Span,
+  cells: readonly QuotableCell[],
+  singleRow: boolean,
+): string[] {
   const from = Math.max(0, table[0] - REACH);
   const to = Math.min(raw.length, table[1] + REACH);
   const index = numberIndex(raw, from, to, table);
   const found: string[] = [];
   for (const cell of cells) {
     const key = cell.text.replace(/[,，%％]/gu, "").trim();
-    if (!/^\d+(?:\.\d+)?$/u.test(key) || isYear(key) || (!key.includes(".") && key.length < 3)) continue;
+    if (!/^\d+(?:\.\d+)?$/u.test(key) || isYear(key) || (!key.includes(".") && key.length < 3))
+      continue;
     for (const at of index.get(key) ?? []) {
       const sentence = sentenceAround(raw, at, from, to);
       const terms = termsOf(sentence);
@@ -48,7 +54,8 @@ export function quotedCells(raw: string, table: Span, cells: readonly QuotableCe
 /** Positions of every number in `raw[from, to)` outside the table, by digits without separators. */
 function numberIndex(raw: string, from: number, to: number, table: Span): Map<string, number[]> {
   const index = new Map<string, number[]>();
-  const pattern = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/gu;
+  const pattern =
+    /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/gu;
   pattern.lastIndex = from;
   for (let m = pattern.exec(raw); m && m.index < to; m = pattern.exec(raw)) {
     if (m.index >= table[0] && m.index < table[1]) continue;
@@ -60,8 +67,13 @@ function numberIndex(raw: string, from: number, to: number, table: Span): Map<st
 
 function sentenceAround(raw: string, at: number, from: number, to: number): string {
   let start = at;
-  while (start > Math.max(from, at - MAX_SENTENCE) && !SENTENCE_END.test(raw.slice(start - 1, start + 1))) start--;
+  while (
+    start > Math.max(from, at - MAX_SENTENCE) &&
+    !SENTENCE_END.test(raw.slice(start - 1, start + 1))
+  )
+    start--;
   let end = at;
-  while (end < Math.min(to, at + MAX_SENTENCE) && !SENTENCE_END.test(raw.slice(end, end + 2))) end++;
+  while (end < Math.min(to, at + MAX_SENTENCE) && !SENTENCE_END.test(raw.slice(end, end + 2)))
+    end++;
   return raw.slice(start, end).replace(/\s+/gu, " ");
 }

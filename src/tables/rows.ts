@@ -3,7 +3,8 @@ import { unitFromLabel } from "./units.js";
 import type { CleanText } from "./markup.js";
 import type { TableCell, TableColumn, TableRow } from "./types.js";
 
-const TOTAL = /^(?:total|totals|sum|overall|合計|合计|總計|总计|總數|总数|總和|总和|全國總計|全国总计|全國總數|全国总数)(?=$|[\s(（:：])/iu;
+const TOTAL =
+  /^(?:total|totals|sum|overall|合計|合计|總計|总计|總數|总数|總和|总和|全國總計|全国总计|全國總數|全国总数)(?=$|[\s(（:：])/iu;
 
 /**
  * True for the label of a total row.
@@ -40,8 +41,17 @@ export function makeCell(column: string, clean: CleanText): TableCell {
  * @example
  *   makeColumn(1, ["Hardware", "Mean % of employees"], []).label // → "Hardware: Mean % of employees"
  */
-export function makeColumn(index: number, path: string[], spans: TableColumn["spans"], certain = true): TableColumn {
-  const unit = [...path].reverse().map(unitFromLabel).find((u) => u !== null) ?? null;
+export function makeColumn(
+  index: number,
+  path: string[],
+  spans: TableColumn["spans"],
+  certain = true,
+): TableColumn {
+  const unit =
+    [...path]
+      .reverse()
+      .map(unitFromLabel)
+      .find((u) => u !== null) ?? null;
   return { key: `c${index}`, label: path.join(": "), path, unit, role: "value", certain, spans };
 }
 
@@ -52,7 +62,11 @@ export function makeColumn(index: number, path: string[], spans: TableColumn["sp
  * @example
  *   settleUnits(columns, rows, "億元人民幣")
  */
-export function settleUnits(columns: readonly TableColumn[], rows: readonly TableRow[], tableUnit: string | null): void {
+export function settleUnits(
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[],
+  tableUnit: string | null,
+): void {
   const byKey = new Map(columns.map((c) => [c.key, c]));
   for (const row of rows) {
     const rowUnit = unitFromLabel(row.label);

@@ -14,7 +14,54 @@ const EN_STOP = new Set(
   ),
 );
 /** Question words and administrative suffixes that say nothing about a row or column. */
-const ZH_STOP = new Set(["的", "了", "是", "在", "有", "和", "与", "及", "之", "从", "向", "对", "多", "少", "年", "市", "省", "区", "县", "呢", "吗", "哪", "个", "几", "为", "表", "多少", "哪个", "什么", "有多", "哪一", "一年", "单位", "同一", "那么", "最多", "最高", "最大", "最少", "最低", "最小", "哪些", "一共", "总共", "大约", "约"]);
+const ZH_STOP = new Set([
+  "的",
+  "了",
+  "是",
+  "在",
+  "有",
+  "和",
+  "与",
+  "及",
+  "之",
+  "从",
+  "向",
+  "对",
+  "多",
+  "少",
+  "年",
+  "市",
+  "省",
+  "区",
+  "县",
+  "呢",
+  "吗",
+  "哪",
+  "个",
+  "几",
+  "为",
+  "表",
+  "多少",
+  "哪个",
+  "什么",
+  "有多",
+  "哪一",
+  "一年",
+  "单位",
+  "同一",
+  "那么",
+  "最多",
+  "最高",
+  "最大",
+  "最少",
+  "最低",
+  "最小",
+  "哪些",
+  "一共",
+  "总共",
+  "大约",
+  "约",
+]);
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
@@ -93,17 +140,20 @@ function analyse(text: string): Analysis {
   for (const { form, id, latin } of conceptForms().phrases) {
     for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
       const end = at + form.length;
-      if (latin && (/[a-z]/u.test(folded[at - 1] ?? "") || /[a-z]/u.test(folded[end] ?? ""))) continue;
+      if (latin && (/[a-z]/u.test(folded[at - 1] ?? "") || /[a-z]/u.test(folded[end] ?? "")))
+        continue;
       found.push({ term: `~${id}`, weight: WEIGHT.concept, at });
       blank(at, end);
     }
   }
-  for (const m of folded.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)) found.push({ term: `#${m[0]}`, weight: WEIGHT.year, at: m.index });
+  for (const m of folded.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu))
+    found.push({ term: `#${m[0]}`, weight: WEIGHT.year, at: m.index });
   for (const m of folded.matchAll(/[a-z][a-z'&]*(?:-[a-z]+)*/gu)) {
     for (const [term, weight] of wordTerms(m[0])) found.push({ term, weight, at: m.index });
   }
   for (const m of folded.matchAll(/\p{Script=Han}+/gu)) {
-    for (const [term, weight, offset] of hanTerms(m[0])) found.push({ term, weight, at: m.index + offset });
+    for (const [term, weight, offset] of hanTerms(m[0]))
+      found.push({ term, weight, at: m.index + offset });
   }
   found.sort((a, b) => a.at - b.at);
   const terms: Terms = new Map();
@@ -136,7 +186,8 @@ function hanTerms(run: string): Array<[string, number, number]> {
   if (run.length === 1) return ZH_STOP.has(run) ? [] : [[run, WEIGHT.bigram, 0]];
   const out: Array<[string, number, number]> = [];
   for (const s of segmenter.segment(run)) {
-    if (s.segment.length > 1 && !ZH_STOP.has(s.segment)) out.push([s.segment, WEIGHT.word, s.index]);
+    if (s.segment.length > 1 && !ZH_STOP.has(s.segment))
+      out.push([s.segment, WEIGHT.word, s.index]);
   }
   for (let i = 0; i + 1 < run.length; i++) {
     const bigram = run.slice(i, i + 2);

@@ -5,7 +5,8 @@ import { unitFromLabel } from "./units.js";
 import type { Span, TableColumn, TableRow } from "./types.js";
 
 /** The outcome of verifying a rebuilt grid: what confirms it, or why it is rejected. */
-export type Verdict = { ok: true; checks: string[]; totalRows: number[] } | { ok: false; reason: string };
+export type Verdict =
+  { ok: true; checks: string[]; totalRows: number[] } | { ok: false; reason: string };
 
 /** Checks listed on a table; the rest are counted. */
 const MAX_LISTED = 6;
@@ -19,22 +20,53 @@ const MAX_LISTED = 6;
  * @example
  *   verifyGrid(raw, [start, end], columns, rows).ok // → true for 表2 (its 廣義環渤海 row is a sum)
  */
-export function verifyGrid(raw: string, span: Span, columns: readonly TableColumn[], rows: readonly TableRow[], yearKeys: boolean): Verdict {
+export function verifyGrid(
+  raw: string,
+  span: Span,
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[],
+  yearKeys: boolean,
+): Verdict {
   const grid = numericGrid(columns, rows);
   const wrong = implausible(grid);
   if (wrong) return { ok: false, reason: wrong };
   const labelOf = new Map(columns.map((c) => [c.key, c.label]));
-  const cells = rows.flatMap((r) => r.cells.map((c) => ({ text: c.text, rowLabel: r.label, columnLabel: labelOf.get(c.column) ?? "" })));
+  const cells = rows.flatMap((r) =>
+    r.cells.map((c) => ({
+      text: c.text,
+      rowLabel: r.label,
+      columnLabel: labelOf.get(c.column) ?? "",
+    })),
+  );
   const sums = confirmations(grid);
-  const checks = [...sums.map((c) => c.text), ...quotedCells(raw, span, cells.filter((c) => c.columnLabel), rows.length === 1)];
+  const checks = [
+    ...sums.map((c) => c.text),
+    ...quotedCells(
+      raw,
+      span,
+      cells.filter((c) => c.columnLabel),
+      rows.length === 1,
+    ),
+  ];
   const numeric = rows.some((r) => r.cells.some((c) => c.value !== null));
   if (!numeric && yearKeys && rows.length >= 3) {
-    checks.push(`each of the ${rows.length} rows starts with a year and has exactly ${columns.length} cells, as the header does`);
+    checks.push(
+      `each of the ${rows.length} rows starts with a year and has exactly ${columns.length} cells, as the header does`,
+    );
   }
-  if (checks.length === 0) return { ok: false, reason: "no total, row sum, share or figure quoted in the text confirms the order of the cells" };
+  if (checks.length === 0)
+    return {
+      ok: false,
+      reason:
+        "no total, row sum, share or figure quoted in the text confirms the order of the cells",
+    };
   const listed = checks.slice(0, MAX_LISTED);
   if (checks.length > MAX_LISTED) listed.push(`and ${checks.length - MAX_LISTED} more checks`);
-  return { ok: true, checks: listed, totalRows: sums.flatMap((c) => (c.totalRow === undefined ? [] : [c.totalRow])) };
+  return {
+    ok: true,
+    checks: listed,
+    totalRows: sums.flatMap((c) => (c.totalRow === undefined ? [] : [c.totalRow])),
+  };
 }
 
 function numericGrid(columns: readonly TableColumn[], rows: readonly TableRow[]): NumericGrid {
@@ -42,9 +74,13 @@ function numericGrid(columns: readonly TableColumn[], rows: readonly TableRow[])
   return {
     rowLabels: rows.map((r) => r.label),
     columnLabels: columns.map((c) => c.label || c.key),
-    rowUnits: rows.map((r) => (r.cells.some((c) => parseNumber(c.text)?.percent) ? "%" : unitFromLabel(r.label))),
+    rowUnits: rows.map((r) =>
+      r.cells.some((c) => parseNumber(c.text)?.percent) ? "%" : unitFromLabel(r.label),
+    ),
     columnUnits: columns.map((c) => c.unit),
     values: rows.map((r) => columns.map((c) => at(r, c.key)?.value ?? null)),
-    decimals: rows.map((r) => columns.map((c) => parseNumber(at(r, c.key)?.text ?? "")?.decimals ?? 0)),
+    decimals: rows.map((r) =>
+      columns.map((c) => parseNumber(at(r, c.key)?.text ?? "")?.decimals ?? 0),
+    ),
   };
 }

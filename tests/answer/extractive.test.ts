@@ -23,10 +23,24 @@ const raw = [
 
 function setup() {
   const { normalized, blocks } = segmentDocument(raw);
-  const doc: CorpusDocument = { id: "zgc", source: "zgc.txt", raw, sha256: "", normalized, blocks, pageStarts: [] };
+  const doc: CorpusDocument = {
+    id: "zgc",
+    source: "zgc.txt",
+    raw,
+    sha256: "",
+    normalized,
+    blocks,
+    pageStarts: [],
+  };
   const chunks = chunkDocument(doc);
   const lexical = buildLexicalIndex(chunks.map((c) => tokenize(c.text)));
-  const hits: Hit[] = chunks.map((chunk, index) => ({ index, chunk, score: 1 / (index + 1), lexical: 1, dense: 0 }));
+  const hits: Hit[] = chunks.map((chunk, index) => ({
+    index,
+    chunk,
+    score: 1 / (index + 1),
+    lexical: 1,
+    dense: 0,
+  }));
   const ctx = { raw: () => raw, title: () => "ZGC", lexical };
   return { hits, ctx };
 }
@@ -34,7 +48,11 @@ function setup() {
 describe("answerExtractive", () => {
   it("quotes the sentence stating the number a quantity question asks for, verified against its span", () => {
     const { hits, ctx } = setup();
-    const a = answerExtractive(prepareQuery("How many firms were operating in Zhong'guancun by the end of 1983?", null), hits, ctx);
+    const a = answerExtractive(
+      prepareQuery("How many firms were operating in Zhong'guancun by the end of 1983?", null),
+      hits,
+      ctx,
+    );
     expect(a.abstained).toBe(false);
     expect(a.answer).toContain("eleven firms");
     expect(a.answer).toMatch(/\[1\]$/u);
@@ -45,26 +63,46 @@ describe("answerExtractive", () => {
 
   it("runs on into the next sentence when it carries the answer", () => {
     const { hits, ctx } = setup();
-    const a = answerExtractive(prepareQuery("Which Four-self-principles do most firms follow?", null), hits, ctx);
+    const a = answerExtractive(
+      prepareQuery("Which Four-self-principles do most firms follow?", null),
+      hits,
+      ctx,
+    );
     expect(a.answer).toContain("self-chosen partners");
-    expect(verifyQuote(raw, a.citations[0]!.start, a.citations[0]!.end, a.citations[0]!.quote)).toBe(true);
+    expect(
+      verifyQuote(raw, a.citations[0]!.start, a.citations[0]!.end, a.citations[0]!.quote),
+    ).toBe(true);
   });
 
   it("abstains when the question's year is not near any candidate sentence", () => {
     const { hits, ctx } = setup();
-    const a = answerExtractive(prepareQuery("How many firms were operating in Zhong'guancun by the end of 1995?", null), hits, ctx);
+    const a = answerExtractive(
+      prepareQuery("How many firms were operating in Zhong'guancun by the end of 1995?", null),
+      hits,
+      ctx,
+    );
     expect(a.abstained).toBe(true);
     expect(a.citations).toEqual([]);
   });
 
   it("abstains when a rare name in the question appears in no passage", () => {
     const { hits, ctx } = setup();
-    const a = answerExtractive(prepareQuery("How much venture capital did Huawei raise in Haidian?", null), hits, ctx);
+    const a = answerExtractive(
+      prepareQuery("How much venture capital did Huawei raise in Haidian?", null),
+      hits,
+      ctx,
+    );
     expect(a.abstained).toBe(true);
   });
 
   it("abstains when no sentence covers enough of the question", () => {
     const { hits, ctx } = setup();
-    expect(answerExtractive(prepareQuery("What is the average rainfall of the region in summer?", null), hits, ctx).abstained).toBe(true);
+    expect(
+      answerExtractive(
+        prepareQuery("What is the average rainfall of the region in summer?", null),
+        hits,
+        ctx,
+      ).abstained,
+    ).toBe(true);
   });
 });

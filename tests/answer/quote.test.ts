@@ -2,14 +2,22 @@ import { describe, expect, it } from "vitest";
 import { makeQuote } from "../../src/answer/quote.js";
 import { verifyQuote } from "../../src/answer/verify.js";
 
-const raw = "Intro.\n**Table 2.** Sample test\nBy the end of 1983, eleven firms were operating in Zhong’guan-\ncun. Next.";
+const raw =
+  "Intro.\n**Table 2.** Sample test\nBy the end of 1983, eleven firms were operating in Zhong’guan-\ncun. Next.";
 
 describe("quote verification", () => {
   const start = raw.indexOf("By the end");
   const end = raw.indexOf("Next.") - 1;
 
   it("accepts the cleaned text of exactly the span", () => {
-    expect(verifyQuote(raw, start, end, "By the end of 1983, eleven firms were operating in Zhong’guancun.")).toBe(true);
+    expect(
+      verifyQuote(
+        raw,
+        start,
+        end,
+        "By the end of 1983, eleven firms were operating in Zhong’guancun.",
+      ),
+    ).toBe(true);
   });
   it("rejects a tampered span or quote", () => {
     const quote = "By the end of 1983, eleven firms were operating in Zhong’guancun.";

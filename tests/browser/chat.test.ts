@@ -1,7 +1,15 @@
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, canRunBrowser, coursePage, launchBrowser, readmeSnippet, serveApp, servePages } from "./harness.js";
+import {
+  ARTIFACTS,
+  canRunBrowser,
+  coursePage,
+  launchBrowser,
+  readmeSnippet,
+  serveApp,
+  servePages,
+} from "./harness.js";
 
 // One app server over the fixture index, a course site on a second 127.0.0.1 port that is on the
 // site key's list, and a stranger site on a third port that is not; one Chromium for all tests.
@@ -38,14 +46,17 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 
 describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
   it("streams an answer whose [n] markers open the quote, a reference in the chosen style and the passage page", async () => {
     const page = await newPage();
     await page.goto(`${base}/`);
     await expect.poll(() => page.title()).toBe("Ask the sources");
-    await page.getByLabel("Your question").fill("How many firms were operating in Zhong'guancun by the end of 1983?");
+    await page
+      .getByLabel("Your question")
+      .fill("How many firms were operating in Zhong'guancun by the end of 1983?");
     await page.getByLabel("Your question").press("Enter");
     const answer = page.locator(".turn-a").last();
     await answer.locator(".answer .mark").first().waitFor();
@@ -80,7 +91,9 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
     const page = await newPage();
     await page.setViewportSize({ width: 390, height: 844 }); // a phone
     await page.goto(`${base}/`);
-    await page.getByLabel("Your question").fill("Which region had the highest mean % R&D expenditure in revenue among hardware firms?");
+    await page
+      .getByLabel("Your question")
+      .fill("Which region had the highest mean % R&D expenditure in revenue among hardware firms?");
     await page.getByRole("button", { name: "Ask", exact: true }).click();
     const answer = page.locator(".turn-a").last();
     await answer.locator("figure.answer-table table").waitFor();
@@ -105,7 +118,9 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
 
   it("follows the browser language (中文) and switches with the language button", async () => {
     const page = await newPage();
-    await page.addInitScript(() => Object.defineProperty(navigator, "languages", { get: () => ["zh-CN", "zh"] }));
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, "languages", { get: () => ["zh-CN", "zh"] }),
+    );
     await page.goto(`${base}/`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("向文献提问");
     expect(await page.getAttribute("html", "lang")).toBe("zh-Hans");
@@ -132,7 +147,9 @@ describe.skipIf(!canRunBrowser)("embedding (Chromium, second origin)", () => {
     const frameEl = page.locator(`iframe[src^="${base}/widget?site="]`);
     await frameEl.waitFor();
     const frame = page.frameLocator(`iframe[src^="${base}/widget?site="]`);
-    await frame.getByLabel("Your question").fill("By 1990, how many electronics firms were in Shenzhen?");
+    await frame
+      .getByLabel("Your question")
+      .fill("By 1990, how many electronics firms were in Shenzhen?");
     await frame.getByLabel("Your question").press("Enter");
     await frame.locator(".turn-a .answer .mark").first().waitFor();
     expect(await frame.locator(".turn-a .answer").first().textContent()).toMatch(/\[1\]/u);
@@ -155,14 +172,20 @@ describe.skipIf(!canRunBrowser)("embedding (Chromium, second origin)", () => {
     await page.getByRole("button", { name: "Ask the sources" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(`${stranger.origin} is not on the list for site key "test-course"`);
+    expect(await alert.textContent()).toContain(
+      `${stranger.origin} is not on the list for site key "test-course"`,
+    );
     expect(await page.locator("iframe").count()).toBe(0);
     await shot(page, "widget-refused");
 
     // Calling the API directly from this origin fails (403 without CORS headers), and so does framing.
     const outcome = await page.evaluate(async (url) => {
       try {
-        const res = await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"q"}' });
+        const res = await fetch(`${url}/api/ask`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: '{"question":"q"}',
+        });
         return `status ${res.status}`;
       } catch (e) {
         return `refused: ${(e as Error).name}`;
@@ -173,15 +196,24 @@ describe.skipIf(!canRunBrowser)("embedding (Chromium, second origin)", () => {
     await page.goto(`${stranger.origin}/iframe.html`);
     const frame = page.frameLocator("iframe");
     await frame.getByRole("alert").waitFor();
-    expect(await frame.getByRole("alert").textContent()).toContain(`not enabled on ${stranger.origin}`);
+    expect(await frame.getByRole("alert").textContent()).toContain(
+      `not enabled on ${stranger.origin}`,
+    );
     expect(await frame.locator("#ask").count()).toBe(0);
     await shot(page, "widget-iframe-refused");
 
     // Without a Referer the server cannot tell, so it sends the chat — and the browser refuses to frame it.
-    await page.setContent(`<iframe referrerpolicy="no-referrer" src="${base}/widget?site=test-course"></iframe>`);
+    await page.setContent(
+      `<iframe referrerpolicy="no-referrer" src="${base}/widget?site=test-course"></iframe>`,
+    );
     await page.waitForLoadState("load");
     const bare = page.frames().find((f) => f !== page.mainFrame());
-    expect(await bare?.locator("#ask").count().catch(() => 0)).toBe(0);
+    expect(
+      await bare
+        ?.locator("#ask")
+        .count()
+        .catch(() => 0),
+    ).toBe(0);
     await page.close();
   }, 60_000);
 });

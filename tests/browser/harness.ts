@@ -22,7 +22,10 @@ const README = fileURLToPath(new URL("../../README.md", import.meta.url));
 
 /** The README's snippet (`kind`: the script or the iframe form), with HOST and KEY filled in. */
 export function readmeSnippet(kind: "script" | "iframe", base: string, key = SITE_KEY): string {
-  const pattern = kind === "script" ? /<script src="https:\/\/HOST\/embed\.js"[^>]*><\/script>/u : /<iframe src="https:\/\/HOST\/widget\?site=KEY"[^>]*><\/iframe>/u;
+  const pattern =
+    kind === "script"
+      ? /<script src="https:\/\/HOST\/embed\.js"[^>]*><\/script>/u
+      : /<iframe src="https:\/\/HOST\/widget\?site=KEY"[^>]*><\/iframe>/u;
   const found = readFileSync(README, "utf8").match(pattern)?.[0];
   if (!found) throw new Error(`README.md has no ${kind} embed snippet`);
   return found.replaceAll("https://HOST", base).replaceAll("KEY", key);
@@ -40,30 +43,47 @@ ${snippet}
 }
 
 /** Serves `pages` (path → HTML) on an ephemeral 127.0.0.1 port. */
-export async function servePages(pages: () => Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function servePages(
+  pages: () => Record<string, string>,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const html = pages()[req.url ?? "/"];
-    res.writeHead(html ? 200 : 404, { "content-type": "text/html; charset=utf-8" }).end(html ?? "not found");
+    res
+      .writeHead(html ? 200 : 404, { "content-type": "text/html; charset=utf-8" })
+      .end(html ?? "not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** The app over the fixture index on an ephemeral port, with `allowed` as the only embedding origin. */
-export async function serveApp(allowed: string[]): Promise<{ base: string; close: () => Promise<void> }> {
+export async function serveApp(
+  allowed: string[],
+): Promise<{ base: string; close: () => Promise<void> }> {
   const state = await readyState();
-  const security = securityOptions({ sites: [{ key: SITE_KEY, name: "Test course", origins: allowed }] });
+  const security = securityOptions({
+    sites: [{ key: SITE_KEY, name: "Test course", origins: allowed }],
+  });
   const app = createApp({ state: () => state, status: () => "ready", security });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** Headless Debian Chromium with a fresh profile; `close` also removes the profile. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  close: () => Promise<void>;
+}> {
   await mkdir(ARTIFACTS, { recursive: true });
   const profile = await mkdtemp(join(tmpdir(), "qa-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -71,7 +91,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     headless: true,
     locale: "en-US",
     viewport: { width: 1100, height: 800 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
   return {
     context,

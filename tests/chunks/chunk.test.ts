@@ -15,14 +15,20 @@ describe("chunkDocument on the corpus", async () => {
       const b = chunkDocument(doc);
       expect(a.map((c) => c.id)).toEqual(b.map((c) => c.id));
       expect(new Set(a.map((c) => c.id)).size).toBe(a.length);
-      for (const c of a.filter((c) => c.kind !== "table")) expect(textUnits(c.text)).toBeLessThanOrEqual(300 * 1.2 + 80);
+      for (const c of a.filter((c) => c.kind !== "table"))
+        expect(textUnits(c.text)).toBeLessThanOrEqual(300 * 1.2 + 80);
     }
   });
 
   it("never lets a chunk cross a section boundary", () => {
     for (const doc of docs)
       for (const c of chunkDocument(doc)) {
-        const inside = doc.blocks.filter((b) => b.kind === "heading" && doc.normalized.starts[b.start]! > c.start && doc.normalized.starts[b.start]! < c.end);
+        const inside = doc.blocks.filter(
+          (b) =>
+            b.kind === "heading" &&
+            doc.normalized.starts[b.start]! > c.start &&
+            doc.normalized.starts[b.start]! < c.end,
+        );
         expect(inside).toEqual([]);
       }
   });
@@ -34,7 +40,8 @@ describe("chunkDocument on the corpus", async () => {
           const raw = doc.raw.slice(s.rawStart, s.rawEnd);
           const shown = c.text.slice(s.start, s.end);
           // Markup is dropped from the display text, so compare with markup removed from both.
-          const strip = (t: string) => quoteKey(t.replace(/<\/?[a-z]+>/giu, "")).replace(/[*#_|\\<>]/gu, "");
+          const strip = (t: string) =>
+            quoteKey(t.replace(/<\/?[a-z]+>/giu, "")).replace(/[*#_|\\<>]/gu, "");
           expect(strip(raw).length).toBeGreaterThan(0);
           expect(strip(raw).includes(strip(shown).slice(0, 10))).toBe(true);
         }

@@ -19,7 +19,9 @@ describe("corpus/catalog.json", () => {
   });
 
   it("has one entry per corpus file, keyed by the file name without .txt", () => {
-    expect(Object.keys(catalog).sort()).toEqual(corpusFiles.map((name) => name.replace(/\.txt$/, "")).sort());
+    expect(Object.keys(catalog).sort()).toEqual(
+      corpusFiles.map((name) => name.replace(/\.txt$/, "")).sort(),
+    );
     for (const [id, entry] of Object.entries(catalog)) expect(entry.source).toBe(`${id}.txt`);
   });
 
@@ -68,7 +70,8 @@ describe("parseCatalog", () => {
   });
 
   it("rejects an invalid catalog with a corpus_unreadable AppError", () => {
-    const attempt = () => parseCatalog({ x: { source: "x.txt", authors: [{ given: "No family" }] } });
+    const attempt = () =>
+      parseCatalog({ x: { source: "x.txt", authors: [{ given: "No family" }] } });
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow(/catalog\.json is invalid/);
     try {

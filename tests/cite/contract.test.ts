@@ -22,7 +22,10 @@ const entries: [string, CatalogEntry][] = [
   ["21 authors", withAuthors(21)],
   ["unknown file", entryForUnknownFile("dropped-in.txt")],
   ["empty", make({})],
-  ["chapter", make({ type: "chapter", title: "A chapter?", containerTitle: "A book", pages: "5-9" })],
+  [
+    "chapter",
+    make({ type: "chapter", title: "A chapter?", containerTitle: "A book", pages: "5-9" }),
+  ],
 ];
 
 const unescape = (html: string): string =>
@@ -60,5 +63,7 @@ describe.each(IN_TEXT_STYLES)("%s in-text", (style) => {
 
 it("escapes markup in titles for HTML", () => {
   const entry = make({ type: "book", title: "<script>alert(1)</script> & more" });
-  expect(formatReferenceHtml(entry, "apa")).toBe("<i>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</i>. (n.d.).");
+  expect(formatReferenceHtml(entry, "apa")).toBe(
+    "<i>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</i>. (n.d.).",
+  );
 });

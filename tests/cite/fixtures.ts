@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../../src/cite/catalog.js";
-import { CatalogEntrySchema, type Catalog, type CatalogEntry, type CatalogEntryInput } from "../../src/cite/types.js";
+import {
+  CatalogEntrySchema,
+  type Catalog,
+  type CatalogEntry,
+  type CatalogEntryInput,
+} from "../../src/cite/types.js";
 
 /** /work/main/corpus, found from this file so tests run from any working directory. */
 export const CORPUS_DIR = fileURLToPath(new URL("../../corpus/", import.meta.url));
@@ -33,7 +38,8 @@ export const make = (input: Omit<CatalogEntryInput, "source">): CatalogEntry =>
 export const bohaiChapter = make({
   type: "report",
   originalTitle: "仍然是經濟空間分工？環渤海城市區域的治理與矛盾",
-  title: "Still an economically spatial division of labor? The governance and contradiction of the pan-Bohai city-region",
+  title:
+    "Still an economically spatial division of labor? The governance and contradiction of the pan-Bohai city-region",
   authors: [
     { family: "Yang", given: "Sheng-chun" },
     { family: "Wang", given: "Jenn-hwan" },
@@ -75,6 +81,9 @@ export function withAuthors(count: number): CatalogEntry {
     title: "Many hands",
     year: 2020,
     containerTitle: "Erdkunde",
-    authors: Array.from({ length: count }, (_, i) => ({ family: `Author${i + 1}`, given: `Ann${i + 1}` })),
+    authors: Array.from({ length: count }, (_, i) => ({
+      family: `Author${i + 1}`,
+      given: `Ann${i + 1}`,
+    })),
   });
 }

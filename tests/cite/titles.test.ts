@@ -1,20 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { APA_TITLE_CASE, CHICAGO_TITLE_CASE, MLA_TITLE_CASE, shortTitle, titleCase } from "../../src/cite/titles.js";
+import {
+  APA_TITLE_CASE,
+  CHICAGO_TITLE_CASE,
+  MLA_TITLE_CASE,
+  shortTitle,
+  titleCase,
+} from "../../src/cite/titles.js";
 
 describe("titleCase", () => {
   it("keeps minor words lowercase except first, last and after a subtitle break", () => {
-    expect(titleCase("the art of war: on the use of force", CHICAGO_TITLE_CASE)).toBe("The Art of War: On the Use of Force");
+    expect(titleCase("the art of war: on the use of force", CHICAGO_TITLE_CASE)).toBe(
+      "The Art of War: On the Use of Force",
+    );
     expect(titleCase("what it is for", MLA_TITLE_CASE)).toBe("What It Is For");
   });
 
   it("keeps words that already carry capitals (China, ICT, R&D)", () => {
-    expect(titleCase("R&D of ICT hubs in China", CHICAGO_TITLE_CASE)).toBe("R&D of ICT Hubs in China");
+    expect(titleCase("R&D of ICT hubs in China", CHICAGO_TITLE_CASE)).toBe(
+      "R&D of ICT Hubs in China",
+    );
   });
 
   it("follows each style for hyphenated prefixes", () => {
-    expect(titleCase("de-centering the self-report", CHICAGO_TITLE_CASE)).toBe("De-centering the Self-Report");
-    expect(titleCase("de-centering the self-report", MLA_TITLE_CASE)).toBe("De-Centering the Self-Report");
-    expect(titleCase("de-centering the self-report", APA_TITLE_CASE)).toBe("De-Centering the Self-Report");
+    expect(titleCase("de-centering the self-report", CHICAGO_TITLE_CASE)).toBe(
+      "De-centering the Self-Report",
+    );
+    expect(titleCase("de-centering the self-report", MLA_TITLE_CASE)).toBe(
+      "De-Centering the Self-Report",
+    );
+    expect(titleCase("de-centering the self-report", APA_TITLE_CASE)).toBe(
+      "De-Centering the Self-Report",
+    );
   });
 
   it("capitalises inside opening quotation marks and after dashes", () => {
@@ -34,8 +50,12 @@ describe("titleCase", () => {
 
 describe("shortTitle", () => {
   it("takes the main title, at most four words, without a trailing minor word", () => {
-    expect(shortTitle("Varieties of global capital and the paradox of local upgrading in China")).toBe("Varieties of global capital");
-    expect(shortTitle("De-centering ‘spatial fix’—patterns of territorialization")).toBe("De-centering ‘spatial fix’");
+    expect(
+      shortTitle("Varieties of global capital and the paradox of local upgrading in China"),
+    ).toBe("Varieties of global capital");
+    expect(shortTitle("De-centering ‘spatial fix’—patterns of territorialization")).toBe(
+      "De-centering ‘spatial fix’",
+    );
     expect(shortTitle("Cities of the south")).toBe("Cities of the south");
     expect(shortTitle("Learning in and from Asia")).toBe("Learning");
   });

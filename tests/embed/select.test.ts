@@ -19,34 +19,62 @@ describe("selectEmbedder", () => {
 
   it("picks the Transformers.js model when it loads", async () => {
     const { lines, log } = collect();
-    const embedder = await selectEmbedder({ prefer: "auto", model: "tiny-bert", localModelPath: root, allowRemote: false, log });
+    const embedder = await selectEmbedder({
+      prefer: "auto",
+      model: "tiny-bert",
+      localModelPath: root,
+      allowRemote: false,
+      log,
+    });
     expect(embedder.id).toBe("transformers:tiny-bert");
     expect(lines).toEqual([expect.stringContaining("embedder: transformers:tiny-bert")]);
   });
 
   it("falls back to use-lite and says why when the model is missing", async () => {
     const { lines, log } = collect();
-    const embedder = await selectEmbedder({ prefer: "auto", model: "missing-model", localModelPath: root, allowRemote: false, log });
+    const embedder = await selectEmbedder({
+      prefer: "auto",
+      model: "missing-model",
+      localModelPath: root,
+      allowRemote: false,
+      log,
+    });
     expect(embedder.id).toBe("use-lite");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^embedder: use-lite \(offline\)\. .*missing-model.*not found/);
   }, 60_000);
 
   it("throws when transformers is forced and the model is missing", async () => {
-    const error = await selectEmbedder({ prefer: "transformers", model: "missing-model", localModelPath: root, allowRemote: false })
-      .catch((e: unknown) => e);
+    const error = await selectEmbedder({
+      prefer: "transformers",
+      model: "missing-model",
+      localModelPath: root,
+      allowRemote: false,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "embedder_unavailable" });
   });
 
   it("uses use-lite directly when forced", async () => {
-    const embedder = await selectEmbedder({ prefer: "use-lite", model: "tiny-bert", localModelPath: root, allowRemote: false });
+    const embedder = await selectEmbedder({
+      prefer: "use-lite",
+      model: "tiny-bert",
+      localModelPath: root,
+      allowRemote: false,
+    });
     expect(embedder.id).toBe("use-lite");
   }, 60_000);
 
   it("gives up on a model that takes longer than the timeout", async () => {
     const { lines, log } = collect();
-    const embedder = await selectEmbedder({ prefer: "auto", model: "tiny-bert", localModelPath: root, allowRemote: false, log, timeoutMs: 1 });
+    const embedder = await selectEmbedder({
+      prefer: "auto",
+      model: "tiny-bert",
+      localModelPath: root,
+      allowRemote: false,
+      log,
+      timeoutMs: 1,
+    });
     expect(embedder.id).toBe("use-lite");
     expect(lines[0]).toContain("within");
   }, 60_000);

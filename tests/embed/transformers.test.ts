@@ -11,14 +11,19 @@ import { TINY_HIDDEN, writeTinyModel } from "./tiny-model.js";
 
 const root = await writeTinyModel(["tiny-bert", "tiny-e5"]);
 afterAll(() => rm(root, { recursive: true, force: true }));
-const load = (model: string) => createTransformersEmbedder({ model, localModelPath: root, allowRemote: false });
+const load = (model: string) =>
+  createTransformersEmbedder({ model, localModelPath: root, allowRemote: false });
 
 describeEmbedderContract("transformers (tiny local model)", () => load("tiny-bert"));
 
 describe("createTransformersEmbedder", () => {
   it("discovers the dimension from the model and names itself after it", async () => {
     const embedder = await load("tiny-bert");
-    expect(embedder).toMatchObject({ id: "transformers:tiny-bert", dimension: TINY_HIDDEN, multilingual: false });
+    expect(embedder).toMatchObject({
+      id: "transformers:tiny-bert",
+      dimension: TINY_HIDDEN,
+      multilingual: false,
+    });
   });
 
   it("embeds queries and passages alike for models trained without prefixes", async () => {

@@ -13,12 +13,21 @@ beforeAll(async () => {
   app = createApp({ state: () => state, status: () => "ready", maxBodyBytes: 4096 });
 }, 120_000);
 
-const ask = (body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  app.request("/api/ask", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+const ask = (
+  body: unknown,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) =>
+  app.request("/api/ask", {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("POST /api/ask", () => {
   it("answers with citations whose quotes are the text at their spans", async () => {
-    const res = await ask({ question: "How many firms were operating in Zhong'guancun by the end of 1983?" });
+    const res = await ask({
+      question: "How many firms were operating in Zhong'guancun by the end of 1983?",
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.abstained).toBe(false);
@@ -28,14 +37,32 @@ describe("POST /api/ask", () => {
     for (const c of body.citations) {
       const raw = readFileSync(join(CORPUS_DIR, c.source), "utf8");
       expect(verifyQuote(raw, c.start, c.end, c.quote)).toBe(true);
-      expect(c).toMatchObject({ n: expect.any(Number), docId: expect.any(String), title: expect.any(String) });
+      expect(c).toMatchObject({
+        n: expect.any(Number),
+        docId: expect.any(String),
+        title: expect.any(String),
+      });
     }
-    for (const p of body.passages) expect(p).toMatchObject({ id: expect.any(String), source: expect.any(String), start: expect.any(Number), end: expect.any(Number) });
+    for (const p of body.passages)
+      expect(p).toMatchObject({
+        id: expect.any(String),
+        source: expect.any(String),
+        start: expect.any(Number),
+        end: expect.any(Number),
+      });
   });
 
   it("answers a question a table cell answers with the value, its row and column, and a verified row quote", async () => {
-    const body = await (await ask({ question: "How many people (in thousands) worked in Suzhou's electronics industry in 2008?" })).json();
-    expect(body.table).toMatchObject({ id: expect.any(String), label: expect.any(String), row: expect.stringMatching(/Suzhou/u) });
+    const body = await (
+      await ask({
+        question: "How many people (in thousands) worked in Suzhou's electronics industry in 2008?",
+      })
+    ).json();
+    expect(body.table).toMatchObject({
+      id: expect.any(String),
+      label: expect.any(String),
+      row: expect.stringMatching(/Suzhou/u),
+    });
     expect(body.answer).toContain("1,132");
     for (const c of body.citations) {
       const raw = readFileSync(join(CORPUS_DIR, c.source), "utf8");
@@ -44,7 +71,9 @@ describe("POST /api/ask", () => {
   });
 
   it("gives every citation a locator and a reference in the requested style", async () => {
-    const body = await (await ask({ question: "By 1990, how many electronics firms were in Shenzhen?", style: "mla" })).json();
+    const body = await (
+      await ask({ question: "By 1990, how many electronics firms were in Shenzhen?", style: "mla" })
+    ).json();
     expect(body.citations.length).toBeGreaterThan(0);
     for (const c of body.citations) {
       expect(c.reference).toMatch(/Chen|Zhou|Liefner|\w/u);
@@ -54,7 +83,9 @@ describe("POST /api/ask", () => {
   });
 
   it("abstains when the corpus never mentions what is asked", async () => {
-    const body = await (await ask({ question: "What was the population of Chengdu's Tianfu Software Park in 2019?" })).json();
+    const body = await (
+      await ask({ question: "What was the population of Chengdu's Tianfu Software Park in 2019?" })
+    ).json();
     expect(body.abstained).toBe(true);
     expect(body.citations).toEqual([]);
   });
@@ -62,7 +93,10 @@ describe("POST /api/ask", () => {
   it("accepts history for follow-up questions", async () => {
     const res = await ask({
       question: "And by the end of 1996?",
-      history: [{ role: "user", content: "How many electronics firms were there in Shenzhen in 1990?" }, { role: "assistant", content: "620 [1]" }],
+      history: [
+        { role: "user", content: "How many electronics firms were there in Shenzhen in 1990?" },
+        { role: "assistant", content: "620 [1]" },
+      ],
     });
     expect(res.status).toBe(200);
   });
@@ -72,7 +106,14 @@ describe("POST /api/ask", () => {
     ["an empty question", { question: "" }, 400],
     ["a missing question", { history: [] }, 400],
     ["a too long question", { question: "x".repeat(2001) }, 400],
-    ["too much history", { question: "q", history: Array.from({ length: 21 }, () => ({ role: "user", content: "a" })) }, 400],
+    [
+      "too much history",
+      {
+        question: "q",
+        history: Array.from({ length: 21 }, () => ({ role: "user", content: "a" })),
+      },
+      400,
+    ],
     ["a bad role", { question: "q", history: [{ role: "system", content: "a" }] }, 400],
     ["k out of range", { question: "q", k: 0 }, 400],
     ["a non-object body", "[1,2]", 400],
@@ -86,14 +127,21 @@ describe("POST /api/ask", () => {
 
   it("rejects a wrong content type with 415 and an oversized body with 413", async () => {
     expect((await ask({ question: "q" }, { "content-type": "text/plain" })).status).toBe(415);
-    const big = await ask({ question: "q", history: [{ role: "user", content: "x".repeat(5000) }] });
+    const big = await ask({
+      question: "q",
+      history: [{ role: "user", content: "x".repeat(5000) }],
+    });
     expect(big.status).toBe(413);
     expect(big.headers.get("content-type")).toMatch(/problem\+json/u);
   });
 
   it("returns 503 while the index is not loaded", async () => {
     const loading = createApp({ state: () => null, status: () => "building index" });
-    const res = await loading.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"q"}' });
+    const res = await loading.request("/api/ask", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"question":"q"}',
+    });
     expect(res.status).toBe(503);
     expect((await loading.request("/readyz")).status).toBe(503);
     expect((await loading.request("/healthz")).status).toBe(200);

@@ -10,7 +10,12 @@ beforeAll(async () => {
   ({ state, app } = await readyApp());
 }, 120_000);
 
-const post = (path: string, body: unknown) => app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 /** Parses a server-sent event stream into `{event, data}` pairs. */
 function parseEvents(text: string): { event: string; data: unknown }[] {
@@ -20,14 +25,20 @@ function parseEvents(text: string): { event: string; data: unknown }[] {
     .map((block) => {
       const lines = block.split("\n");
       const event = lines.find((l) => l.startsWith("event: "))?.slice(7) ?? "message";
-      const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+      const data = lines
+        .filter((l) => l.startsWith("data: "))
+        .map((l) => l.slice(6))
+        .join("\n");
       return { event, data: JSON.parse(data) };
     });
 }
 
 describe("POST /api/ask/stream", () => {
   it("sends status, then the answer in delta pieces, then done with exactly the /api/ask response", async () => {
-    const body = { question: "By 1990, how many electronics firms were in Shenzhen?", style: "chicago" };
+    const body = {
+      question: "By 1990, how many electronics firms were in Shenzhen?",
+      style: "chicago",
+    };
     const res = await post("/api/ask/stream", body);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/u);
@@ -43,7 +54,11 @@ describe("POST /api/ask/stream", () => {
   });
 
   it("carries history for follow-ups and the table of a table answer", async () => {
-    const res = await post("/api/ask/stream", { question: "Which region had the highest mean % R&D expenditure in revenue among hardware firms?", history: [{ role: "user", content: "R&D by region" }] });
+    const res = await post("/api/ask/stream", {
+      question:
+        "Which region had the highest mean % R&D expenditure in revenue among hardware firms?",
+      history: [{ role: "user", content: "R&D by region" }],
+    });
     const done = parseEvents(await res.text()).at(-1)!;
     expect(done.data).toMatchObject({ table: { id: expect.any(String), row: "Beijing" } });
   });
@@ -53,20 +68,34 @@ describe("POST /api/ask/stream", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/problem\+json/u);
     const loading = createApp({ state: () => null, status: () => "loading" });
-    const r503 = await loading.request("/api/ask/stream", { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"q"}' });
+    const r503 = await loading.request("/api/ask/stream", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"question":"q"}',
+    });
     expect(r503.status).toBe(503);
   });
 
   it("sends an error event with a problem document when answering fails mid-stream", async () => {
-    const broken = { ...state, qa: { ...state.qa, ask: async () => Promise.reject(new Error("boom")) } } as ReadyState;
+    const broken = {
+      ...state,
+      qa: { ...state.qa, ask: async () => Promise.reject(new Error("boom")) },
+    } as ReadyState;
     const failing = createApp({ state: () => broken, status: () => "ready" });
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      const res = await failing.request("/api/ask/stream", { method: "POST", headers: { "content-type": "application/json" }, body: '{"question":"q"}' });
+      const res = await failing.request("/api/ask/stream", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"question":"q"}',
+      });
       const events = parseEvents(await res.text());
-      expect(events.at(-1)).toMatchObject({ event: "error", data: { status: 500, detail: expect.not.stringContaining("boom") } });
+      expect(events.at(-1)).toMatchObject({
+        event: "error",
+        data: { status: 500, detail: expect.not.stringContaining("boom") },
+      });
     } finally {
       console.error = original;
     }

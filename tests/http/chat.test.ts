@@ -21,8 +21,12 @@ describe("chat page and widget files", () => {
     expect(js.status).toBe(200);
     expect(js.headers.get("content-type")).toMatch(/^text\/javascript/u);
     const etag = js.headers.get("etag")!;
-    expect((await app.request("/assets/chat.js", { headers: { "if-none-match": etag } })).status).toBe(304);
-    expect((await app.request("/assets/chat.css")).headers.get("content-type")).toMatch(/^text\/css/u);
+    expect(
+      (await app.request("/assets/chat.js", { headers: { "if-none-match": etag } })).status,
+    ).toBe(304);
+    expect((await app.request("/assets/chat.css")).headers.get("content-type")).toMatch(
+      /^text\/css/u,
+    );
     expect((await app.request("/assets/secret.txt")).status).toBe(404);
     expect((await app.request("/assets/..%2Fpage.ts")).status).toBe(404);
     expect(await (await app.request("/embed.js")).text()).toContain("data-site");

@@ -17,18 +17,31 @@ beforeAll(async () => {
   ({ state, app } = await readyApp());
 }, 120_000);
 
-const chunksOf = (s: ReadyState, docId: string): Chunk[] => s.qa.passageIdsOf(docId).map((id) => s.qa.passage(id)!.chunk);
+const chunksOf = (s: ReadyState, docId: string): Chunk[] =>
+  s.qa.passageIdsOf(docId).map((id) => s.qa.passage(id)!.chunk);
 const between = (html: string, open: RegExp, close: string): string => {
   const m = open.exec(html);
   if (!m) return "";
   const from = m.index + m[0].length;
   return html.slice(from, html.indexOf(close, from));
 };
-const cspHash = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const cspHash = (text: string) =>
+  `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 async function askFirstCitation(question: string) {
-  const res = await app.request("/api/ask", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
-  return (await res.json()).citations[0] as { passageId: string; source: string; start: number; end: number; quote: string; view: string };
+  const res = await app.request("/api/ask", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ question }),
+  });
+  return (await res.json()).citations[0] as {
+    passageId: string;
+    source: string;
+    start: number;
+    end: number;
+    quote: string;
+    view: string;
+  };
 }
 
 describe("GET /p/:id", () => {
@@ -64,22 +77,34 @@ describe("GET /p/:id", () => {
     const middle = chunks[Math.floor(chunks.length / 2)]!;
     const raw = state.rawTexts.get(middle.source)!;
     const html = await (await app.request(`/p/${middle.id}`)).text();
-    expect(between(html, /<mark>/u, "</mark>")).toBe(escapeHtml(raw.slice(middle.start, middle.end)));
+    expect(between(html, /<mark>/u, "</mark>")).toBe(
+      escapeHtml(raw.slice(middle.start, middle.end)),
+    );
     expect(html).not.toContain("<h2>Quotation</h2>");
     const context = between(html, /<div class="context"[^>]*>/u, "</div>");
     expect(context.startsWith('<span class="gap"')).toBe(true);
     expect(context.endsWith("…</span>")).toBe(true);
     const first = await (await app.request(`/p/${chunks[0]!.id}`)).text();
-    expect(between(first, /<div class="context"[^>]*>/u, "</div>").startsWith('<span class="gap"')).toBe(chunks[0]!.start > 600);
+    expect(
+      between(first, /<div class="context"[^>]*>/u, "</div>").startsWith('<span class="gap"'),
+    ).toBe(chunks[0]!.start > 600);
   });
 
   it("shows the reference in every style with copy buttons, and the passage's locator", async () => {
-    const chunk = chunksOf(state, "zhou-2010-decentering-spatial-fix").find((c) => c.section === "12.1. Labor productivity")!;
+    const chunk = chunksOf(state, "zhou-2010-decentering-spatial-fix").find(
+      (c) => c.section === "12.1. Labor productivity",
+    )!;
     const html = await (await app.request(`/p/${chunk.id}`)).text();
     expect(html).toContain(`<h1>§12.1 “Labor productivity”, ¶ ${chunk.paragraph}</h1>`);
     const entry = state.entryFor(chunk.docId);
-    for (const style of ["apa", "chicago", "mla", "bibtex", "ris"] as const) expect(html).toContain(`data-copy="${escapeHtml(formatReference(entry, style))}"`);
-    expect(html).toMatch(new RegExp(`data-copy="\\(Zhou et al\\., [^,]+, Section 12\\.1, para\\. ${chunk.paragraph}\\)"`, "u"));
+    for (const style of ["apa", "chicago", "mla", "bibtex", "ris"] as const)
+      expect(html).toContain(`data-copy="${escapeHtml(formatReference(entry, style))}"`);
+    expect(html).toMatch(
+      new RegExp(
+        `data-copy="\\(Zhou et al\\., [^,]+, Section 12\\.1, para\\. ${chunk.paragraph}\\)"`,
+        "u",
+      ),
+    );
     expect(html).toContain(`href="/api/cite?passage=${chunk.id}&amp;style=bibtex&amp;format=text"`);
   });
 
@@ -96,7 +121,14 @@ describe("GET /p/:id", () => {
 
   it("answers invalid quote ranges with a 400 HTML page", async () => {
     const chunk = chunksOf(state, "chen-2014-varieties-of-global-capital")[5]!;
-    for (const range of [`start=${chunk.start - 1}&end=${chunk.start + 30}`, `start=${chunk.start + 30}&end=${chunk.end + 1}`, `start=${chunk.start + 30}&end=${chunk.start + 30}`, `start=${chunk.start}`, "start=a&end=b", "start=-1&end=3"]) {
+    for (const range of [
+      `start=${chunk.start - 1}&end=${chunk.start + 30}`,
+      `start=${chunk.start + 30}&end=${chunk.end + 1}`,
+      `start=${chunk.start + 30}&end=${chunk.start + 30}`,
+      `start=${chunk.start}`,
+      "start=a&end=b",
+      "start=-1&end=3",
+    ]) {
       const res = await app.request(`/p/${chunk.id}?${range}`);
       expect(res.status, range).toBe(400);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/u);
@@ -125,7 +157,8 @@ describe("GET /p/:id", () => {
 });
 
 describe("contextBounds", () => {
-  const raw = "First sentence here. Second one follows. The passage itself. After one. After two. The last sentence";
+  const raw =
+    "First sentence here. Second one follows. The passage itself. After one. After two. The last sentence";
   it("cuts context at sentence ends, never inside a word", () => {
     const start = raw.indexOf("The passage");
     const end = start + "The passage itself.".length;
@@ -149,21 +182,39 @@ describe("passages of a freshly indexed corpus", () => {
     expect(again.state.qa.passageIdsOf("hsinchu")).toEqual(first.state.qa.passageIdsOf("hsinchu"));
     expect(again.state.qa.passageIdsOf("daedeok")).toEqual(first.state.qa.passageIdsOf("daedeok"));
     // Another document changes and this one gets a new closing paragraph: the passages that did not change keep their ids.
-    const changed = await indexCorpus({ "hsinchu.txt": `${prose("Hsinchu")}\n## 3. Postscript\n\nA new closing paragraph about the park's third phase was added later.\n`, "daedeok.md": prose("Daedeok Innopolis") });
+    const changed = await indexCorpus({
+      "hsinchu.txt": `${prose("Hsinchu")}\n## 3. Postscript\n\nA new closing paragraph about the park's third phase was added later.\n`,
+      "daedeok.md": prose("Daedeok Innopolis"),
+    });
     const kept = first.state.qa.passageIdsOf("hsinchu");
     expect(changed.state.qa.passageIdsOf("hsinchu").slice(0, kept.length)).toEqual(kept);
     expect(changed.state.qa.passageIdsOf("hsinchu").length).toBeGreaterThan(kept.length);
-    expect(changed.state.qa.passageIdsOf("daedeok")).not.toContain(first.state.qa.passageIdsOf("daedeok")[0]);
+    expect(changed.state.qa.passageIdsOf("daedeok")).not.toContain(
+      first.state.qa.passageIdsOf("daedeok")[0],
+    );
     const later = createApp({ state: () => changed.state, status: () => "ready" });
     expect((await later.request(`/p/${kept[0]}`)).status).toBe(200);
   }, 60_000);
 
   it("escapes document text and catalog fields, so markup in a source cannot run", async () => {
     const text = `# 1. Markup & safety\n\nThe parser met <script>alert('owned')</script> in a sentence about Hsinchu & Daedeok, and kept going. A second sentence follows about science parks and their "tenants".\n`;
-    const catalog = { unsafe: { source: "unsafe.txt", type: "report", title: `Tags <i>and</i> & "quotes"`, authors: [{ literal: `O'Brien & <Co>` }], year: 2020 } };
-    const { state: s } = await indexCorpus({ "unsafe.txt": text, "catalog.json": JSON.stringify(catalog) });
+    const catalog = {
+      unsafe: {
+        source: "unsafe.txt",
+        type: "report",
+        title: `Tags <i>and</i> & "quotes"`,
+        authors: [{ literal: `O'Brien & <Co>` }],
+        year: 2020,
+      },
+    };
+    const { state: s } = await indexCorpus({
+      "unsafe.txt": text,
+      "catalog.json": JSON.stringify(catalog),
+    });
     const id = s.qa.passageIdsOf("unsafe")[0]!;
-    const html = await (await createApp({ state: () => s, status: () => "ready" }).request(`/p/${id}`)).text();
+    const html = await (
+      await createApp({ state: () => s, status: () => "ready" }).request(`/p/${id}`)
+    ).text();
     expect(html.match(/<script/gu)).toHaveLength(1);
     expect(html).toContain("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;");
     expect(html).toContain("Tags &lt;i&gt;and&lt;/i&gt; &amp; &quot;quotes&quot;");

@@ -7,7 +7,16 @@ import { createFixedWindow } from "../../src/http/middleware/fixed-window.js";
 import { securityFromConfig } from "../../src/http/security/options.js";
 import { createSiteRegistry, loadSites, parseSites } from "../../src/http/security/sites.js";
 
-const SITES = { sites: [{ key: "econ101", name: "ECON 101", origins: ["https://moodle.example.edu", "http://127.0.0.1:8080"], limit: 100 }] };
+const SITES = {
+  sites: [
+    {
+      key: "econ101",
+      name: "ECON 101",
+      origins: ["https://moodle.example.edu", "http://127.0.0.1:8080"],
+      limit: 100,
+    },
+  ],
+};
 
 describe("sites file", () => {
   it("reads sites from SITES_FILE, or else the SITES variable", async () => {
@@ -16,17 +25,44 @@ describe("sites file", () => {
     expect(loadSites({ file })).toEqual(SITES.sites);
     expect(loadSites({ json: JSON.stringify(SITES) })).toEqual(SITES.sites);
     expect(loadSites({})).toEqual([]);
-    expect(() => loadSites({ file: join(tmpdir(), "no-such-sites.json") })).toThrow(/^SITES_FILE .*no-such-sites\.json cannot be read/u);
+    expect(() => loadSites({ file: join(tmpdir(), "no-such-sites.json") })).toThrow(
+      /^SITES_FILE .*no-such-sites\.json cannot be read/u,
+    );
   });
 
   it.each([
-    ["an origin with a path", { sites: [{ key: "econ101", origins: ["https://moodle.example.edu/course"] }] }, /origins\.0: each origin must be scheme:\/\/host/u],
-    ["an origin with a trailing slash", { sites: [{ key: "econ101", origins: ["https://moodle.example.edu/"] }] }, /origins\.0/u],
+    [
+      "an origin with a path",
+      { sites: [{ key: "econ101", origins: ["https://moodle.example.edu/course"] }] },
+      /origins\.0: each origin must be scheme:\/\/host/u,
+    ],
+    [
+      "an origin with a trailing slash",
+      { sites: [{ key: "econ101", origins: ["https://moodle.example.edu/"] }] },
+      /origins\.0/u,
+    ],
     ["a wildcard origin", { sites: [{ key: "econ101", origins: ["*"] }] }, /origins\.0/u],
     ["no origins", { sites: [{ key: "econ101", origins: [] }] }, /at least one origin/u],
-    ["a duplicate key", { sites: [{ key: "econ101", origins: ["https://a.example"] }, { key: "econ101", origins: ["https://b.example"] }] }, /unique/u],
-    ["a key with spaces", { sites: [{ key: "econ 101", origins: ["https://a.example"] }] }, /key must be/u],
-    ["an unknown field (a secret has no place here)", { sites: [{ key: "econ101", origins: ["https://a.example"], secret: "x" }] }, /secret/u],
+    [
+      "a duplicate key",
+      {
+        sites: [
+          { key: "econ101", origins: ["https://a.example"] },
+          { key: "econ101", origins: ["https://b.example"] },
+        ],
+      },
+      /unique/u,
+    ],
+    [
+      "a key with spaces",
+      { sites: [{ key: "econ 101", origins: ["https://a.example"] }] },
+      /key must be/u,
+    ],
+    [
+      "an unknown field (a secret has no place here)",
+      { sites: [{ key: "econ101", origins: ["https://a.example"], secret: "x" }] },
+      /secret/u,
+    ],
   ])("refuses %s with a message naming the field", (_name, data, message) => {
     expect(() => parseSites(JSON.stringify(data), "sites.json")).toThrow(message);
   });
@@ -47,24 +83,44 @@ describe("sites file", () => {
 describe("security configuration", () => {
   it("defaults to no sites and generous limits (60 per minute per address, 600 per site)", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ RATE_LIMIT_PER_ADDRESS: 60, RATE_LIMIT_PER_SITE: 600, RATE_LIMIT_WINDOW_SECONDS: 60, TRUST_PROXY: false });
+    expect(config).toMatchObject({
+      RATE_LIMIT_PER_ADDRESS: 60,
+      RATE_LIMIT_PER_SITE: 600,
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      TRUST_PROXY: false,
+    });
     const security = securityFromConfig(config);
     expect(security.sites.size).toBe(0);
     expect(security).toMatchObject({ perAddress: 60, perSite: 600, windowSeconds: 60 });
   });
 
   it("takes sites and limits from the environment, and the address from X-Forwarded-For only behind a proxy", () => {
-    const security = securityFromConfig(parseConfig({ SITES: JSON.stringify(SITES), RATE_LIMIT_PER_ADDRESS: "5", TRUST_PROXY: "true" }));
+    const security = securityFromConfig(
+      parseConfig({
+        SITES: JSON.stringify(SITES),
+        RATE_LIMIT_PER_ADDRESS: "5",
+        TRUST_PROXY: "true",
+      }),
+    );
     expect(security.sites.get("econ101")).toBeDefined();
     expect(security.perAddress).toBe(5);
-    const c = { req: { header: (n: string) => (n === "x-forwarded-for" ? "198.51.100.1, 203.0.113.9" : undefined) }, env: undefined };
+    const c = {
+      req: {
+        header: (n: string) => (n === "x-forwarded-for" ? "198.51.100.1, 203.0.113.9" : undefined),
+      },
+      env: undefined,
+    };
     expect(security.clientAddress(c as never)).toBe("203.0.113.9");
     const direct = securityFromConfig(parseConfig({}));
     expect(direct.clientAddress(c as never)).toBeUndefined();
   });
 
   it("fails at start when the sites file is invalid", () => {
-    expect(() => securityFromConfig(parseConfig({ SITES: '{"sites":[{"key":"k1","origins":["moodle.example.edu"]}]}' }))).toThrow(/SITES is invalid/u);
+    expect(() =>
+      securityFromConfig(
+        parseConfig({ SITES: '{"sites":[{"key":"k1","origins":["moodle.example.edu"]}]}' }),
+      ),
+    ).toThrow(/SITES is invalid/u);
   });
 });
 

@@ -20,14 +20,24 @@ beforeAll(async () => {
 }, 120_000);
 
 function makeApp(options: Partial<Omit<SecurityOptions, "sites">> = {}, maxBodyBytes = 4096) {
-  const security = securityOptions({ sites: SITES, clientAddress: (c) => c.req.header(ADDRESS), ...options });
+  const security = securityOptions({
+    sites: SITES,
+    clientAddress: (c) => c.req.header(ADDRESS),
+    ...options,
+  });
   return createApp({ state: () => state, status: () => "ready", maxBodyBytes, security });
 }
 
 const json = { "content-type": "application/json" };
-const askBody = JSON.stringify({ question: "How many firms were operating in Zhong'guancun by the end of 1983?" });
-const post = (app: ReturnType<typeof makeApp>, path: string, headers: Record<string, string> = {}, body = askBody) =>
-  app.request(path, { method: "POST", headers: { ...json, ...headers }, body });
+const askBody = JSON.stringify({
+  question: "How many firms were operating in Zhong'guancun by the end of 1983?",
+});
+const post = (
+  app: ReturnType<typeof makeApp>,
+  path: string,
+  headers: Record<string, string> = {},
+  body = askBody,
+) => app.request(path, { method: "POST", headers: { ...json, ...headers }, body });
 
 async function expectProblem(res: Response, status: number, type: string) {
   expect(res.status).toBe(status);
@@ -46,9 +56,21 @@ describe("origins and CORS", () => {
     expect(same.status).toBe(200);
     expect(same.headers.get("access-control-allow-origin")).toBeNull();
     // Behind a proxy that rewrites Host, the browser's Sec-Fetch-Site still says the page is ours.
-    const proxied = await post(app(), "/api/ask", { origin: "https://qa.example.edu", host: "127.0.0.1:8787", "sec-fetch-site": "same-origin" });
+    const proxied = await post(app(), "/api/ask", {
+      origin: "https://qa.example.edu",
+      host: "127.0.0.1:8787",
+      "sec-fetch-site": "same-origin",
+    });
     expect(proxied.status).toBe(200);
-    expect((await post(app(), "/api/ask", { origin: "https://qa.example.edu", host: "127.0.0.1:8787", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect(
+      (
+        await post(app(), "/api/ask", {
+          origin: "https://qa.example.edu",
+          host: "127.0.0.1:8787",
+          "sec-fetch-site": "cross-site",
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("allows a listed origin with CORS headers for exactly that origin", async () => {
@@ -64,13 +86,24 @@ describe("origins and CORS", () => {
     const body = await expectProblem(res, 403, "forbidden_origin");
     expect(body.detail).toContain(STRANGER);
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
-    expect((await app().request("/api/search?q=Tianjin", { headers: { origin: STRANGER } })).status).toBe(403);
-    expect((await app().request("/api/search?q=Tianjin", { headers: { origin: "null" } })).status).toBe(403);
+    expect(
+      (await app().request("/api/search?q=Tianjin", { headers: { origin: STRANGER } })).status,
+    ).toBe(403);
+    expect(
+      (await app().request("/api/search?q=Tianjin", { headers: { origin: "null" } })).status,
+    ).toBe(403);
   });
 
   it("answers preflights for listed origins only", async () => {
     const preflight = (origin: string) =>
-      app().request("/api/ask/stream", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,x-site-key" } });
+      app().request("/api/ask/stream", {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type,x-site-key",
+        },
+      });
     const ok = await preflight(COURSE);
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(COURSE);
@@ -82,13 +115,24 @@ describe("origins and CORS", () => {
   });
 
   it("binds a site key to its own origins and refuses unknown keys from anywhere", async () => {
-    const wrongSite = await post(app(), "/api/ask", { origin: OTHER_COURSE, "x-site-key": "econ101" });
+    const wrongSite = await post(app(), "/api/ask", {
+      origin: OTHER_COURSE,
+      "x-site-key": "econ101",
+    });
     expect((await expectProblem(wrongSite, 403, "forbidden_origin")).detail).toContain('"econ101"');
-    expect((await post(app(), "/api/ask", { origin: COURSE, "x-site-key": "econ101" })).status).toBe(200);
-    await expectProblem(await post(app(), "/api/ask", { "x-site-key": "nope" }), 403, "forbidden_origin");
+    expect(
+      (await post(app(), "/api/ask", { origin: COURSE, "x-site-key": "econ101" })).status,
+    ).toBe(200);
+    await expectProblem(
+      await post(app(), "/api/ask", { "x-site-key": "nope" }),
+      403,
+      "forbidden_origin",
+    );
     const site = await app().request("/api/site?site=econ101", { headers: { origin: COURSE } });
     expect(await site.json()).toEqual({ key: "econ101", name: "ECON 101" });
-    expect((await app().request("/api/site?site=econ101", { headers: { origin: OTHER_COURSE } })).status).toBe(403);
+    expect(
+      (await app().request("/api/site?site=econ101", { headers: { origin: OTHER_COURSE } })).status,
+    ).toBe(403);
     expect((await app().request("/api/site")).status).toBe(400);
   });
 });
@@ -109,7 +153,9 @@ describe("framing", () => {
     const page = await app().request("/");
     expect(page.headers.get("content-security-policy")).toMatch(/frame-ancestors 'self'(;|$)/u);
     expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
-    expect((await app().request("/docs")).headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect((await app().request("/docs")).headers.get("content-security-policy")).toContain(
+      "frame-ancestors 'none'",
+    );
   });
 
   it("shows a framable refusal instead of the chat for an unknown key or a framing page not on the list", async () => {
@@ -117,7 +163,10 @@ describe("framing", () => {
     expect(unknown.status).toBe(403);
     expect(await unknown.text()).toContain('site key "nope" is not known');
     expect(unknown.headers.get("content-security-policy")).toContain("default-src 'none'");
-    const framed = (referer: string, lang = "en") => app().request("/widget?site=econ101", { headers: { "sec-fetch-dest": "iframe", referer, "accept-language": lang } });
+    const framed = (referer: string, lang = "en") =>
+      app().request("/widget?site=econ101", {
+        headers: { "sec-fetch-dest": "iframe", referer, "accept-language": lang },
+      });
     const stranger = await framed(`${STRANGER}/course/1`);
     expect(stranger.status).toBe(403);
     expect(await stranger.text()).toContain(`not enabled on ${STRANGER}`);
@@ -132,7 +181,8 @@ describe("rate limits", () => {
   it("limits each client address with 429 and Retry-After, independently of other addresses, until the window ends", async () => {
     let now = 1_000_000;
     const app = makeApp({ perAddress: 3, windowSeconds: 60, now: () => now });
-    const from = (address: string) => app.request("/api/search?q=Tianjin", { headers: { [ADDRESS]: address } });
+    const from = (address: string) =>
+      app.request("/api/search?q=Tianjin", { headers: { [ADDRESS]: address } });
     for (let i = 0; i < 3; i++) expect((await from("203.0.113.9")).status).toBe(200);
     now += 10_000;
     const limited = await from("203.0.113.9");
@@ -145,7 +195,8 @@ describe("rate limits", () => {
 
   it("limits each site key across all its visitors, with a site's own limit taking precedence", async () => {
     const app = makeApp({ perAddress: 0, perSite: 3 });
-    const withKey = (key: string, address: string) => app.request("/api/search?q=Tianjin", { headers: { "x-site-key": key, [ADDRESS]: address } });
+    const withKey = (key: string, address: string) =>
+      app.request("/api/search?q=Tianjin", { headers: { "x-site-key": key, [ADDRESS]: address } });
     // geo210 sets limit 2; econ101 uses perSite 3.
     expect((await withKey("geo210", "a")).status).toBe(200);
     expect((await withKey("geo210", "b")).status).toBe(200);
@@ -156,7 +207,8 @@ describe("rate limits", () => {
 
   it("lets a listed origin read a 429 and its Retry-After", async () => {
     const app = makeApp({ perAddress: 1 });
-    const call = () => app.request("/api/search?q=Tianjin", { headers: { origin: COURSE, [ADDRESS]: "a" } });
+    const call = () =>
+      app.request("/api/search?q=Tianjin", { headers: { origin: COURSE, [ADDRESS]: "a" } });
     await call();
     const res = await call();
     expect(res.status).toBe(429);
@@ -165,7 +217,11 @@ describe("rate limits", () => {
   });
 
   it("lets the eval client's 32 sequential questions through at the default limits", async () => {
-    const app = createApp({ state: () => state, status: () => "ready", security: securityOptions({ clientAddress: () => "127.0.0.1" }) });
+    const app = createApp({
+      state: () => state,
+      status: () => "ready",
+      security: securityOptions({ clientAddress: () => "127.0.0.1" }),
+    });
     for (let i = 0; i < 32; i++) expect((await post(app, "/api/ask")).status).toBe(200);
   }, 60_000);
 });
@@ -174,10 +230,17 @@ describe("size limits", () => {
   const app = () => makeApp({ perAddress: 0 }, 4096);
 
   it("refuses oversized bodies with 413 and too long questions with 400, on both ask routes", async () => {
-    const big = JSON.stringify({ question: "q", history: [{ role: "user", content: "x".repeat(5000) }] });
+    const big = JSON.stringify({
+      question: "q",
+      history: [{ role: "user", content: "x".repeat(5000) }],
+    });
     for (const path of ["/api/ask", "/api/ask/stream"]) {
       await expectProblem(await post(app(), path, {}, big), 413, "payload_too_large");
-      const long = await expectProblem(await post(app(), path, {}, JSON.stringify({ question: "x".repeat(2001) })), 400, "invalid_request");
+      const long = await expectProblem(
+        await post(app(), path, {}, JSON.stringify({ question: "x".repeat(2001) })),
+        400,
+        "invalid_request",
+      );
       expect(long.detail).toContain("2000");
     }
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { rawSpan } from "../../src/ingest/mapped-builder.js";
 import { segmentDocument } from "../../src/ingest/segment.js";
 
-const corpus = (name: string) => readFileSync(new URL(`../../corpus/${name}`, import.meta.url), "utf8");
+const corpus = (name: string) =>
+  readFileSync(new URL(`../../corpus/${name}`, import.meta.url), "utf8");
 
 describe("segmentDocument", () => {
   it("undoes line-break hyphenation and keeps offsets into the raw text", () => {
@@ -37,12 +38,39 @@ describe("segmentDocument", () => {
 
   it("recognises headings, captions, tab tables, cell-per-line tables and reference lists", () => {
     const raw = [
-      "一、前言", "", "Table 1. Firms by region", "Region\tFirms\tShare", "Beijing\t10\t5%", "",
-      "表2：資金表", "", "2005", "", "2006", "", "北京市", "", "133.1", "", "161.6", "",
-      "References", "", "Harvey, D. (1985) The urbanization of capital. Oxford.", "Zhou, Y. (2008) The inside story. Lanham.",
+      "一、前言",
+      "",
+      "Table 1. Firms by region",
+      "Region\tFirms\tShare",
+      "Beijing\t10\t5%",
+      "",
+      "表2：資金表",
+      "",
+      "2005",
+      "",
+      "2006",
+      "",
+      "北京市",
+      "",
+      "133.1",
+      "",
+      "161.6",
+      "",
+      "References",
+      "",
+      "Harvey, D. (1985) The urbanization of capital. Oxford.",
+      "Zhou, Y. (2008) The inside story. Lanham.",
     ].join("\n");
     const { blocks } = segmentDocument(raw);
-    expect(blocks.map((b) => b.kind)).toEqual(["heading", "caption", "table", "caption", "table", "heading", "references"]);
+    expect(blocks.map((b) => b.kind)).toEqual([
+      "heading",
+      "caption",
+      "table",
+      "caption",
+      "table",
+      "heading",
+      "references",
+    ]);
     expect(blocks[0]!.section?.number).toBe("一");
   });
 

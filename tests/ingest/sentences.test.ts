@@ -12,7 +12,12 @@ describe("splitSentences", () => {
     ]);
   });
   it("breaks Chinese text after 。！？；", () => {
-    expect(split("北京很大。天津呢？濱海新區；完")).toEqual(["北京很大。", "天津呢？", "濱海新區；", "完"]);
+    expect(split("北京很大。天津呢？濱海新區；完")).toEqual([
+      "北京很大。",
+      "天津呢？",
+      "濱海新區；",
+      "完",
+    ]);
   });
   it("treats each table row as a sentence", () => {
     expect(split("A | B\nC | D")).toEqual(["A | B", "C | D"]);

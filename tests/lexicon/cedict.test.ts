@@ -56,11 +56,17 @@ describe("cleanGloss", () => {
   it("drops variant and pronunciation notes, keeps plain glosses", () => {
     expect(cleanGloss("CL:個|个[ge4]")).toEqual({ kind: "drop" });
     expect(cleanGloss("old variant of 區|区[qu1]")).toEqual({ kind: "ref", word: "区" });
-    expect(cleanGloss("to estimate")).toEqual({ kind: "text", text: "to estimate", qualified: false });
+    expect(cleanGloss("to estimate")).toEqual({
+      kind: "text",
+      text: "to estimate",
+      qualified: false,
+    });
   });
 
   it("removes pinyin and characters left inside a gloss", () => {
-    const cleaned = cleanGloss("chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]");
+    const cleaned = cleanGloss(
+      "chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]",
+    );
     expect(cleaned).toEqual({ kind: "text", text: "chemical industry", qualified: false });
   });
 });

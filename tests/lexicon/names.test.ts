@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { englishName, findNames, matchesPinyin, nameVariants, pinyinOf } from "../../src/lexicon/names.js";
+import {
+  englishName,
+  findNames,
+  matchesPinyin,
+  nameVariants,
+  pinyinOf,
+} from "../../src/lexicon/names.js";
 
 describe("nameVariants", () => {
   it("finds every form from an English spelling, whatever its apostrophe or case", () => {
-    for (const spelling of ["Zhongguancun", "Zhong'guancun", "Zhong’guancun", "zgc", "ZHONGGUANCUN"]) {
+    for (const spelling of [
+      "Zhongguancun",
+      "Zhong'guancun",
+      "Zhong’guancun",
+      "zgc",
+      "ZHONGGUANCUN",
+    ]) {
       const variants = nameVariants(spelling);
       expect(variants).toContain("中關村");
       expect(variants).toContain("中关村");
@@ -32,7 +44,9 @@ describe("nameVariants", () => {
 
 describe("findNames", () => {
   it("finds English names, longest first, and respects case for common words", () => {
-    const names = findNames("Founder and Stone grew near Peking University in Zhong’guancun").map((n) => n.name);
+    const names = findNames("Founder and Stone grew near Peking University in Zhong’guancun").map(
+      (n) => n.name,
+    );
     expect(names).toEqual(["Founder", "Stone", "Peking University", "Zhongguancun"]);
     expect(findNames("a stone's throw from the founder's house")).toEqual([]);
   });
@@ -43,13 +57,19 @@ describe("findNames", () => {
   });
 
   it("finds Chinese names in either script", () => {
-    expect(findNames("南韓大德區與首爾的差距").map((n) => n.name)).toEqual(["Korea", "Daedeok", "Seoul"]);
+    expect(findNames("南韓大德區與首爾的差距").map((n) => n.name)).toEqual([
+      "Korea",
+      "Daedeok",
+      "Seoul",
+    ]);
     expect(findNames("东莞与深圳的电子业").map((n) => n.name)).toEqual(["Dongguan", "Shenzhen"]);
   });
 
   it("finds demonyms as their country", () => {
     expect(findNames("the Korean government").map((n) => n.name)).toEqual(["Korea"]);
-    expect(nameVariants("Korean")).toEqual(expect.arrayContaining(["Korea", "South Korean", "韓國", "韩国"]));
+    expect(nameVariants("Korean")).toEqual(
+      expect.arrayContaining(["Korea", "South Korean", "韓國", "韩国"]),
+    );
   });
 });
 

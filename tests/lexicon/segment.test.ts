@@ -10,7 +10,9 @@ describe("segmentChinese", () => {
   });
 
   it("keeps Latin words and numbers whole", () => {
-    const tokens = segmentChinese("外资银行 25 家 Motorola", has, 8).filter((t) => t.kind !== "other");
+    const tokens = segmentChinese("外资银行 25 家 Motorola", has, 8).filter(
+      (t) => t.kind !== "other",
+    );
     expect(tokens.map((t) => [t.text, t.kind])).toEqual([
       ["外资银行", "word"],
       ["25", "latin"],

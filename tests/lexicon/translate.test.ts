@@ -18,13 +18,19 @@ describe("loadLexicon", () => {
 
 describe("toChinese", () => {
   it("translates multi-word phrases as a unit", () => {
-    expect(lexicon.toChinese("private equity fund").slice(0, 5)).toEqual(expect.arrayContaining(["私募基金", "股权投资基金"]));
+    expect(lexicon.toChinese("private equity fund").slice(0, 5)).toEqual(
+      expect.arrayContaining(["私募基金", "股权投资基金"]),
+    );
     expect(lexicon.toChinese("foreign investment")[0]).toBe("外资");
-    expect(lexicon.toChinese("market share").slice(0, 3)).toEqual(expect.arrayContaining(["市场占有率"]));
+    expect(lexicon.toChinese("market share").slice(0, 3)).toEqual(
+      expect.arrayContaining(["市场占有率"]),
+    );
   });
 
   it("translates hyphenated compounds and domain terms", () => {
-    expect(lexicon.toChinese("high-tech").slice(0, 3)).toEqual(expect.arrayContaining(["高科技", "高新技术"]));
+    expect(lexicon.toChinese("high-tech").slice(0, 3)).toEqual(
+      expect.arrayContaining(["高科技", "高新技术"]),
+    );
     expect(lexicon.toChinese("science park").slice(0, 3)).toContain("科学园区");
   });
 
@@ -48,7 +54,8 @@ describe("toChinese", () => {
 
   it("respects the caps per phrase and in total", () => {
     expect(lexicon.toChinese("university", { perTerm: 1 })).toEqual(["大学"]);
-    const long = "industrial policy regional innovation foreign direct investment science park heavy industry pollution";
+    const long =
+      "industrial policy regional innovation foreign direct investment science park heavy industry pollution";
     expect(lexicon.toChinese(long, { limit: 6 })).toHaveLength(6);
   });
 });
@@ -56,16 +63,22 @@ describe("toChinese", () => {
 describe("toEnglish", () => {
   it("glosses Traditional and Simplified the same way", () => {
     for (const text of ["私募股權基金", "私募股权基金"]) {
-      expect(lexicon.toEnglish(text)).toEqual(expect.arrayContaining(["private", "equity", "fund"]));
+      expect(lexicon.toEnglish(text)).toEqual(
+        expect.arrayContaining(["private", "equity", "fund"]),
+      );
     }
     for (const text of ["外資", "外资"]) {
-      expect(lexicon.toEnglish(text)).toEqual(expect.arrayContaining(["foreign", "investment", "capital"]));
+      expect(lexicon.toEnglish(text)).toEqual(
+        expect.arrayContaining(["foreign", "investment", "capital"]),
+      );
     }
   });
 
   it("gives names in English and keeps Latin words and numbers", () => {
     const words = lexicon.toEnglish("1990年蘇州的外資電子企業（FIE）有多少家？");
-    expect(words).toEqual(expect.arrayContaining(["suzhou", "1990", "fie", "foreign", "electronic", "enterprise"]));
+    expect(words).toEqual(
+      expect.arrayContaining(["suzhou", "1990", "fie", "foreign", "electronic", "enterprise"]),
+    );
   });
 
   it("returns lowercase content words only, within the cap", () => {
@@ -94,7 +107,10 @@ describe("gloss", () => {
   });
 
   it("glosses the whole Chinese report in well under ten seconds", () => {
-    const report = readFileSync(new URL("../../corpus/bohai-rim-science-parks-report.txt", import.meta.url), "utf8");
+    const report = readFileSync(
+      new URL("../../corpus/bohai-rim-science-parks-report.txt", import.meta.url),
+      "utf8",
+    );
     const started = performance.now();
     const english = lexicon.gloss(report);
     expect(performance.now() - started).toBeLessThan(10_000);

@@ -26,7 +26,9 @@ describe("createVocabulary", () => {
 
   it("lets toChinese resolve names the dictionary lacks", () => {
     expect(lexicon.toChinese("Which university works with Shenjiawan?")).not.toContain("沈家湾");
-    expect(lexicon.toChinese("Which university works with Shenjiawan?", { vocabulary })).toContain("沈家湾");
+    expect(lexicon.toChinese("Which university works with Shenjiawan?", { vocabulary })).toContain(
+      "沈家湾",
+    );
   });
 
   it("lets toChinese rank translations the corpus uses first", () => {

@@ -7,7 +7,9 @@ describe("follow-up questions", () => {
     expect(isFollowUp("What about firms in Guangdong?")).toBe(true);
     expect(isFollowUp("同一年北京呢？")).toBe(true);
     expect(isFollowUp("And how far is it from the capital?")).toBe(true);
-    expect(isFollowUp("What share of Beijing's hardware firms are domestic according to the survey?")).toBe(false);
+    expect(
+      isFollowUp("What share of Beijing's hardware firms are domestic according to the survey?"),
+    ).toBe(false);
   });
   it("takes the context from the last complete user question", () => {
     const history = [
@@ -16,7 +18,9 @@ describe("follow-up questions", () => {
       { role: "user" as const, content: "And in Shenzhen?" },
       { role: "assistant" as const, content: "…" },
     ];
-    expect(followUpContext("And in Dongguan?", history)).toBe("What share of Beijing's hardware firms are domestic? And in Shenzhen?");
+    expect(followUpContext("And in Dongguan?", history)).toBe(
+      "What share of Beijing's hardware firms are domestic? And in Shenzhen?",
+    );
     expect(followUpContext("Who founded Legend Group in Zhongguancun in 1984?", history)).toBe("");
   });
   it("uses no context without history", () => {
@@ -30,16 +34,23 @@ describe("substituteNames", () => {
     { name: "Guangdong", variants: ["Guangdong", "廣東", "广东"] },
     { name: "Beijing", variants: ["Beijing", "北京"] },
   ];
-  const names = (text: string) => gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
+  const names = (text: string) =>
+    gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
 
   it("asks the earlier question about the newly named place", () => {
-    expect(substituteNames("What about firms in Guangdong?", "What share of Jiangsu firms saw upgrading as attractive?", names)).toBe(
-      "What share of Guangdong firms saw upgrading as attractive?",
-    );
+    expect(
+      substituteNames(
+        "What about firms in Guangdong?",
+        "What share of Jiangsu firms saw upgrading as attractive?",
+        names,
+      ),
+    ).toBe("What share of Guangdong firms saw upgrading as attractive?");
     expect(substituteNames("廣東呢？", "江蘇的企業有多少？", names)).toBe("廣東的企業有多少？");
   });
   it("returns null when nothing is swapped", () => {
-    expect(substituteNames("And in the same year?", "What share of Jiangsu firms upgraded?", names)).toBeNull();
+    expect(
+      substituteNames("And in the same year?", "What share of Jiangsu firms upgraded?", names),
+    ).toBeNull();
     expect(substituteNames("What about Guangdong?", "How many firms upgraded?", names)).toBeNull();
   });
 });

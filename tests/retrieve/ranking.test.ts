@@ -16,7 +16,15 @@ describe("bm25", () => {
 describe("lexical index", () => {
   it("ranks documents by weighted term matches and tolerates prototype names", () => {
     const data = buildLexicalIndex([["beij", "firm"], ["tianjin", "firm"], ["constructor"]]);
-    const hits = searchLexical(data, [{ term: "tianjin", weight: 1 }, { term: "firm", weight: 0.5 }, { term: "toString", weight: 1 }], 10);
+    const hits = searchLexical(
+      data,
+      [
+        { term: "tianjin", weight: 1 },
+        { term: "firm", weight: 0.5 },
+        { term: "toString", weight: 1 },
+      ],
+      10,
+    );
     expect(hits[0]![0]).toBe(1);
     expect(searchLexical(data, [{ term: "constructor", weight: 1 }], 10)[0]![0]).toBe(2);
   });
@@ -24,11 +32,17 @@ describe("lexical index", () => {
 
 describe("reciprocal rank fusion", () => {
   it("puts an item ranked well in both lists first", () => {
-    const fused = fuseRankings([{ ranking: [1, 2, 3], weight: 1 }, { ranking: [2, 3, 1], weight: 1 }]);
+    const fused = fuseRankings([
+      { ranking: [1, 2, 3], weight: 1 },
+      { ranking: [2, 3, 1], weight: 1 },
+    ]);
     expect(fused[0]![0]).toBe(2);
   });
   it("respects list weights", () => {
-    const fused = fuseRankings([{ ranking: [1], weight: 1 }, { ranking: [2], weight: 0.3 }]);
+    const fused = fuseRankings([
+      { ranking: [1], weight: 1 },
+      { ranking: [2], weight: 0.3 },
+    ]);
     expect(fused.map(([i]) => i)).toEqual([1, 2]);
   });
 });

@@ -14,14 +14,20 @@ describe("tableToCsv", () => {
 
   it("adds a group column and leaves empty cells empty", () => {
     const lines = tableToCsv(tableAt(DOCS.zhou, 2)).split("\r\n");
-    expect(lines[0]?.startsWith(",group,National database: No. of firms in the database,")).toBe(true);
+    expect(lines[0]?.startsWith(",group,National database: No. of firms in the database,")).toBe(
+      true,
+    );
     expect(lines[6]).toBe("Beijing,Region (software),6224,80.96,19.04,180,86.67,13.33,2.252");
     expect(tableToCsv(tableAt(DOCS.zhou, 4)).split("\r\n")[5]).toBe("Dongguan,2.67,6.74,115,,,");
   });
 
   it("quotes fields with quotes and uses keys for unnamed columns", () => {
-    expect(tableToCsv(tableAt(DOCS.chen, 3))).toContain('"""The Guidelines for Shenzhen Enterprises');
-    expect(tableToCsv(tableAt(DOCS.bohai, 7)).split("\r\n")[0]).toBe("Year,Total,Integrated Circuits,Computers & Peripherals,Tele-Communications,c5,c6,c7");
+    expect(tableToCsv(tableAt(DOCS.chen, 3))).toContain(
+      '"""The Guidelines for Shenzhen Enterprises',
+    );
+    expect(tableToCsv(tableAt(DOCS.bohai, 7)).split("\r\n")[0]).toBe(
+      "Year,Total,Integrated Circuits,Computers & Peripherals,Tele-Communications,c5,c6,c7",
+    );
   });
 
   it("gives an empty string for an unparsed table", () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DOCS, tablesOf } from "./corpus.js";
 
 /** Hand-counted from the corpus files: [label, rows, value columns] or [label, "unparsed", reason fragment]. */
-type Expected = [label: string, rows: number, columns: number] | [label: string, status: "unparsed", reason: RegExp];
+type Expected =
+  | [label: string, rows: number, columns: number]
+  | [label: string, status: "unparsed", reason: RegExp];
 
 const INVENTORY: Record<string, Expected[]> = {
   [DOCS.zhou]: [
@@ -86,25 +88,44 @@ describe("extractTables on the corpus", () => {
     expect(t2?.unit).toBe("億元人民幣");
     expect(tablesOf(DOCS.bohai)[14]?.unit).toBe("億韓元");
     const chen1 = tablesOf(DOCS.chen)[0]!;
-    expect(chen1.columns.map((c) => c.unit)).toEqual(["billion yuan", "billion yuan", "thousand", "billion yuan", "billion yuan", "thousand"]);
+    expect(chen1.columns.map((c) => c.unit)).toEqual([
+      "billion yuan",
+      "billion yuan",
+      "thousand",
+      "billion yuan",
+      "billion yuan",
+      "thousand",
+    ]);
     expect(tablesOf(DOCS.zhou)[1]?.columns[1]?.unit).toBe("%");
   });
 
   it("collects notes and source lines after a table", () => {
     const [, t2, t3, t4, , t6] = tablesOf(DOCS.zhou);
-    expect(t2?.notes).toEqual(["Foreign-affiliated firms include wholly foreign-owned firms, joint-ventures and subsidiaries."]);
-    expect(t3?.notes).toEqual(["a The average is limited to firms reporting that they have export business."]);
+    expect(t2?.notes).toEqual([
+      "Foreign-affiliated firms include wholly foreign-owned firms, joint-ventures and subsidiaries.",
+    ]);
+    expect(t3?.notes).toEqual([
+      "a The average is limited to firms reporting that they have export business.",
+    ]);
     expect(t4?.notes).toEqual(["Source: Firm sample survey."]);
     expect(t6?.notes).toHaveLength(2);
     expect(tablesOf(DOCS.bohai)[0]?.notes[0]).toMatch(/^資料來源：周立群與張博.*頁 71。$/u);
-    expect(tablesOf(DOCS.zgc)[2]?.notes).toEqual(["Sources: Information Statistics Center of BEZ. 1996. Research Report of BEZ, 1996, p. 10."]);
+    expect(tablesOf(DOCS.zgc)[2]?.notes).toEqual([
+      "Sources: Information Statistics Center of BEZ. 1996. Research Report of BEZ, 1996, p. 10.",
+    ]);
   });
 
   it("says what confirmed each rebuilt one-cell-per-line table", () => {
     const [t1, t2, , t4] = tablesOf(DOCS.bohai);
-    expect(t1?.checks.join(" ")).toMatch(/"1952: 工業總產值" is the sum of the 2 columns after it/u);
-    expect(t2?.checks).toContain('row "廣義環渤海" is the sum of the 6 rows before it in 5 columns');
+    expect(t1?.checks.join(" ")).toMatch(
+      /"1952: 工業總產值" is the sum of the 2 columns after it/u,
+    );
+    expect(t2?.checks).toContain(
+      'row "廣義環渤海" is the sum of the 6 rows before it in 5 columns',
+    );
     expect(t4?.checks).toContain('"63.97" (2007, 河北省) is quoted in the text');
-    expect(tablesOf(DOCS.bohai)[7]?.checks).toContain('"898" (Venture business, 2007) is quoted in the text');
+    expect(tablesOf(DOCS.bohai)[7]?.checks).toContain(
+      '"898" (Venture business, 2007) is quoted in the text',
+    );
   });
 });

@@ -8,7 +8,9 @@ const tables = allTables();
 
 describe("fold and place names", () => {
   it("folds compatibility ideographs, scripts, case and digit groups", () => {
-    expect(fold("\uF9EA北京 1,132 Foreign–Affiliated")).toBe(fold("离北京 1132 foreign-affiliated"));
+    expect(fold("\uF9EA北京 1,132 Foreign–Affiliated")).toBe(
+      fold("离北京 1132 foreign-affiliated"),
+    );
     expect(fold("東莞")).toBe(fold("东莞"));
   });
 
@@ -22,7 +24,10 @@ describe("fold and place names", () => {
 
 describe("findCells", () => {
   it("matches a row named in Simplified Chinese against English row headers", () => {
-    const [best] = findCells(tables, { row: "东莞", column: "foreign-affiliated percentage of revenue from new products" });
+    const [best] = findCells(tables, {
+      row: "东莞",
+      column: "foreign-affiliated percentage of revenue from new products",
+    });
     expect(best?.cell.text).toBe("52.08");
     expect(best?.table.label).toBe("Table 6");
   });
@@ -37,23 +42,38 @@ describe("findCells", () => {
     const [best] = findCells(tables, { row: "Beijing software", column: "Z-score", doc: "zhou" });
     expect(best?.row.group).toBe("Region (software)");
     expect(best?.cell.value).toBe(2.252);
-    const [hardware] = findCells(tables, { row: "Beijing hardware", column: "z score", doc: "zhou" });
+    const [hardware] = findCells(tables, {
+      row: "Beijing hardware",
+      column: "z score",
+      doc: "zhou",
+    });
     expect(hardware?.cell.value).toBe(0.75);
   });
 
   it("tolerates header wording: case, punctuation, plurals", () => {
-    const [best] = findCells(tables, { row: "SHENZHEN", column: "no. of exporting firm", table: "Table 3" });
+    const [best] = findCells(tables, {
+      row: "SHENZHEN",
+      column: "no. of exporting firm",
+      table: "Table 3",
+    });
     expect(best?.column.label).toMatch(/No\. of exporting firms$/u);
   });
 
   it("filters by table label or caption words, and by document", () => {
     const byCaption = findCells(tables, { table: "venture firms in DST" });
     expect(new Set(byCaption.map((m) => m.table.label))).toEqual(new Set(["Table 2"]));
-    expect(findCells(tables, { doc: DOCS.chen, row: "Suzhou" }).every((m) => m.table.docId === DOCS.chen)).toBe(true);
+    expect(
+      findCells(tables, { doc: DOCS.chen, row: "Suzhou" }).every(
+        (m) => m.table.docId === DOCS.chen,
+      ),
+    ).toBe(true);
   });
 
   it("carries offsets and a score with every match", () => {
-    const [best] = findCells(tables, { row: "蘇州", column: "Employment in the electronics industry" });
+    const [best] = findCells(tables, {
+      row: "蘇州",
+      column: "Employment in the electronics industry",
+    });
     expect(best).toMatchObject({ cell: { text: "1,132" } });
     expect(best!.score).toBeGreaterThan(0.5);
     expect(best!.cell.end).toBeGreaterThan(best!.cell.start);

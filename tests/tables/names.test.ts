@@ -9,7 +9,8 @@ const placeIds = (text: string) => findPlaces(fold(text)).map((p) => p.id);
 describe("table places", () => {
   it("name only places the gazetteer has", () => {
     const canonical = new Set(GAZETTEER.map((e) => e.en[0]));
-    for (const name of [...TABLE_PLACES, ...Object.keys(SAME_PLACE), ...Object.keys(TABLE_ALIASES)]) expect(canonical).toContain(name);
+    for (const name of [...TABLE_PLACES, ...Object.keys(SAME_PLACE), ...Object.keys(TABLE_ALIASES)])
+      expect(canonical).toContain(name);
   });
 
   it("take every spelling from the gazetteer", () => {

@@ -10,10 +10,13 @@ describe("raw offsets", () => {
     for (const t of tables) {
       const raw = rawOf(t.docId);
       for (const row of t.rows) {
-        for (const cell of row.cells) expect(raw.slice(cell.start, cell.end), `${t.id} ${row.label}`).toContain(cell.text);
+        for (const cell of row.cells)
+          expect(raw.slice(cell.start, cell.end), `${t.id} ${row.label}`).toContain(cell.text);
         expect(squash(raw.slice(row.labelStart, row.labelEnd))).toContain(squash(row.label));
         expect(row.start).toBeLessThanOrEqual(row.labelStart);
-        expect(row.end).toBeGreaterThanOrEqual(Math.max(row.labelEnd, ...row.cells.map((c) => c.end)));
+        expect(row.end).toBeGreaterThanOrEqual(
+          Math.max(row.labelEnd, ...row.cells.map((c) => c.end)),
+        );
       }
     }
   });
@@ -21,7 +24,9 @@ describe("raw offsets", () => {
   it("point captions and header cells at their raw text, markup included", () => {
     for (const t of tables) {
       const raw = rawOf(t.docId);
-      expect(squash(raw.slice(t.captionStart, t.captionEnd)), t.id).toContain(squash(t.label.replace("Table", "")));
+      expect(squash(raw.slice(t.captionStart, t.captionEnd)), t.id).toContain(
+        squash(t.label.replace("Table", "")),
+      );
       expect(t.text).toBe(raw.slice(t.start, t.end));
       for (const column of t.columns) {
         const pieces = column.spans.map(([s, e]) => squash(raw.slice(s, e))).join("");
@@ -29,7 +34,9 @@ describe("raw offsets", () => {
       }
     }
     const zhou2 = tableAt(DOCS.zhou, 2);
-    expect(rawOf(DOCS.zhou).slice(zhou2.captionStart, zhou2.captionEnd)).toBe("**Table 2.** Sample representative test for ownership");
+    expect(rawOf(DOCS.zhou).slice(zhou2.captionStart, zhou2.captionEnd)).toBe(
+      "**Table 2.** Sample representative test for ownership",
+    );
   });
 
   it("keep raw offsets in the file with compatibility ideographs", () => {

@@ -18,19 +18,63 @@ describe("extractTables on small made-up documents", () => {
       "More prose follows here and it is long enough to be a paragraph of its own.",
     ].join("\n");
     const [t] = extractTables("doc", "doc.txt", raw);
-    expect(t).toMatchObject({ id: "doc:t1", label: "Table 9", unit: "%", status: "parsed", layout: "tabs", notes: ["a Annual average."] });
+    expect(t).toMatchObject({
+      id: "doc:t1",
+      label: "Table 9",
+      unit: "%",
+      status: "parsed",
+      layout: "tabs",
+      notes: ["a Annual average."],
+    });
     expect(t!.columns.map((c) => c.label)).toEqual(["Growth", "Balance"]);
     const [alpha, beta] = t!.rows;
     expect(alpha).toMatchObject({ label: "Alpha", group: "Coast" });
     expect(alpha!.cells.map((c) => c.value)).toEqual([-2.5, -1200]);
-    expect(beta!.cells.map((c) => [c.text, c.value])).toEqual([["3.0%", 3], ["—", null]]);
-    for (const c of [...alpha!.cells, ...beta!.cells]) expect(raw.slice(c.start, c.end)).toBe(c.text);
+    expect(beta!.cells.map((c) => [c.text, c.value])).toEqual([
+      ["3.0%", 3],
+      ["—", null],
+    ]);
+    for (const c of [...alpha!.cells, ...beta!.cells])
+      expect(raw.slice(c.start, c.end)).toBe(c.text);
   });
 
   it("rebuilds a one-cell-per-line table whose total row confirms it", () => {
-    const raw = ["表9：各地數量", "單位：家", "", "2001", "", "2002", "", "甲地", "", "1", "", "2", "", "乙地", "", "3", "", "4", "", "合計", "", "4", "", "6", "", "資料來源：某年鑑。"].join("\n");
+    const raw = [
+      "表9：各地數量",
+      "單位：家",
+      "",
+      "2001",
+      "",
+      "2002",
+      "",
+      "甲地",
+      "",
+      "1",
+      "",
+      "2",
+      "",
+      "乙地",
+      "",
+      "3",
+      "",
+      "4",
+      "",
+      "合計",
+      "",
+      "4",
+      "",
+      "6",
+      "",
+      "資料來源：某年鑑。",
+    ].join("\n");
     const [t] = extractTables("d", "d.txt", raw);
-    expect(t).toMatchObject({ label: "表9", unit: "家", status: "parsed", layout: "cell-lines", notes: ["資料來源：某年鑑。"] });
+    expect(t).toMatchObject({
+      label: "表9",
+      unit: "家",
+      status: "parsed",
+      layout: "cell-lines",
+      notes: ["資料來源：某年鑑。"],
+    });
     expect(t!.rows.map((r) => [r.label, r.total, r.cells.map((c) => c.value)])).toEqual([
       ["甲地", false, [1, 2]],
       ["乙地", false, [3, 4]],
@@ -39,7 +83,23 @@ describe("extractTables on small made-up documents", () => {
   });
 
   it("keeps a one-cell-per-line table unparsed when nothing confirms the cell order", () => {
-    const raw = ["Table 4: Counts", "", "Year", "", "2001", "", "2002", "", "Firms", "", "11", "", "17", "", "Source: survey"].join("\n");
+    const raw = [
+      "Table 4: Counts",
+      "",
+      "Year",
+      "",
+      "2001",
+      "",
+      "2002",
+      "",
+      "Firms",
+      "",
+      "11",
+      "",
+      "17",
+      "",
+      "Source: survey",
+    ].join("\n");
     const [t] = extractTables("d", "d.txt", raw);
     expect(t).toMatchObject({ status: "unparsed", rows: [], columns: [] });
     expect(t!.reason).toMatch(/confirms/u);
@@ -47,7 +107,9 @@ describe("extractTables on small made-up documents", () => {
   });
 
   it("does not take prose mentions of tables for captions", () => {
-    expect(extractTables("d", "d.txt", "Table 3 summarizes the results.\n\nTable 2 is here\n")).toEqual([]);
+    expect(
+      extractTables("d", "d.txt", "Table 3 summarizes the results.\n\nTable 2 is here\n"),
+    ).toEqual([]);
     expect(extractTables("d", "d.txt", "")).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { closingPeriod, isStandalone, link, publisherOf, workName } from "../wor
 /** APA 7 §9.8: up to 20 authors; beyond that the first 19, an ellipsis and the last. */
 function authorList(authors: readonly Author[]): string {
   const names = authors.map((author) => invertedName(author, true));
-  if (names.length > 20) return `${names.slice(0, 19).join(", ")}, . . . ${names[names.length - 1]}`;
+  if (names.length > 20)
+    return `${names.slice(0, 19).join(", ")}, . . . ${names[names.length - 1]}`;
   return joinNames(names, "&", true);
 }
 
@@ -54,7 +55,8 @@ function sourceElements(entry: CatalogEntry): Run[][] {
 export function apaReference(entry: CatalogEntry): Run[] {
   const date = [plain(`(${entry.year ?? "n.d."}).`)];
   const authors = [plain(withPeriod(authorList(entry.authors)))];
-  const head = entry.authors.length > 0 ? [authors, date, titleRuns(entry)] : [titleRuns(entry), date];
+  const head =
+    entry.authors.length > 0 ? [authors, date, titleRuns(entry)] : [titleRuns(entry), date];
   const url = link(entry);
   return joinElements([...head, ...sourceElements(entry), ...(url ? [[plain(url)]] : [])]);
 }

@@ -37,7 +37,11 @@ export function escapeLatex(text: string): string {
 
 /** ASCII letters and digits only, lowercase: "Zhong’guancun" → "zhongguancun", "楊" → "". */
 function keyPart(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /**
@@ -49,16 +53,21 @@ function keyPart(text: string): string {
  */
 export function bibtexKey(entry: CatalogEntry): string {
   const first = entry.authors[0];
-  const family = first ? keyPart("literal" in first ? (first.literal.split(/\s+/)[0] ?? "") : first.family) : "";
+  const family = first
+    ? keyPart("literal" in first ? (first.literal.split(/\s+/)[0] ?? "") : first.family)
+    : "";
   const name = workName(entry);
-  const words = (name.kind === "title" ? (name.translation ?? name.main) : name.text).split(/\s+/).map(keyPart);
+  const words = (name.kind === "title" ? (name.translation ?? name.main) : name.text)
+    .split(/\s+/)
+    .map(keyPart);
   const word = words.find((w) => w !== "" && !["a", "an", "the"].includes(w)) ?? "";
   return `${family || "anon"}${entry.year ?? "nd"}${word}`;
 }
 
 function bibtexName(author: Author): string {
   if ("literal" in author) return `{${escapeLatex(author.literal)}}`;
-  if (/\p{Script=Han}/u.test(author.family)) return `{${escapeLatex(author.family + (author.given ?? ""))}}`;
+  if (/\p{Script=Han}/u.test(author.family))
+    return `{${escapeLatex(author.family + (author.given ?? ""))}}`;
   return escapeLatex(author.given ? `${author.family}, ${author.given}` : author.family);
 }
 

@@ -8,7 +8,9 @@ import { closingPeriod, isStandalone, link, publisherOf, workName } from "../wor
 
 /** CMOS 17 §15.9: up to ten authors in full; more than ten, the first seven and "et al." */
 function authorList(authors: readonly Author[]): string {
-  const names = authors.map((author, index) => (index === 0 ? invertedName(author, false) : directName(author)));
+  const names = authors.map((author, index) =>
+    index === 0 ? invertedName(author, false) : directName(author),
+  );
   if (names.length > 10) return `${names.slice(0, 7).join(", ")}, et al.`;
   return joinNames(names, "and", true);
 }
@@ -23,7 +25,8 @@ function titleRuns(entry: CatalogEntry): Run[] {
   if (name.kind === "description") return [plain(withPeriod(name.text))];
   const main = titleCase(name.main, CHICAGO_TITLE_CASE);
   const translation = name.translation ? ` [${name.translation}]` : "";
-  if (isStandalone(entry)) return [italic(main), plain(translation + closingPeriod(translation || main))];
+  if (isStandalone(entry))
+    return [italic(main), plain(translation + closingPeriod(translation || main))];
   if (translation) return [plain(`“${main}”${translation}.`)];
   return [plain(`“${withPeriod(main)}”`)];
 }
@@ -32,8 +35,14 @@ function sourceElements(entry: CatalogEntry): Run[][] {
   const pages = entry.pages ? formatPageRange(entry.pages, "chicago") : null;
   if (entry.type === "article-journal") {
     if (!entry.containerTitle) return [];
-    const numbering = [entry.volume, entry.issue ? `no. ${entry.issue}` : null].filter(Boolean).join(", ");
-    const where = numbering ? ` ${numbering}${pages ? `: ${pages}` : ""}` : pages ? `, ${pages}` : "";
+    const numbering = [entry.volume, entry.issue ? `no. ${entry.issue}` : null]
+      .filter(Boolean)
+      .join(", ");
+    const where = numbering
+      ? ` ${numbering}${pages ? `: ${pages}` : ""}`
+      : pages
+        ? `, ${pages}`
+        : "";
     return [[italic(titleCase(entry.containerTitle, CHICAGO_TITLE_CASE)), plain(`${where}.`)]];
   }
   const publisher = publisherOf(entry);
@@ -68,7 +77,10 @@ export function chicagoReference(entry: CatalogEntry): Run[] {
 function citedName(entry: CatalogEntry): string {
   const { authors } = entry;
   const first = authors[0];
-  if (first) return authors.length >= 4 ? `${shortName(first)} et al.` : joinNames(authors.map(shortName), "and");
+  if (first)
+    return authors.length >= 4
+      ? `${shortName(first)} et al.`
+      : joinNames(authors.map(shortName), "and");
   const name = workName(entry);
   if (name.kind === "description") return name.text;
   const short = titleCase(shortTitle(name.main), CHICAGO_TITLE_CASE);

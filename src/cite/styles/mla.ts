@@ -11,7 +11,9 @@ function authorList(authors: readonly Author[]): string {
   const [first, second] = authors;
   if (!first) return "";
   if (authors.length >= 3) return `${invertedName(first, false)}, et al.`;
-  return second ? `${invertedName(first, false)}, and ${directName(second)}` : invertedName(first, false);
+  return second
+    ? `${invertedName(first, false)}, and ${directName(second)}`
+    : invertedName(first, false);
 }
 
 /** Title-case title (quoted for parts, italic for self-standing works), translation in brackets. */
@@ -20,7 +22,8 @@ function titleRuns(entry: CatalogEntry): Run[] {
   if (name.kind === "description") return [plain(withPeriod(name.text))];
   const main = titleCase(name.main, MLA_TITLE_CASE);
   const translation = name.translation ? ` [${titleCase(name.translation, MLA_TITLE_CASE)}]` : "";
-  if (isStandalone(entry)) return [italic(main), plain(translation + closingPeriod(translation || main))];
+  if (isStandalone(entry))
+    return [italic(main), plain(translation + closingPeriod(translation || main))];
   if (translation) return [plain(`“${main}”${translation}.`)];
   return [plain(`“${withPeriod(main)}”`)];
 }
@@ -41,7 +44,10 @@ function containerElement(entry: CatalogEntry): Run[] {
   const container = !isStandalone(entry) && entry.containerTitle ? entry.containerTitle : null;
   const listed = facts.join(", ");
   if (!container) return listed ? [plain(withPeriod(listed))] : [];
-  return [italic(titleCase(container, MLA_TITLE_CASE)), plain(listed ? withPeriod(`, ${listed}`) : ".")];
+  return [
+    italic(titleCase(container, MLA_TITLE_CASE)),
+    plain(listed ? withPeriod(`, ${listed}`) : "."),
+  ];
 }
 
 /**
@@ -61,7 +67,10 @@ export function mlaReference(entry: CatalogEntry): Run[] {
 function citedName(entry: CatalogEntry): string {
   const { authors } = entry;
   const first = authors[0];
-  if (first) return authors.length >= 3 ? `${shortName(first)} et al.` : authors.map(shortName).join(" and ");
+  if (first)
+    return authors.length >= 3
+      ? `${shortName(first)} et al.`
+      : authors.map(shortName).join(" and ");
   const name = workName(entry);
   if (name.kind === "description") return name.text;
   const short = titleCase(shortTitle(name.main), MLA_TITLE_CASE);

@@ -15,7 +15,11 @@ export interface FixedWindow {
  *   const w = createFixedWindow({ windowMs: 60_000 });
  *   w.hit("addr:203.0.113.9", 60); // → { ok: true, remaining: 59 }
  */
-export function createFixedWindow(opts: { windowMs: number; now?: () => number; maxKeys?: number }): FixedWindow {
+export function createFixedWindow(opts: {
+  windowMs: number;
+  now?: () => number;
+  maxKeys?: number;
+}): FixedWindow {
   const now = opts.now ?? Date.now;
   const maxKeys = opts.maxKeys ?? 100_000;
   const windows = new Map<string, { count: number; resetAt: number }>();
@@ -32,7 +36,8 @@ export function createFixedWindow(opts: { windowMs: number; now?: () => number; 
         w = { count: 0, resetAt: t + opts.windowMs };
         windows.set(key, w);
       }
-      if (w.count >= limit) return { ok: false, retryAfter: Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
+      if (w.count >= limit)
+        return { ok: false, retryAfter: Math.max(1, Math.ceil((w.resetAt - t) / 1000)) };
       w.count += 1;
       return { ok: true, remaining: limit - w.count };
     },

@@ -14,7 +14,8 @@ declare module "hono" {
 export const SITE_KEY_HEADER = "x-site-key";
 
 /** The key a request names, from the header or the `site` query parameter. */
-export const siteKeyOf = (c: Context): string | undefined => c.req.header(SITE_KEY_HEADER) || c.req.query("site") || undefined;
+export const siteKeyOf = (c: Context): string | undefined =>
+  c.req.header(SITE_KEY_HEADER) || c.req.query("site") || undefined;
 
 /**
  * True when the request comes from the server's own pages: the browser says so in Sec-Fetch-Site (which
@@ -42,7 +43,11 @@ export function originGuard(sites: SiteRegistry): MiddlewareHandler {
   return async (c, next) => {
     const key = siteKeyOf(c);
     const site = key ? sites.get(key) : undefined;
-    if (key && !site) throw new AppError("forbidden_origin", `Unknown site key "${key}". Check the data-site attribute of the embed snippet.`);
+    if (key && !site)
+      throw new AppError(
+        "forbidden_origin",
+        `Unknown site key "${key}". Check the data-site attribute of the embed snippet.`,
+      );
     const origin = c.req.header("origin");
     if (origin && !isSameOrigin(origin, c)) {
       // A preflight carries no header values, so only the union of all sites' origins can be checked then.

@@ -10,20 +10,32 @@ import { createFixedWindow } from "./fixed-window.js";
  * @example
  *   app.use("/api/*", rateLimit(securityOptions({ perAddress: 60 })));
  */
-export function rateLimit(opts: Pick<SecurityOptions, "perAddress" | "perSite" | "windowSeconds" | "clientAddress" | "now">): MiddlewareHandler {
+export function rateLimit(
+  opts: Pick<SecurityOptions, "perAddress" | "perSite" | "windowSeconds" | "clientAddress" | "now">,
+): MiddlewareHandler {
   const windows = createFixedWindow({ windowMs: opts.windowSeconds * 1000, now: opts.now });
   return async (c, next) => {
     if (c.req.method === "OPTIONS") return next();
     const address = opts.clientAddress(c);
     if (address && opts.perAddress > 0) {
       const r = windows.hit(`addr:${address}`, opts.perAddress);
-      if (!r.ok) throw new AppError("rate_limited", `Too many requests from your address; try again in ${r.retryAfter} s.`, { retryAfter: r.retryAfter });
+      if (!r.ok)
+        throw new AppError(
+          "rate_limited",
+          `Too many requests from your address; try again in ${r.retryAfter} s.`,
+          { retryAfter: r.retryAfter },
+        );
     }
     const site = c.get("site");
     const siteLimit = site?.limit ?? opts.perSite;
     if (site && siteLimit > 0) {
       const r = windows.hit(`site:${site.key}`, siteLimit);
-      if (!r.ok) throw new AppError("rate_limited", `This site has sent too many questions; try again in ${r.retryAfter} s.`, { retryAfter: r.retryAfter });
+      if (!r.ok)
+        throw new AppError(
+          "rate_limited",
+          `This site has sent too many questions; try again in ${r.retryAfter} s.`,
+          { retryAfter: r.retryAfter },
+        );
     }
     await next();
   };

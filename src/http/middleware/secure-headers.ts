@@ -15,9 +15,17 @@ const CROSS_ORIGIN_SCRIPTS = new Set(["/embed.js"]);
  */
 export function securityHeaders(): MiddlewareHandler {
   const strict = secureHeaders();
-  const frameable = secureHeaders({ xFrameOptions: false, crossOriginResourcePolicy: "cross-origin" });
+  const frameable = secureHeaders({
+    xFrameOptions: false,
+    crossOriginResourcePolicy: "cross-origin",
+  });
   const script = secureHeaders({ crossOriginResourcePolicy: "cross-origin" });
-  return (c, next) => (FRAMEABLE.has(c.req.path) ? frameable : CROSS_ORIGIN_SCRIPTS.has(c.req.path) ? script : strict)(c, next);
+  return (c, next) =>
+    (FRAMEABLE.has(c.req.path)
+      ? frameable
+      : CROSS_ORIGIN_SCRIPTS.has(c.req.path)
+        ? script
+        : strict)(c, next);
 }
 
 /**

@@ -18,9 +18,15 @@ export const CitationOutSchema = z
     section: z.string().nullable(),
     passageId: z.string(),
     locator: z.string().describe("Where the quote sits: section, page, table or paragraph."),
-    reference: z.string().describe(`The reference in the requested style (${CITATION_STYLES.join(", ")}).`),
+    reference: z
+      .string()
+      .describe(`The reference in the requested style (${CITATION_STYLES.join(", ")}).`),
     inText: z.string().nullable().describe("The in-text citation (null for RIS)."),
-    view: z.string().nullable().optional().describe("Path of the passage page with the quote highlighted."),
+    view: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("Path of the passage page with the quote highlighted."),
   })
   .describe("A verified citation.");
 
@@ -54,7 +60,10 @@ export const AskResponseSchema = z.object({
   passages: z.array(PassageOutSchema).describe("The ranked passages the answer was chosen from."),
 });
 
-export const SearchResponseSchema = z.object({ query: z.string(), passages: z.array(PassageOutSchema) });
+export const SearchResponseSchema = z.object({
+  query: z.string(),
+  passages: z.array(PassageOutSchema),
+});
 
 export const SiteResponseSchema = z.object({ key: z.string(), name: z.string().nullable() });
 

@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { CiteQuerySchema } from "../routes/cite.js";
 import { AskRequestSchema, SearchQuerySchema } from "../schemas.js";
-import { AskResponseSchema, ProblemSchema, SearchResponseSchema, SiteResponseSchema } from "./responses.js";
+import {
+  AskResponseSchema,
+  ProblemSchema,
+  SearchResponseSchema,
+  SiteResponseSchema,
+} from "./responses.js";
 
 type Json = Record<string, unknown>;
 
 /** JSON Schema of a zod schema, without the `$schema` line OpenAPI does not want inside components. */
 function schemaOf(schema: z.ZodType, io: "input" | "output"): Json {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+  }) as Json;
   return rest;
 }
 
@@ -21,24 +29,41 @@ function queryParams(schema: z.ZodObject): Json[] {
   }));
 }
 
-const pathParam = (name: string, description: string): Json => ({ name, in: "path", required: true, description, schema: { type: "string" } });
+const pathParam = (name: string, description: string): Json => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
 const siteKeyHeader: Json = {
   name: "X-Site-Key",
   in: "header",
   required: false,
-  description: "Site key of the embedding site (the widget sends it). Browsers calling from another origin must be on the key's list.",
+  description:
+    "Site key of the embedding site (the widget sends it). Browsers calling from another origin must be on the key's list.",
   schema: { type: "string" },
 };
 
-const problem = (description: string): Json => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
-const json = (description: string, schema: Json = { type: "object" }): Json => ({ description, content: { "application/json": { schema } } });
+const problem = (description: string): Json => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+const json = (description: string, schema: Json = { type: "object" }): Json => ({
+  description,
+  content: { "application/json": { schema } },
+});
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
 /** Errors every `/api` route can answer with. */
 const COMMON_ERRORS: Json = {
-  "403": problem("The Origin is not on the list of allowed sites, or the site key is unknown (forbidden_origin)."),
+  "403": problem(
+    "The Origin is not on the list of allowed sites, or the site key is unknown (forbidden_origin).",
+  ),
   "429": {
-    ...problem("Rate limit reached (per client address or per site); Retry-After says when to try again."),
+    ...problem(
+      "Rate limit reached (per client address or per site); Retry-After says when to try again.",
+    ),
     headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
   },
   "503": problem("The index is still loading."),
@@ -56,8 +81,16 @@ const BODY_ERRORS: Json = {
  * @example
  *   openApiDocument().paths["/api/ask"].post.requestBody
  */
-export function openApiDocument(): { openapi: string; info: Json; paths: Record<string, Record<string, Json>>; components: Json } {
-  const askBody = { required: true, content: { "application/json": { schema: ref("AskRequest") } } };
+export function openApiDocument(): {
+  openapi: string;
+  info: Json;
+  paths: Record<string, Record<string, Json>>;
+  components: Json;
+} {
+  const askBody = {
+    required: true,
+    content: { "application/json": { schema: ref("AskRequest") } },
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -70,10 +103,15 @@ export function openApiDocument(): { openapi: string; info: Json; paths: Record<
       "/api/ask": {
         post: {
           summary: "Answer a question with verified citations",
-          description: "Follow-up questions send the earlier turns as history. `style` picks the reference style of the citations.",
+          description:
+            "Follow-up questions send the earlier turns as history. `style` picks the reference style of the citations.",
           parameters: [siteKeyHeader],
           requestBody: askBody,
-          responses: { "200": json("The answer.", ref("AskResponse")), ...BODY_ERRORS, ...COMMON_ERRORS },
+          responses: {
+            "200": json("The answer.", ref("AskResponse")),
+            ...BODY_ERRORS,
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/api/ask/stream": {
@@ -84,7 +122,10 @@ export function openApiDocument(): { openapi: string; info: Json; paths: Record<
           parameters: [siteKeyHeader],
           requestBody: askBody,
           responses: {
-            "200": { description: "An event stream.", content: { "text/event-stream": { schema: { type: "string" } } } },
+            "200": {
+              description: "An event stream.",
+              content: { "text/event-stream": { schema: { type: "string" } } },
+            },
             ...BODY_ERRORS,
             ...COMMON_ERRORS,
           },
@@ -94,28 +135,65 @@ export function openApiDocument(): { openapi: string; info: Json; paths: Record<
         get: {
           summary: "Ranked passages for a query",
           parameters: queryParams(SearchQuerySchema),
-          responses: { "200": json("Passages, best first.", ref("SearchResponse")), "400": problem("Invalid query."), ...COMMON_ERRORS },
+          responses: {
+            "200": json("Passages, best first.", ref("SearchResponse")),
+            "400": problem("Invalid query."),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/api/cite": {
         get: {
           summary: "The reference of a passage in a citation style",
           parameters: queryParams(CiteQuerySchema),
-          responses: { "200": json("Reference, in-text citation, locator and, given offsets, a verified quote."), "400": problem("Invalid query."), "404": problem("Unknown passage."), ...COMMON_ERRORS },
+          responses: {
+            "200": json(
+              "Reference, in-text citation, locator and, given offsets, a verified quote.",
+            ),
+            "400": problem("Invalid query."),
+            "404": problem("Unknown passage."),
+            ...COMMON_ERRORS,
+          },
         },
       },
-      "/api/documents": { get: { summary: "The documents of the corpus with their catalog entries", responses: { "200": json("Documents."), ...COMMON_ERRORS } } },
+      "/api/documents": {
+        get: {
+          summary: "The documents of the corpus with their catalog entries",
+          responses: { "200": json("Documents."), ...COMMON_ERRORS },
+        },
+      },
       "/api/documents/{id}": {
-        get: { summary: "One document", parameters: [pathParam("id", "Document id (file name without extension).")], responses: { "200": json("The document."), "404": problem("Unknown id."), ...COMMON_ERRORS } },
+        get: {
+          summary: "One document",
+          parameters: [pathParam("id", "Document id (file name without extension).")],
+          responses: {
+            "200": json("The document."),
+            "404": problem("Unknown id."),
+            ...COMMON_ERRORS,
+          },
+        },
       },
       "/api/passages/{id}": {
-        get: { summary: "One passage with context and its neighbours", parameters: [pathParam("id", "Passage id.")], responses: { "200": json("The passage."), "404": problem("Unknown id."), ...COMMON_ERRORS } },
+        get: {
+          summary: "One passage with context and its neighbours",
+          parameters: [pathParam("id", "Passage id.")],
+          responses: {
+            "200": json("The passage."),
+            "404": problem("Unknown id."),
+            ...COMMON_ERRORS,
+          },
+        },
       },
       "/api/tables": {
         get: {
           summary: "Tables found in the corpus",
           parameters: [
-            { name: "doc", in: "query", required: false, schema: { type: "string", maxLength: 300 } },
+            {
+              name: "doc",
+              in: "query",
+              required: false,
+              schema: { type: "string", maxLength: 300 },
+            },
             { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 300 } },
           ],
           responses: { "200": json("Table summaries."), ...COMMON_ERRORS },
@@ -124,27 +202,67 @@ export function openApiDocument(): { openapi: string; info: Json; paths: Record<
       "/api/tables/{id}": {
         get: {
           summary: "One table, as JSON or CSV",
-          parameters: [pathParam("id", "Table id."), { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"] } }],
-          responses: { "200": { description: "The table.", content: { "application/json": { schema: { type: "object" } }, "text/csv": { schema: { type: "string" } } } }, "404": problem("Unknown id."), ...COMMON_ERRORS },
+          parameters: [
+            pathParam("id", "Table id."),
+            {
+              name: "format",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["json", "csv"] },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "The table.",
+              content: {
+                "application/json": { schema: { type: "object" } },
+                "text/csv": { schema: { type: "string" } },
+              },
+            },
+            "404": problem("Unknown id."),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/api/data": {
         get: {
           summary: "Table cells matching a row and/or column, each with a citation of its row",
-          parameters: ["row", "column", "table", "doc"].map((name) => ({ name, in: "query", required: false, schema: { type: "string", maxLength: 300 } })),
-          responses: { "200": json("Matching cells."), "400": problem("Neither row nor column given."), ...COMMON_ERRORS },
+          parameters: ["row", "column", "table", "doc"].map((name) => ({
+            name,
+            in: "query",
+            required: false,
+            schema: { type: "string", maxLength: 300 },
+          })),
+          responses: {
+            "200": json("Matching cells."),
+            "400": problem("Neither row nor column given."),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/api/site": {
         get: {
           summary: "Check a site key from the page that will embed the widget",
-          description: "Answers only when the request's Origin is on the key's list (embed.js calls it before opening the chat).",
+          description:
+            "Answers only when the request's Origin is on the key's list (embed.js calls it before opening the chat).",
           parameters: [{ name: "site", in: "query", required: true, schema: { type: "string" } }],
-          responses: { "200": json("The site.", ref("SiteResponse")), "400": problem("No key given."), ...COMMON_ERRORS },
+          responses: {
+            "200": json("The site.", ref("SiteResponse")),
+            "400": problem("No key given."),
+            ...COMMON_ERRORS,
+          },
         },
       },
       "/healthz": { get: { summary: "The process is alive", responses: { "200": json("ok") } } },
-      "/readyz": { get: { summary: "The index is loaded", responses: { "200": json("Ready, with the embedder and counts."), "503": json("Still loading.") } } },
+      "/readyz": {
+        get: {
+          summary: "The index is loaded",
+          responses: {
+            "200": json("Ready, with the embedder and counts."),
+            "503": json("Still loading."),
+          },
+        },
+      },
     },
     components: {
       schemas: {

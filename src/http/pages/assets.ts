@@ -57,7 +57,8 @@ document.addEventListener("click", (event) => {
 });
 `;
 
-const sha256 = (text: string): string => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const sha256 = (text: string): string =>
+  `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 /**
  * The pages' Content-Security-Policy: nothing loads from anywhere; only the inline stylesheet and

@@ -38,12 +38,20 @@ export interface CitedPassage {
  *   sentenceSpan(chunk, chunk.sentences[1].rawStart + 5, chunk.sentences[1].rawEnd - 3);
  *   // → { start: sentences[1].rawStart, end: sentences[1].rawEnd, display: "…the sentence…" }
  */
-export function sentenceSpan(chunk: Chunk, start: number, end: number): { start: number; end: number; display: string | null } {
+export function sentenceSpan(
+  chunk: Chunk,
+  start: number,
+  end: number,
+): { start: number; end: number; display: string | null } {
   if (chunk.kind === "table") return { start, end, display: null };
   const first = chunk.sentences.find((x) => x.rawEnd > start);
   const last = [...chunk.sentences].reverse().find((x) => x.rawStart < end);
   if (!first || !last || last.rawEnd <= first.rawStart) return { start, end, display: null };
-  return { start: first.rawStart, end: last.rawEnd, display: chunk.text.slice(first.start, last.end) };
+  return {
+    start: first.rawStart,
+    end: last.rawEnd,
+    display: chunk.text.slice(first.start, last.end),
+  };
 }
 
 /**
@@ -55,10 +63,22 @@ export function sentenceSpan(chunk: Chunk, start: number, end: number): { start:
  */
 export function quoteIn(chunk: Chunk, raw: string, start: number, end: number): Quote {
   if (!(chunk.start <= start && start < end && end <= chunk.end))
-    throw new AppError("invalid_request", `start and end must satisfy ${chunk.start} ≤ start < end ≤ ${chunk.end} (the passage's raw span).`);
+    throw new AppError(
+      "invalid_request",
+      `start and end must satisfy ${chunk.start} ≤ start < end ≤ ${chunk.end} (the passage's raw span).`,
+    );
   const span = sentenceSpan(chunk, start, end);
-  const q = makeQuote(raw, span.start, span.end, span.display ?? lightClean(raw.slice(span.start, span.end)));
-  if (!q) throw new AppError("invalid_request", `The range [${start}, ${end}) holds no text that can be quoted.`);
+  const q = makeQuote(
+    raw,
+    span.start,
+    span.end,
+    span.display ?? lightClean(raw.slice(span.start, span.end)),
+  );
+  if (!q)
+    throw new AppError(
+      "invalid_request",
+      `The range [${start}, ${end}) holds no text that can be quoted.`,
+    );
   return { text: q.quote, start: q.start, end: q.end };
 }
 
@@ -73,9 +93,18 @@ export function citePassage(s: ReadyState, id: string, range: QuoteRange = {}): 
   const found = s.qa.passage(id);
   if (!found) throw new AppError("not_found", `No passage with id "${id}".`);
   const { chunk, previous, next } = found;
-  if ((range.start === undefined) !== (range.end === undefined)) throw new AppError("invalid_request", "Give both start and end, or neither.");
+  if ((range.start === undefined) !== (range.end === undefined))
+    throw new AppError("invalid_request", "Give both start and end, or neither.");
   const raw = s.rawTexts.get(chunk.source) ?? "";
-  const quote = range.start !== undefined && range.end !== undefined ? quoteIn(chunk, raw, range.start, range.end) : null;
-  const locator = locatorOf(s, { passageId: chunk.id, source: chunk.source, start: quote?.start ?? chunk.start, section: chunk.section });
+  const quote =
+    range.start !== undefined && range.end !== undefined
+      ? quoteIn(chunk, raw, range.start, range.end)
+      : null;
+  const locator = locatorOf(s, {
+    passageId: chunk.id,
+    source: chunk.source,
+    start: quote?.start ?? chunk.start,
+    section: chunk.section,
+  });
   return { chunk, previous, next, raw, entry: s.entryFor(chunk.docId), quote, locator };
 }

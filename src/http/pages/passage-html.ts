@@ -1,5 +1,11 @@
 import { html, raw } from "hono/html";
-import { formatInText, formatLocator, formatReference, formatReferenceHtml, type CitationStyle } from "../../cite/index.js";
+import {
+  formatInText,
+  formatLocator,
+  formatReference,
+  formatReferenceHtml,
+  type CitationStyle,
+} from "../../cite/index.js";
 import { pageAt, pageStartsOf } from "../../ingest/pages.js";
 import { PAGE_CSS, PAGE_JS } from "./assets.js";
 import type { CitedPassage } from "./cited-span.js";
@@ -9,12 +15,23 @@ type Html = ReturnType<typeof html>;
 /** How much raw text around the passage is shown, at most, on each side. */
 export const CONTEXT_CHARS = 600;
 
-const STYLE_NAMES: Record<CitationStyle, string> = { apa: "APA 7", chicago: "Chicago (author-date)", mla: "MLA 9", bibtex: "BibTeX", ris: "RIS" };
+const STYLE_NAMES: Record<CitationStyle, string> = {
+  apa: "APA 7",
+  chicago: "Chicago (author-date)",
+  mla: "MLA 9",
+  bibtex: "BibTeX",
+  ris: "RIS",
+};
 const PROSE_STYLES = ["apa", "chicago", "mla"] as const;
 const EXCHANGE_STYLES = ["bibtex", "ris"] as const;
 
 /** Where the shown context starts and ends: at most `chars` away, moved to a line or sentence end so no word is cut. */
-export function contextBounds(raw: string, start: number, end: number, chars = CONTEXT_CHARS): { from: number; to: number } {
+export function contextBounds(
+  raw: string,
+  start: number,
+  end: number,
+  chars = CONTEXT_CHARS,
+): { from: number; to: number } {
   let from = Math.max(0, start - chars);
   if (from > 0) {
     const m = /(?:[\n。！？]|[.!?](?=\s))\s*/u.exec(raw.slice(from, start));
@@ -23,7 +40,8 @@ export function contextBounds(raw: string, start: number, end: number, chars = C
   let to = Math.min(raw.length, end + chars);
   if (to < raw.length) {
     let cut = -1;
-    for (const m of raw.slice(end, to).matchAll(/[\n。！？]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
+    for (const m of raw.slice(end, to).matchAll(/[\n。！？]|[.!?](?=\s)/gu))
+      cut = m.index + m[0].length;
     if (cut > 0) to = end + cut;
   }
   return { from, to };
@@ -35,7 +53,9 @@ function rawText(text: string, offset: number, pageStarts: readonly number[]): H
   const out: Html[] = [];
   let at = 0;
   for (let i = text.indexOf("\f"); i >= 0; i = text.indexOf("\f", i + 1)) {
-    out.push(html`${text.slice(at, i).replace(/\n+$/u, "")}<span class="page">page ${pageAt(pageStarts, offset + i + 3) ?? ""}</span>`);
+    out.push(
+      html`${text.slice(at, i).replace(/\n+$/u, "")}<span class="page">page ${pageAt(pageStarts, offset + i + 3) ?? ""}</span>`,
+    );
     at = i + 1;
     while (text[at] === "\n") at++;
   }
@@ -86,7 +106,8 @@ export function passagePage(p: CitedPassage): Html {
   const part = (a: number, b: number) => rawText(text.slice(a, b), a, pageStarts);
   const gap = html`<span class="gap" title="text left out">…</span>`;
   const apaInText = formatInText(entry, "apa", locator);
-  const nav = (label: string, id: string | undefined) => (id ? html`<a href="/p/${encodeURIComponent(id)}">${label}</a>` : html`<span></span>`);
+  const nav = (label: string, id: string | undefined) =>
+    id ? html`<a href="/p/${encodeURIComponent(id)}">${label}</a>` : html`<span></span>`;
   const body = html`<header><p class="doc">${title}</p><h1>${where}</h1><p class="meta">${chunk.source}, characters ${mark.start}–${mark.end}${pageStarts.length ? " of the text extracted from the PDF" : ""}</p></header>
 <nav>${nav("← Previous passage", p.previous?.id)}${nav("Next passage →", p.next?.id)}</nav>
 <main>
@@ -99,5 +120,9 @@ ${quote ? html`<section><h2>Quotation</h2><blockquote lang="${chunk.lang}">${quo
 
 /** An error page (unknown passage, invalid range, index loading) in the same shell, without script. */
 export function errorPage(status: number, heading: string, detail: string): Html {
-  return pageShell(`${status} ${heading}`, html`<header><h1>${heading}</h1></header><main><p>${detail}</p><p><a href="/">Back to the start page</a></p></main>`, false);
+  return pageShell(
+    `${status} ${heading}`,
+    html`<header><h1>${heading}</h1></header><main><p>${detail}</p><p><a href="/">Back to the start page</a></p></main>`,
+    false,
+  );
 }

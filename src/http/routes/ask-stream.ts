@@ -46,13 +46,22 @@ export function askStreamRoutes(deps: AppDeps): Hono {
       await stream.writeSSE({ event: "status", data: JSON.stringify({ stage: "searching" }) });
       try {
         const result = await askResponse(s, body);
-        for (const text of answerPieces(result.answer)) await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
+        for (const text of answerPieces(result.answer))
+          await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
         await stream.writeSSE({ event: "done", data: JSON.stringify(result) });
       } catch (e) {
         const known = e instanceof AppError;
         if (!known) console.error("unexpected error while streaming:", e);
         const detail = known ? e.message : "An unexpected error occurred; it has been logged.";
-        await stream.writeSSE({ event: "error", data: JSON.stringify({ type: known ? `urn:problem:${e.code}` : "about:blank", title: "Error", status: known ? STATUS[e.code] : 500, detail }) });
+        await stream.writeSSE({
+          event: "error",
+          data: JSON.stringify({
+            type: known ? `urn:problem:${e.code}` : "about:blank",
+            title: "Error",
+            status: known ? STATUS[e.code] : 500,
+            detail,
+          }),
+        });
       }
     });
   });

@@ -8,7 +8,12 @@ import { citationsOut } from "../cite-out.js";
 
 export function ready(deps: AppDeps): ReadyState {
   const s = deps.state();
-  if (!s) throw new AppError("index_not_ready", `The index is not loaded yet (${deps.status()}); try again shortly.`, { retryAfter: 5 });
+  if (!s)
+    throw new AppError(
+      "index_not_ready",
+      `The index is not loaded yet (${deps.status()}); try again shortly.`,
+      { retryAfter: 5 },
+    );
   return s;
 }
 
@@ -20,11 +25,18 @@ export async function askResponse(s: ReadyState, body: AskRequest) {
   let answer = result.answer;
   if (citations.length < result.citations.length) {
     const kept = new Map(citations.map((c, i) => [c.n, i + 1]));
-    answer = answer.replace(/ ?\[(\d+)\]/gu, (_m, n: string) => (kept.has(Number(n)) ? ` [${kept.get(Number(n))}]` : ""));
+    answer = answer.replace(/ ?\[(\d+)\]/gu, (_m, n: string) =>
+      kept.has(Number(n)) ? ` [${kept.get(Number(n))}]` : "",
+    );
     citations.forEach((c, i) => (c.n = i + 1));
   }
   if (!citations.length && !result.abstained)
-    return { answer: "No answer could be verified against the corpus.", abstained: true, citations, passages: result.passages };
+    return {
+      answer: "No answer could be verified against the corpus.",
+      abstained: true,
+      citations,
+      passages: result.passages,
+    };
   return {
     answer,
     abstained: result.abstained,

@@ -19,7 +19,8 @@ function framingOrigin(c: Context): string | null {
 }
 
 /** `?lang=` first (embed.js passes it), else the browser's Accept-Language. */
-const languageOf = (c: Context): "en" | "zh" => (/^zh/iu.test(c.req.query("lang") ?? c.req.header("accept-language") ?? "") ? "zh" : "en");
+const languageOf = (c: Context): "en" | "zh" =>
+  /^zh/iu.test(c.req.query("lang") ?? c.req.header("accept-language") ?? "") ? "zh" : "en";
 
 /** Serves a browser file with its ETag, answering 304 when the browser already has it. */
 function serveAsset(c: Context, name: AssetName): Response {
@@ -53,7 +54,10 @@ export function chatRoutes(sites: SiteRegistry): Hono {
         : null;
     if (refusal) {
       // Text only, so it may be framed anywhere: the visitor learns why instead of seeing a broken frame.
-      c.header("content-security-policy", "default-src 'none'; style-src 'self'; frame-ancestors *");
+      c.header(
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; frame-ancestors *",
+      );
       return c.html(refusalHtml(languageOf(c), refusal), 403);
     }
     // The browser enforces the list even when the Referer is missing: frame-ancestors names the site's origins.
@@ -63,7 +67,8 @@ export function chatRoutes(sites: SiteRegistry): Hono {
   app.get("/embed.js", (c) => serveAsset(c, "embed.js"));
   app.get("/assets/:name", (c) => {
     const name = c.req.param("name");
-    if (!isAssetName(name) || name === "embed.js") throw new AppError("not_found", `No asset named "${name}".`);
+    if (!isAssetName(name) || name === "embed.js")
+      throw new AppError("not_found", `No asset named "${name}".`);
     return serveAsset(c, name);
   });
   return app;
@@ -74,7 +79,11 @@ export function siteRoutes(): Hono {
   const app = new Hono();
   app.get("/site", (c) => {
     const site = c.get("site");
-    if (!site) throw new AppError("invalid_request", "Give the site key as ?site=KEY or an X-Site-Key header.");
+    if (!site)
+      throw new AppError(
+        "invalid_request",
+        "Give the site key as ?site=KEY or an X-Site-Key header.",
+      );
     return c.json({ key: site.key, name: site.name ?? null });
   });
   return app;

@@ -1,6 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { CITATION_STYLES, formatInText, formatLocator, formatReference, formatReferenceHtml, type CitationStyle } from "../../cite/index.js";
+import {
+  CITATION_STYLES,
+  formatInText,
+  formatLocator,
+  formatReference,
+  formatReferenceHtml,
+  type CitationStyle,
+} from "../../cite/index.js";
 import { bibtexKey } from "../../cite/styles/bibtex.js";
 import { viewUrl } from "../cite-out.js";
 import { citePassage, QuoteRangeQuery } from "../pages/cited-span.js";
@@ -11,7 +18,9 @@ import { ready } from "./ask.js";
 /** Query of `GET /api/cite`. */
 export const CiteQuerySchema = QuoteRangeQuery.extend({
   passage: z.string({ error: "passage is required" }).trim().min(1, "passage is required").max(200),
-  style: z.enum(CITATION_STYLES, { error: `style must be one of ${CITATION_STYLES.join(", ")}` }).default("apa"),
+  style: z
+    .enum(CITATION_STYLES, { error: `style must be one of ${CITATION_STYLES.join(", ")}` })
+    .default("apa"),
   format: z.enum(["json", "text"], { error: "format must be json or text" }).default("json"),
 });
 
@@ -55,7 +64,9 @@ export function citeRoutes(deps: AppDeps): Hono {
       locator: formatLocator(locator, { withTitle: true }),
       locatorDetail: locator,
       ...(quote ? { quote: quote.text, start: quote.start, end: quote.end } : {}),
-      view: quote ? viewUrl(s, { passageId: chunk.id, start: quote.start, end: quote.end }) : `/p/${encodeURIComponent(chunk.id)}`,
+      view: quote
+        ? viewUrl(s, { passageId: chunk.id, start: quote.start, end: quote.end })
+        : `/p/${encodeURIComponent(chunk.id)}`,
     });
   });
   return app;

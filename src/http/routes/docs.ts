@@ -9,7 +9,10 @@ export function docsRoutes(): Hono {
   const page = docsHtml(spec);
   app.get("/openapi.json", (c) => c.json(spec));
   app.get("/docs", (c) => {
-    c.header("content-security-policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+    c.header(
+      "content-security-policy",
+      "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     return c.html(page);
   });
   return app;

@@ -20,7 +20,15 @@ export function documentRoutes(deps: AppDeps): Hono {
     const file = s.manifest.files.find((f) => f.source.replace(/\.[^.]+$/u, "") === id);
     if (!file) throw new AppError("not_found", `No document with id "${id}".`);
     const passages = s.qa.passageIdsOf(id);
-    return c.json({ id, ...s.entryFor(id), source: file.source, bytes: file.bytes, sha256: file.sha256, passages: passages.length, firstPassage: passages[0] ?? null });
+    return c.json({
+      id,
+      ...s.entryFor(id),
+      source: file.source,
+      bytes: file.bytes,
+      sha256: file.sha256,
+      passages: passages.length,
+      firstPassage: passages[0] ?? null,
+    });
   });
   app.get("/passages/:id", (c) => {
     const s = ready(deps);

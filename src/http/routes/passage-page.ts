@@ -25,7 +25,14 @@ export function passagePageRoutes(deps: AppDeps): Hono {
     const s = deps.state();
     if (!s) {
       c.header("retry-after", "5");
-      return c.html(errorPage(503, "Index loading", `The index is not loaded yet (${deps.status()}); try again shortly.`), 503);
+      return c.html(
+        errorPage(
+          503,
+          "Index loading",
+          `The index is not loaded yet (${deps.status()}); try again shortly.`,
+        ),
+        503,
+      );
     }
     try {
       const range = parseWith(QuoteRangeQuery, c.req.query());

@@ -18,13 +18,15 @@ export interface SecurityOptions {
 
 /** Reads the TCP peer address that `@hono/node-server` exposes as `c.env.incoming`. */
 export const socketAddress = (c: Context): string | undefined =>
-  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
 
 /** Behind one reverse proxy, the client is the last address the proxy appended to X-Forwarded-For. */
 export const forwardedAddress = (c: Context): string | undefined =>
   c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim() || socketAddress(c);
 
-const isRegistry = (s: SiteRegistry | readonly Site[] | undefined): s is SiteRegistry => s !== undefined && !Array.isArray(s);
+const isRegistry = (s: SiteRegistry | readonly Site[] | undefined): s is SiteRegistry =>
+  s !== undefined && !Array.isArray(s);
 
 /**
  * Security settings with defaults merged once: no sites (only same-origin and Origin-less clients),
@@ -33,7 +35,11 @@ const isRegistry = (s: SiteRegistry | readonly Site[] | undefined): s is SiteReg
  * @example
  *   const security = securityOptions({ sites: createSiteRegistry([{ key: "econ101", origins: ["https://lms.example.edu"] }]) });
  */
-export function securityOptions(partial: Omit<Partial<SecurityOptions>, "sites"> & { sites?: SiteRegistry | readonly Site[] } = {}): SecurityOptions {
+export function securityOptions(
+  partial: Omit<Partial<SecurityOptions>, "sites"> & {
+    sites?: SiteRegistry | readonly Site[];
+  } = {},
+): SecurityOptions {
   const { sites, ...rest } = partial;
   return {
     perAddress: 60,

@@ -27,7 +27,10 @@ export type Site = z.infer<typeof SiteSchema>;
 export const SitesFileSchema = z
   .object({ sites: z.array(SiteSchema) })
   .strict()
-  .refine((f) => new Set(f.sites.map((s) => s.key)).size === f.sites.length, "site keys must be unique");
+  .refine(
+    (f) => new Set(f.sites.map((s) => s.key)).size === f.sites.length,
+    "site keys must be unique",
+  );
 
 /** Looks sites up by key and origins up across all sites. */
 export interface SiteRegistry {

@@ -16,7 +16,8 @@ const TYPES = { js: "text/javascript; charset=utf-8", css: "text/css; charset=ut
 let cache: Map<AssetName, Asset> | null = null;
 
 /** True when `name` is one of the served files (route parameters are checked with it). */
-export const isAssetName = (name: string): name is AssetName => (ASSET_NAMES as readonly string[]).includes(name);
+export const isAssetName = (name: string): name is AssetName =>
+  (ASSET_NAMES as readonly string[]).includes(name);
 
 /**
  * One of the widget's browser files, read from this folder once and kept in memory with its ETag.

@@ -36,7 +36,8 @@
       tableOf: (label) => `${label} (the cell that answers is highlighted)`,
       chartOf: (what, unit) => `Bar chart: ${what}${unit ? ` (${unit})` : ""}`,
       forbidden: (d) => `This site is not allowed to use the chat. ${d}`,
-      unknownSite: "The site key in the embed code is missing or unknown, so the chat cannot be used here.",
+      unknownSite:
+        "The site key in the embed code is missing or unknown, so the chat cannot be used here.",
       rateLimited: (s) => `Too many questions at once; try again in ${s} seconds.`,
       unavailable: "The service is starting up or busy; try again shortly.",
       network: "The service could not be reached. Check the connection and try again.",
@@ -45,7 +46,8 @@
     zh: {
       title: "向文献提问",
       conversation: "对话",
-      intro: "询问中国创新区域的问题——中关村、上海—苏州、深圳—东莞、天津、新竹、大德。回答逐字引用原文；点击 [1] 等编号查看引文及其出处。",
+      intro:
+        "询问中国创新区域的问题——中关村、上海—苏州、深圳—东莞、天津、新竹、大德。回答逐字引用原文；点击 [1] 等编号查看引文及其出处。",
       questionLabel: "你的问题",
       placeholder: "例如：1983年中关村有多少家企业？",
       send: "提问",
@@ -88,7 +90,8 @@
       /* not kept; fine */
     }
   };
-  const browserLang = () => ((navigator.languages && navigator.languages[0]) || navigator.language || "en").toLowerCase();
+  const browserLang = () =>
+    ((navigator.languages && navigator.languages[0]) || navigator.language || "en").toLowerCase();
   let lang = params.get("lang") || stored("lang") || browserLang();
   lang = lang.toLowerCase().startsWith("zh") ? "zh" : "en";
   let style = STYLES.includes(stored("style")) ? stored("style") : "apa";
@@ -104,8 +107,10 @@
     document.documentElement.lang = lang === "zh" ? "zh-Hans" : "en";
     document.title = s.title;
     for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = s[el.dataset.i18n];
-    for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = s[el.dataset.i18nPlaceholder];
-    for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", s[el.dataset.i18nLabel]);
+    for (const el of document.querySelectorAll("[data-i18n-placeholder]"))
+      el.placeholder = s[el.dataset.i18nPlaceholder];
+    for (const el of document.querySelectorAll("[data-i18n-label]"))
+      el.setAttribute("aria-label", s[el.dataset.i18nLabel]);
     const toggle = $("lang");
     toggle.textContent = s.switchTo;
     toggle.lang = s.switchLang;
@@ -214,11 +219,23 @@
     for (const c of turn.result.citations) {
       list.append(
         el("li", {}, [
-          el("button", { type: "button", class: "mark", "aria-haspopup": "dialog", "aria-label": t().source(c.n, c.title), text: `[${c.n}]`, onclick: () => openCitation(turn, c.n) }),
+          el("button", {
+            type: "button",
+            class: "mark",
+            "aria-haspopup": "dialog",
+            "aria-label": t().source(c.n, c.title),
+            text: `[${c.n}]`,
+            onclick: () => openCitation(turn, c.n),
+          }),
           ` ${c.title}`,
           el("span", { class: "where", text: c.locator ? ` — ${c.locator}` : "" }),
           " · ",
-          el("a", { href: passageUrl(c), class: "passage-link", ...linkTarget(), text: t().openPassage }),
+          el("a", {
+            href: passageUrl(c),
+            class: "passage-link",
+            ...linkTarget(),
+            text: t().openPassage,
+          }),
         ]),
       );
     }
@@ -249,19 +266,31 @@
     const column = table.columns.find((c) => colName(c) === ref.column);
     const figure = el("figure", { class: "answer-table" });
     figure.append(el("figcaption", { text: t().tableOf(table.caption || table.label) }));
-    const head = el("tr", {}, [el("th", { scope: "col", text: table.stub || "" }), ...table.columns.map((c) => el("th", { scope: "col", text: colName(c) }))]);
+    const head = el("tr", {}, [
+      el("th", { scope: "col", text: table.stub || "" }),
+      ...table.columns.map((c) => el("th", { scope: "col", text: colName(c) })),
+    ]);
     const body = table.rows.map((r) => {
       const hit = rowName(r) === ref.row;
       return el("tr", hit ? { class: "hl-row" } : {}, [
         el("th", { scope: "row", text: rowName(r) }),
         ...table.columns.map((c) => {
           const cell = r.cells.find((x) => x.column === c.key);
-          const cls = [cell && cell.value !== null ? "num" : "", hit && column && c.key === column.key ? "hl-cell" : ""].filter(Boolean).join(" ");
+          const cls = [
+            cell && cell.value !== null ? "num" : "",
+            hit && column && c.key === column.key ? "hl-cell" : "",
+          ]
+            .filter(Boolean)
+            .join(" ");
           return el("td", cls ? { class: cls } : {}, [cell ? cell.text : ""]);
         }),
       ]);
     });
-    const wrap = el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": table.label }, [el("table", {}, [el("thead", {}, [head]), el("tbody", {}, body)])]);
+    const wrap = el(
+      "div",
+      { class: "table-wrap", tabindex: "0", role: "region", "aria-label": table.label },
+      [el("table", {}, [el("thead", {}, [head]), el("tbody", {}, body)])],
+    );
     figure.append(wrap);
     box.append(figure);
     // On a narrow screen, bring the answering cell into view inside the table's own scroll box.
@@ -288,16 +317,28 @@
     const numeric = (b) => b.cell && typeof b.cell.value === "number";
     const down = table.rows
       .filter((r) => !r.total && r.group === answerRow.group)
-      .map((r) => ({ label: r.label, cell: r.cells.find((x) => x.column === column.key), hit: r === answerRow }))
+      .map((r) => ({
+        label: r.label,
+        cell: r.cells.find((x) => x.column === column.key),
+        hit: r === answerRow,
+      }))
       .filter(numeric);
     const across = table.columns
       .filter((c) => c.role !== "stub")
-      .map((c) => ({ label: colName(c), cell: answerRow.cells.find((x) => x.column === c.key), hit: c.key === column.key }))
+      .map((c) => ({
+        label: colName(c),
+        cell: answerRow.cells.find((x) => x.column === c.key),
+        hit: c.key === column.key,
+      }))
       .filter(numeric);
     const extreme = (bars) => {
       const hit = bars.find((b) => b.hit);
       const values = bars.map((b) => b.cell.value);
-      return hit && bars.length >= 2 && (hit.cell.value === Math.max(...values) || hit.cell.value === Math.min(...values));
+      return (
+        hit &&
+        bars.length >= 2 &&
+        (hit.cell.value === Math.max(...values) || hit.cell.value === Math.min(...values))
+      );
     };
     const bars = extreme(down) || !extreme(across) ? down : across;
     return { bars: bars.slice(0, 16), title: bars === down ? colName(column) : rowName(answerRow) };
@@ -318,14 +359,28 @@
     const max = Math.max(...bars.map((b) => Math.abs(b.cell.value))) || 1;
     const height = bars.length * rowH + 8;
     const title = t().chartOf(what, unit);
-    const chart = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": title });
+    const chart = svg("svg", {
+      class: "chart",
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-label": title,
+    });
     chart.append(svg("title", {}, title));
     bars.forEach((b, i) => {
       const y = i * rowH + 4;
       const w = Math.max(1, (Math.abs(b.cell.value) / max) * (width - labelW - 70));
       const label = b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label;
       chart.append(svg("text", { x: labelW - 6, y: y + 17, "text-anchor": "end" }, label));
-      chart.append(svg("rect", { class: `bar-rect${b.hit ? " hl" : ""}`, x: labelW, y: y + 4, width: w.toFixed(1), height: rowH - 8, rx: 2 }));
+      chart.append(
+        svg("rect", {
+          class: `bar-rect${b.hit ? " hl" : ""}`,
+          x: labelW,
+          y: y + 4,
+          width: w.toFixed(1),
+          height: rowH - 8,
+          rx: 2,
+        }),
+      );
       chart.append(svg("text", { x: labelW + w + 4, y: y + 17 }, b.cell.text));
     });
     return el("figure", { class: "answer-chart" }, [el("figcaption", { text: title }), chart]);
@@ -362,7 +417,9 @@
   /** The reference in another style, from GET /api/cite for the cited passage. */
   async function loadReference(turn, c, s) {
     try {
-      const res = await fetch(`/api/cite?passage=${encodeURIComponent(c.passageId)}&style=${s}`, { headers: headers() });
+      const res = await fetch(`/api/cite?passage=${encodeURIComponent(c.passageId)}&style=${s}`, {
+        headers: headers(),
+      });
       if (!res.ok) {
         $("cite-ref").textContent = await problemMessage(res);
         return;
@@ -409,13 +466,19 @@
     const log = $("log");
     log.append(el("p", { class: "turn-q", text: question }));
     const answerText = el("p", { class: "answer", text: "" });
-    const box = el("article", { class: "turn-a", "aria-busy": "true", "aria-label": t().title }, [answerText]);
+    const box = el("article", { class: "turn-a", "aria-busy": "true", "aria-label": t().title }, [
+      answerText,
+    ]);
     answerText.textContent = t().searching;
     log.append(box);
     scrollToEnd();
     let streamed = "";
     try {
-      const res = await fetch("/api/ask/stream", { method: "POST", headers: headers({ accept: "text/event-stream", body: true }), body: JSON.stringify({ question, history: turn.history, style }) });
+      const res = await fetch("/api/ask/stream", {
+        method: "POST",
+        headers: headers({ accept: "text/event-stream", body: true }),
+        body: JSON.stringify({ question, history: turn.history, style }),
+      });
       if (!res.ok) throw new Error(await problemMessage(res));
       await readEvents(res, (event, data) => {
         if (event === "delta") {
@@ -432,7 +495,9 @@
       box.removeAttribute("aria-busy");
       answerText.textContent = "";
       box.classList.add("failed");
-      box.append(el("p", { class: "error", text: e instanceof TypeError ? t().network : e.message }));
+      box.append(
+        el("p", { class: "error", text: e instanceof TypeError ? t().network : e.message }),
+      );
       finish();
       return;
     }
@@ -441,7 +506,10 @@
     if (turn.result.abstained) box.classList.add("abstained");
     renderAnswer(answerText, turn);
     if (turn.result.citations.length) box.append(renderSources(turn));
-    history.push({ role: "user", content: question }, { role: "assistant", content: turn.result.answer.slice(0, 8000) });
+    history.push(
+      { role: "user", content: question },
+      { role: "assistant", content: turn.result.answer.slice(0, 8000) },
+    );
     finish();
     scrollToEnd();
     if (turn.result.table) renderTable(box, turn);
@@ -506,7 +574,9 @@
     };
     if (!siteKey) return refuse(t().unknownSite);
     try {
-      const res = await fetch(`/api/site?site=${encodeURIComponent(siteKey)}`, { headers: headers() });
+      const res = await fetch(`/api/site?site=${encodeURIComponent(siteKey)}`, {
+        headers: headers(),
+      });
       if (res.status === 403) return refuse(t().unknownSite);
       if (!res.ok) showNotice(await problemMessage(res));
     } catch {

@@ -5,7 +5,8 @@
 // it asks HOST whether this page's origin is on the list for KEY, and says so plainly when it is not.
 (() => {
   "use strict";
-  const script = document.currentScript || document.querySelector('script[src*="/embed.js"][data-site]');
+  const script =
+    document.currentScript || document.querySelector('script[src*="/embed.js"][data-site]');
   if (!script || window.__regionsQaEmbed) return;
   window.__regionsQaEmbed = true;
   const base = new URL(script.src, location.href).origin;
@@ -27,7 +28,8 @@
       close: "关闭对话",
       frame: "对话：向文献提问",
       checking: "正在连接…",
-      refused: (origin) => `此网站未启用本问答：${origin} 不在站点密钥“${site}”的允许列表中，请联系问答服务管理员添加。`,
+      refused: (origin) =>
+        `此网站未启用本问答：${origin} 不在站点密钥“${site}”的允许列表中，请联系问答服务管理员添加。`,
       missing: "嵌入代码缺少 data-site 站点密钥，无法打开问答。",
     },
   }[lang];
@@ -77,10 +79,14 @@
   async function content() {
     if (!site) return message(T.missing);
     try {
-      const res = await fetch(`${base}/api/site?site=${encodeURIComponent(site)}`, { credentials: "omit" });
+      const res = await fetch(`${base}/api/site?site=${encodeURIComponent(site)}`, {
+        credentials: "omit",
+      });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     } catch (e) {
-      console.warn(`regions-qa: ${location.origin} may not embed the chat with site key "${site}" (${e && e.message})`);
+      console.warn(
+        `regions-qa: ${location.origin} may not embed the chat with site key "${site}" (${e && e.message})`,
+      );
       return message(T.refused(location.origin));
     }
     const frame = document.createElement("iframe");

@@ -61,7 +61,8 @@ export function chatHtml(mode: ChatMode): string {
 }
 
 /** Why the widget will not open, in the words shown to the visitor. */
-export type Refusal = { kind: "unknown-key"; key: string } | { kind: "origin"; key: string; origin: string };
+export type Refusal =
+  { kind: "unknown-key"; key: string } | { kind: "origin"; key: string; origin: string };
 
 /** Escapes text for an element's content (never used inside attributes). */
 const esc = (s: string) => s.replace(/[&<>]/gu, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -70,14 +71,20 @@ const REFUSALS = {
   en: {
     title: "Chat not available here",
     "unknown-key": (r: Refusal) =>
-      r.key ? `The site key "${r.key}" is not known to this Q&A service, so the chat cannot open here. Check data-site / ?site= in the embed code.` : "The embed code gives no site key (?site=KEY), so the chat cannot open here.",
+      r.key
+        ? `The site key "${r.key}" is not known to this Q&A service, so the chat cannot open here. Check data-site / ?site= in the embed code.`
+        : "The embed code gives no site key (?site=KEY), so the chat cannot open here.",
     origin: (r: Refusal & { kind: "origin" }) =>
       `This chat is not enabled on ${r.origin}: it is not on the list for site key "${r.key}". The administrator of the Q&A service can add it.`,
   },
   zh: {
     title: "此处无法使用问答",
-    "unknown-key": (r: Refusal) => (r.key ? `本问答服务不认识站点密钥“${r.key}”，无法在此打开。请检查嵌入代码中的 data-site 或 ?site=。` : "嵌入代码没有提供站点密钥（?site=KEY），无法在此打开。"),
-    origin: (r: Refusal & { kind: "origin" }) => `此网站未启用本问答：${r.origin} 不在站点密钥“${r.key}”的允许列表中，请联系问答服务管理员添加。`,
+    "unknown-key": (r: Refusal) =>
+      r.key
+        ? `本问答服务不认识站点密钥“${r.key}”，无法在此打开。请检查嵌入代码中的 data-site 或 ?site=。`
+        : "嵌入代码没有提供站点密钥（?site=KEY），无法在此打开。",
+    origin: (r: Refusal & { kind: "origin" }) =>
+      `此网站未启用本问答：${r.origin} 不在站点密钥“${r.key}”的允许列表中，请联系问答服务管理员添加。`,
   },
 } as const;
 

@@ -66,7 +66,9 @@ describe("APA 7 reference", () => {
 
   it("lists up to 20 authors", () => {
     const reference = formatReference(withAuthors(20), "apa");
-    expect(reference).toMatch(/^Author1, A\., Author2, A\., .*Author19, A\., & Author20, A\. \(2020\)\. Many hands\. Erdkunde\.$/);
+    expect(reference).toMatch(
+      /^Author1, A\., Author2, A\., .*Author19, A\., & Author20, A\. \(2020\)\. Many hands\. Erdkunde\.$/,
+    );
   });
 
   it("gives the first 19, an ellipsis and the last of 21 or more authors", () => {
@@ -79,22 +81,49 @@ describe("APA 7 reference", () => {
     expect(formatReferenceHtml(liefner, "apa")).toBe(
       "Liefner, I., &amp; Kroll, H. (2019). Advancing the structured analysis of regional innovation in China. Integrating new perspectives in a comprehensive approach. <i>Erdkunde</i>, <i>73</i>(3), 167–184.",
     );
-    expect(formatReferenceHtml(bohaiChapter, "apa")).toContain("(n.d.). <i>仍然是經濟空間分工？環渤海城市區域的治理與矛盾</i> [Still");
+    expect(formatReferenceHtml(bohaiChapter, "apa")).toContain(
+      "(n.d.). <i>仍然是經濟空間分工？環渤海城市區域的治理與矛盾</i> [Still",
+    );
   });
 });
 
 describe("APA 7 in-text citation", () => {
   it.each([
-    ["three or more authors → et al.; section", zhou, { section: "12.2" }, "(Zhou et al., n.d., Section 12.2)"],
+    [
+      "three or more authors → et al.; section",
+      zhou,
+      { section: "12.2" },
+      "(Zhou et al., n.d., Section 12.2)",
+    ],
     ["page", chen, { page: 12 }, "(Chen, 2014, p. 12)"],
     ["two authors joined by &; table", liefner, { table: "2" }, "(Liefner & Kroll, 2019, Table 2)"],
-    ["the document's own table label", liefner, { table: "Tab. 1" }, "(Liefner & Kroll, 2019, Table 1)"],
+    [
+      "the document's own table label",
+      liefner,
+      { table: "Tab. 1" },
+      "(Liefner & Kroll, 2019, Table 1)",
+    ],
     ["paragraph", chen, { paragraph: 3 }, "(Chen, 2014, para. 3)"],
     ["section heading", chen, { sectionTitle: "Abstract" }, "(Chen, 2014, “Abstract” section)"],
-    ["Chinese table label kept; description for a missing author", bohai, { table: "表2" }, "([Research report on the pan-Bohai region and science parks], n.d., 表2)"],
-    ["no locator", zhongguancun, undefined, "([Paper on the Zhong’guancun local innovation milieu], n.d.)"],
+    [
+      "Chinese table label kept; description for a missing author",
+      bohai,
+      { table: "表2" },
+      "([Research report on the pan-Bohai region and science parks], n.d., 表2)",
+    ],
+    [
+      "no locator",
+      zhongguancun,
+      undefined,
+      "([Paper on the Zhong’guancun local innovation milieu], n.d.)",
+    ],
     ["organisation", censusYearbook, undefined, "(National Bureau of Statistics of China, 2006)"],
-    ["no author: short title in title case and quotation marks", anonymousArticle, { page: 12 }, "(“Varieties of Global Capital,” 2014, p. 12)"],
+    [
+      "no author: short title in title case and quotation marks",
+      anonymousArticle,
+      { page: 12 },
+      "(“Varieties of Global Capital,” 2014, p. 12)",
+    ],
     ["Chinese-script names in full", bohaiChapterHan, undefined, "(楊勝群 & 王振寰, n.d.)"],
   ])("%s", (_name, entry, locator, expected) => {
     expect(formatInText(entry, "apa", locator)).toBe(expected);

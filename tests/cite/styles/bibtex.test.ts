@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { formatInText, formatReference, formatReferenceHtml } from "../../../src/cite/format.js";
 import { bibtexKey, escapeLatex } from "../../../src/cite/styles/bibtex.js";
-import { bohai, bohaiChapterHan, censusYearbook, chen, liefner, make, zhongguancun, zhou } from "../fixtures.js";
+import {
+  bohai,
+  bohaiChapterHan,
+  censusYearbook,
+  chen,
+  liefner,
+  make,
+  zhongguancun,
+  zhou,
+} from "../fixtures.js";
 
 describe("BibTeX entry", () => {
   it.each([
@@ -78,14 +87,23 @@ describe("BibTeX entry", () => {
     expect(escapeLatex("100% {R&D} $5 #1 a_b ~ ^ \\")).toBe(
       "100\\% \\textbraceleft{}R\\&D\\textbraceright{} \\$5 \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}",
     );
-    const reference = formatReference(make({ title: "Costs of {braces}", authors: [{ literal: "R&D Lab" }] }), "bibtex");
+    const reference = formatReference(
+      make({ title: "Costs of {braces}", authors: [{ literal: "R&D Lab" }] }),
+      "bibtex",
+    );
     expect(reference.split("{").length).toBe(reference.split("}").length);
   });
 
   it("makes stable keys from ASCII-folded family name, year and first non-article word", () => {
-    expect(bibtexKey(make({ title: "The Élan of regions", authors: [{ family: "Müller", given: "Jörg" }], year: 2001 }))).toBe(
-      "muller2001elan",
-    );
+    expect(
+      bibtexKey(
+        make({
+          title: "The Élan of regions",
+          authors: [{ family: "Müller", given: "Jörg" }],
+          year: 2001,
+        }),
+      ),
+    ).toBe("muller2001elan");
   });
 
   it("escapes only for HTML in formatReferenceHtml", () => {

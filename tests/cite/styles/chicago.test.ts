@@ -29,8 +29,16 @@ describe("Chicago 17 author-date reference", () => {
       liefner,
       "Liefner, Ingo, and Henning Kroll. 2019. “Advancing the Structured Analysis of Regional Innovation in China. Integrating New Perspectives in a Comprehensive Approach.” Erdkunde 73, no. 3: 167–84.",
     ],
-    ["Chinese report without author, title or year", bohai, "Research report on the pan-Bohai region and science parks. n.d."],
-    ["no author and no year", zhongguancun, "Paper on the Zhong’guancun local innovation milieu. n.d."],
+    [
+      "Chinese report without author, title or year",
+      bohai,
+      "Research report on the pan-Bohai region and science parks. n.d.",
+    ],
+    [
+      "no author and no year",
+      zhongguancun,
+      "Paper on the Zhong’guancun local innovation milieu. n.d.",
+    ],
     [
       "original-script title, translation in brackets in sentence case",
       bohaiChapter,
@@ -63,17 +71,34 @@ describe("Chicago 17 author-date reference", () => {
   });
 
   it("italicises the journal in HTML", () => {
-    expect(formatReferenceHtml(liefner, "chicago")).toContain("Approach.” <i>Erdkunde</i> 73, no. 3: 167–84.");
+    expect(formatReferenceHtml(liefner, "chicago")).toContain(
+      "Approach.” <i>Erdkunde</i> 73, no. 3: 167–84.",
+    );
   });
 });
 
 describe("Chicago 17 author-date in-text citation", () => {
   it.each([
-    ["four or more authors → et al.; section", zhou, { section: "12.2" }, "(Zhou et al. n.d., sec. 12.2)"],
+    [
+      "four or more authors → et al.; section",
+      zhou,
+      { section: "12.2" },
+      "(Zhou et al. n.d., sec. 12.2)",
+    ],
     ["bare page number, no comma before the year", chen, { page: 12 }, "(Chen 2014, 12)"],
-    ["two authors joined by 'and'; table", liefner, { table: "2" }, "(Liefner and Kroll 2019, table 2)"],
+    [
+      "two authors joined by 'and'; table",
+      liefner,
+      { table: "2" },
+      "(Liefner and Kroll 2019, table 2)",
+    ],
     ["paragraph", chen, { paragraph: 3 }, "(Chen 2014, par. 3)"],
-    ["Chinese table label", bohai, { table: "表2" }, "(Research report on the pan-Bohai region and science parks n.d., 表2)"],
+    [
+      "Chinese table label",
+      bohai,
+      { table: "表2" },
+      "(Research report on the pan-Bohai region and science parks n.d., 表2)",
+    ],
     ["three authors all named", withAuthors(3), undefined, "(Author1, Author2, and Author3 2020)"],
     ["four authors → et al.", withAuthors(4), undefined, "(Author1 et al. 2020)"],
     ["no author: short title", anonymousArticle, undefined, "(“Varieties of Global Capital” 2014)"],

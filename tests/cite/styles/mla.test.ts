@@ -29,7 +29,11 @@ describe("MLA 9 works-cited entry", () => {
       liefner,
       "Liefner, Ingo, and Henning Kroll. “Advancing the Structured Analysis of Regional Innovation in China. Integrating New Perspectives in a Comprehensive Approach.” Erdkunde, vol. 73, no. 3, 2019, pp. 167–84.",
     ],
-    ["Chinese report without author, title or year: description first", bohai, "Research report on the pan-Bohai region and science parks."],
+    [
+      "Chinese report without author, title or year: description first",
+      bohai,
+      "Research report on the pan-Bohai region and science parks.",
+    ],
     ["no author and no year", zhongguancun, "Paper on the Zhong’guancun local innovation milieu."],
     [
       "original-script title with the translation in brackets",
@@ -46,7 +50,11 @@ describe("MLA 9 works-cited entry", () => {
       anonymousArticle,
       "“Varieties of Global Capital and the Paradox of Local Upgrading in China.” Politics & Society, 2014, pp. 1–30.",
     ],
-    ["three authors → et al.", withAuthors(3), "Author1, Ann1, et al. “Many Hands.” Erdkunde, 2020."],
+    [
+      "three authors → et al.",
+      withAuthors(3),
+      "Author1, Ann1, et al. “Many Hands.” Erdkunde, 2020.",
+    ],
   ])("%s", (_name, entry, expected) => {
     expect(formatReference(entry, "mla")).toBe(expected);
   });
@@ -64,9 +72,19 @@ describe("MLA 9 in-text citation", () => {
     ["page directly after the name", chen, { page: 12 }, "(Chen 12)"],
     ["two authors; table after a comma", liefner, { table: "2" }, "(Liefner and Kroll, table 2)"],
     ["paragraph", chen, { paragraph: 3 }, "(Chen, par. 3)"],
-    ["Chinese table label", bohai, { table: "表2" }, "(Research report on the pan-Bohai region and science parks, 表2)"],
+    [
+      "Chinese table label",
+      bohai,
+      { table: "表2" },
+      "(Research report on the pan-Bohai region and science parks, 表2)",
+    ],
     ["no locator", zhou, undefined, "(Zhou et al.)"],
-    ["no author: short title", anonymousArticle, { page: 12 }, "(“Varieties of Global Capital” 12)"],
+    [
+      "no author: short title",
+      anonymousArticle,
+      { page: 12 },
+      "(“Varieties of Global Capital” 12)",
+    ],
   ])("%s", (_name, entry, locator, expected) => {
     expect(formatInText(entry, "mla", locator)).toBe(expected);
   });

@@ -57,12 +57,22 @@ describe("RIS record", () => {
     [
       "Chinese report with unknown author",
       bohai,
-      ["TY  - RPRT", "TI  - [Research report on the pan-Bohai region and science parks]", "LA  - zh-Hant; en", "ER  - "],
+      [
+        "TY  - RPRT",
+        "TI  - [Research report on the pan-Bohai region and science parks]",
+        "LA  - zh-Hant; en",
+        "ER  - ",
+      ],
     ],
     [
       "unknown author and year",
       zhongguancun,
-      ["TY  - GEN", "TI  - [Paper on the Zhong’guancun local innovation milieu]", "LA  - en", "ER  - "],
+      [
+        "TY  - GEN",
+        "TI  - [Paper on the Zhong’guancun local innovation milieu]",
+        "LA  - en",
+        "ER  - ",
+      ],
     ],
     [
       "original-script title in TI, the document's translation in TT",
