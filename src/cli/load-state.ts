@@ -5,11 +5,13 @@ import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { AppError } from "../errors.js";
 import type { ReadyState } from "../http/state.js";
-import type { Translator } from "../retrieve/types.js";
+import type { Translator } from "../lexicon/types.js";
 import { loadIndex } from "../store/load-index.js";
 import type { Table } from "../tables/types.js";
 import { loadLexicon } from "../lexicon/index.js";
-import { makeTranslator, readCatalog } from "./wire.js";
+import { makeTranslator, readCatalog, sourceDescription } from "./wire.js";
+import { shippedWeights } from "../learn/shipped.js";
+import type { Weights } from "../learn/weights.js";
 
 /**
  * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
@@ -19,6 +21,7 @@ export async function loadState(
   config: Config,
   embedder: Embedder,
   translator: Translator | null,
+  weights: Weights = shippedWeights(),
 ): Promise<ReadyState> {
   const index = await loadIndex(config.INDEX_DIR);
   if (
@@ -46,14 +49,10 @@ export async function loadState(
         index.chunks.filter((c) => c.lang === "zh").map((c) => c.text),
       )
     : null;
-  // Authors' family names let a question point at its source ("According to Liefner and Kroll, …").
-  const sources = index.manifest.files.map((f) => {
-    const docId = f.source.replace(/\.[^.]+$/u, "");
-    const names = entryFor(docId).authors.flatMap((a) =>
-      "family" in a && a.family.length > 2 ? [a.family] : [],
-    );
-    return { docId, names };
-  });
+  // What names each document lets a question point at its source ("According to Liefner and Kroll, …").
+  const sources = index.manifest.files.map((f) =>
+    sourceDescription(f.source.replace(/\.[^.]+$/u, ""), entryFor),
+  );
   const qa = createQaService({
     index,
     embedder,
@@ -62,6 +61,7 @@ export async function loadState(
     title,
     sources,
     tables: index.tables as Table[],
+    weights,
   });
   return {
     qa,

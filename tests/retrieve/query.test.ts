@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventYears, properWords, splitSourceClause } from "../../src/retrieve/clauses.js";
 import { prepareQuery, wordsWithAlts } from "../../src/retrieve/query.js";
-import type { Translator } from "../../src/retrieve/types.js";
+import type { Translator } from "../../src/lexicon/types.js";
 
 /** A tiny translator with a two-word dictionary and one gazetteer name, enough to test query preparation. */
 const translator: Translator = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpContext, isFollowUp, substituteNames } from "../../src/retrieve/followup.js";
+import { followUpContext, isFollowUp, substituteNames } from "../../src/question/followup.js";
 
 describe("follow-up questions", () => {
   it("recognises elliptical questions in English and Chinese", () => {

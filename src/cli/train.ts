@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { parseConfig } from "../config.js";
+import { formatReport } from "../eval/score.js";
+import { locateEvidence, parseQuestionSet } from "../eval/set.js";
+import { DEFAULT_TRAIN, train } from "../learn/train.js";
+import { buildIfNeeded } from "./build-if-needed.js";
+import { loadState } from "./load-state.js";
+import { log } from "./log.js";
+import { embedderFromConfig, translatorFromConfig } from "./wire.js";
+
+const DEFAULT_SETS = ["eval/dev.jsonl", "eval/dev2.jsonl", "eval/check.jsonl"];
+const WEIGHTS_FILE = "src/learn/weights.json";
+const REPORT_FILE = "eval/train-report.md";
+
+/**
+ * `npm run train [-- --folds 5] [--set a.jsonl --set b.jsonl] [--dry-run]`: fits the passage
+ * ranking, the answer-sentence model and the abstention threshold on labelled questions, prints
+ * the out-of-fold figures per question type, and writes the weights (`src/learn/weights.json`) and
+ * the out-of-fold report (`eval/train-report.md`).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      folds: { type: "string", default: String(DEFAULT_TRAIN.folds) },
+      set: { type: "string", multiple: true },
+      "max-wrong-abstain": { type: "string", default: String(DEFAULT_TRAIN.maxWrongAbstain) },
+      "passages-read": { type: "string", default: String(DEFAULT_TRAIN.passagesRead) },
+      l2: { type: "string", default: String(DEFAULT_TRAIN.l2) },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  const folds = Number(values.folds);
+  if (!Number.isInteger(folds) || folds < 2) throw new Error("--folds must be an integer ≥ 2");
+  const sets = values.set?.length ? values.set : DEFAULT_SETS.filter((s) => existsSync(s));
+  const config = parseConfig(process.env);
+  const [embedder, translator] = await Promise.all([
+    embedderFromConfig(config, log),
+    translatorFromConfig(),
+  ]);
+  await buildIfNeeded(config, embedder, translator);
+  const state = await loadState(config, embedder, translator);
+  const items = sets.flatMap((path) =>
+    locateEvidence(parseQuestionSet(readFileSync(path, "utf8"), path), state.rawTexts),
+  );
+  const unlocated = items.filter((it) => it.evidence.length !== it.gold.length);
+  if (unlocated.length)
+    log(`train: ${unlocated.length} questions have evidence not found verbatim in the corpus`);
+  log(
+    `train: ${items.length} questions from ${sets.join(", ")}; ${folds}-fold cross-validation grouped by question`,
+  );
+  const t0 = performance.now();
+  const result = await train(state.qa, items, state.rawTexts, {
+    folds,
+    maxWrongAbstain: Number(values["max-wrong-abstain"]),
+    passagesRead: Number(values["passages-read"]),
+    l2: Number(values.l2),
+    log: (m) => log(`  ${m}`),
+  });
+  const table = formatReport(result.outOfFold);
+  console.log(`Out-of-fold figures (${folds} folds, ${items.length} questions):\n${table}`);
+  log(
+    `train: done in ${Math.round((performance.now() - t0) / 1000)} s; abstention threshold ${result.weights.abstain.threshold.toFixed(3)}`,
+  );
+  if (values["dry-run"]) return;
+  const weights = { ...result.weights, data: { ...result.weights.data, sets } };
+  await writeFile(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
+  const report = [
+    "# Out-of-fold report (`npm run train`)",
+    "",
+    `Trained ${weights.trainedAt} on ${items.length} questions (${sets.join(", ")}), ${folds}-fold cross-validation grouped by question and stratified by type. Every figure below comes from models that did not see the question; the abstention threshold of each fold was chosen on the other folds' out-of-fold probabilities (at most ${Number(values["max-wrong-abstain"]) * 100}% of answerable questions withheld).`,
+    "",
+    "```",
+    table,
+    "```",
+    "",
+    "## Fitted weights (standardised features)",
+    "",
+    ...(["passage", "sentence"] as const).flatMap((k) => [
+      `### ${k === "passage" ? "Passage ranking" : "Answer sentence"}`,
+      "",
+      "| feature | weight |",
+      "|---|---|",
+      ...weights[k].features.map((f, i) => `| ${f} | ${weights[k].weights[i]!.toFixed(3)} |`),
+      `| (bias) | ${weights[k].bias.toFixed(3)} |`,
+      "",
+    ]),
+    `Abstention threshold: ${weights.abstain.threshold.toFixed(4)}; sentences are read from the top ${weights.passagesRead} passages.`,
+    "",
+  ].join("\n");
+  await writeFile(REPORT_FILE, report);
+  log(`train: wrote ${WEIGHTS_FILE} and ${REPORT_FILE}`);
+}
+
+main().catch((e: unknown) => {
+  log(`train: failed — ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

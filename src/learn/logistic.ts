@@ -1,0 +1,96 @@
+import type { LinearModel } from "./linear.js";
+
+/** Options of {@link fitLogistic}. */
+export interface LogisticOptions {
+  /** L2 penalty on the standardised weights (not on the bias). */
+  l2: number;
+  /** Newton iterations; the fit stops earlier once the log-likelihood settles. */
+  iterations: number;
+  /** Weight of each row (e.g. to balance questions with many candidates); 1 by default. */
+  rowWeights?: readonly number[];
+}
+export const DEFAULT_LOGISTIC: LogisticOptions = { l2: 1, iterations: 50 };
+
+/**
+ * Fits an L2-regularised logistic regression by Newton's method on standardised features.
+ *
+ * @example
+ *   const model = fitLogistic(["x"], [[0], [1], [2], [3]], [0, 0, 1, 1]);
+ *   linearScore(model, [3]) > 0 // → true
+ */
+export function fitLogistic(
+  names: readonly string[],
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  opts: Partial<LogisticOptions> = {},
+): LinearModel {
+  const { l2, iterations, rowWeights } = { ...DEFAULT_LOGISTIC, ...opts };
+  const d = names.length;
+  const n = rows.length;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const r of rows) for (let j = 0; j < d; j++) mean[j]! += (r[j] ?? 0) / Math.max(1, n);
+  for (const r of rows)
+    for (let j = 0; j < d; j++) scale[j]! += ((r[j] ?? 0) - mean[j]!) ** 2 / Math.max(1, n);
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const X = rows.map((r) => [1, ...r.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  const w = new Array<number>(d + 1).fill(0);
+  let previous = Infinity;
+  for (let it = 0; it < iterations; it++) {
+    const grad = new Array<number>(d + 1).fill(0);
+    const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const x = X[i]!;
+      const c = rowWeights?.[i] ?? 1;
+      let z = 0;
+      for (let j = 0; j <= d; j++) z += w[j]! * x[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const y = labels[i]!;
+      loss -= c * (y * Math.log(p + 1e-12) + (1 - y) * Math.log(1 - p + 1e-12));
+      const g = c * (p - y);
+      const h = c * Math.max(p * (1 - p), 1e-9);
+      for (let j = 0; j <= d; j++) {
+        grad[j]! += g * x[j]!;
+        const hj = h * x[j]!;
+        const row = hess[j]!;
+        for (let k = j; k <= d; k++) row[k]! += hj * x[k]!;
+      }
+    }
+    for (let j = 1; j <= d; j++) {
+      loss += 0.5 * l2 * w[j]! ** 2;
+      grad[j]! += l2 * w[j]!;
+      hess[j]![j]! += l2;
+    }
+    for (let j = 0; j <= d; j++) for (let k = 0; k < j; k++) hess[j]![k] = hess[k]![j]!;
+    const step = solve(hess, grad);
+    for (let j = 0; j <= d; j++) w[j]! -= step[j]!;
+    if (Math.abs(previous - loss) < 1e-7 * Math.max(1, Math.abs(loss))) break;
+    previous = loss;
+  }
+  return { features: [...names], mean, scale, weights: w.slice(1), bias: w[0]! };
+}
+
+/** Solves A x = b for a symmetric positive-definite A (Gaussian elimination with partial pivoting). */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[pivot]![c]!)) pivot = r;
+    [M[c], M[pivot]] = [M[pivot]!, M[c]!];
+    const p = M[c]![c]! || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r]![c]! / p;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= M[r]![k]! * x[k]!;
+    x[r] = s / (M[r]![r]! || 1e-12);
+  }
+  return x;
+}

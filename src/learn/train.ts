@@ -1,0 +1,219 @@
+import { SENTENCE_FEATURES, type SentenceCandidate } from "../answer/features.js";
+import type { QaService, Staged } from "../answer/service.js";
+import { answerMatches, covers, scoreItem, type ItemScore, type Returned } from "../eval/score.js";
+import type { EvalItem } from "../eval/set.js";
+import { PASSAGE_FEATURES } from "../retrieve/features.js";
+import { groupFolds } from "./folds.js";
+import { fitLogistic } from "./logistic.js";
+import type { LinearModel } from "./linear.js";
+import type { Weights } from "./weights.js";
+
+/** Settings of a training run. */
+export interface TrainOptions {
+  folds: number;
+  /** Largest share of answerable questions the abstention threshold may withhold (out of fold). */
+  maxWrongAbstain: number;
+  passagesRead: number;
+  l2: number;
+  seed: number;
+  log?: (message: string) => void;
+}
+export const DEFAULT_TRAIN: TrainOptions = {
+  folds: 5,
+  maxWrongAbstain: 0.04,
+  passagesRead: 8,
+  l2: 1,
+  seed: 1,
+};
+
+/** One labelled question prepared for training. */
+interface Prepared {
+  item: EvalItem;
+  staged: Staged;
+  history: Array<{ role: "user"; content: string }>;
+}
+
+/** The result of a training run: the final weights and the out-of-fold evaluation. */
+export interface TrainResult {
+  weights: Weights;
+  /** Each question scored by models that never saw it. */
+  outOfFold: ItemScore[];
+  /** Out-of-fold answer probability of each question. */
+  probabilities: Map<string, number>;
+}
+
+/**
+ * Fits the passage ranker, the answer-sentence model and the abstention threshold on labelled
+ * questions, with k-fold cross-validation grouped by question, and scores every question with the
+ * models of the fold that held it out.
+ *
+ * @example
+ *   const { weights, outOfFold } = await train(qa, items, texts, { ...DEFAULT_TRAIN, folds: 5 });
+ */
+export async function train(
+  qa: QaService,
+  items: readonly EvalItem[],
+  texts: ReadonlyMap<string, string>,
+  options: Partial<TrainOptions> = {},
+): Promise<TrainResult> {
+  const o = { ...DEFAULT_TRAIN, ...options };
+  const log = o.log ?? (() => {});
+  const prepared: Prepared[] = [];
+  for (const item of items) {
+    const history = item.asked.slice(0, -1).map((content) => ({ role: "user" as const, content }));
+    prepared.push({ item, history, staged: await qa.inspect.prepare(item.asked.at(-1)!, history) });
+  }
+  log(`prepared ${prepared.length} questions`);
+  const fold = groupFolds(
+    items.map((it) => ({ id: it.id, stratum: it.type })),
+    o.folds,
+    o.seed,
+  );
+  const foldOf = (p: Prepared) => fold.get(p.item.id)!;
+
+  // 1. Passage ranking: a candidate is relevant when it holds at least half of a gold span.
+  const passageRows = (ps: readonly Prepared[]) =>
+    ps.flatMap((p) =>
+      [p.staged.whole, ...p.staged.parts].flatMap((s) =>
+        s.candidates.map((c) => ({
+          x: c.x,
+          y: p.item.gold.some((g) => covers(qa.inspect.chunk(c.index), g)) ? 1 : 0,
+        })),
+      ),
+    );
+  const fitPassage = (ps: readonly Prepared[]) => {
+    const rows = passageRows(ps);
+    return fitLogistic(
+      PASSAGE_FEATURES,
+      rows.map((r) => r.x),
+      rows.map((r) => r.y),
+      { l2: o.l2 },
+    );
+  };
+  const passageFolds = range(o.folds).map((f) =>
+    fitPassage(prepared.filter((p) => foldOf(p) !== f)),
+  );
+  log("fitted passage ranking");
+
+  // 2. Answer sentences, read from each question's out-of-fold ranking.
+  const base = (passage: LinearModel, sentence: LinearModel, threshold = 0): Weights => ({
+    version: 1,
+    trainedAt: new Date().toISOString(),
+    data: { sets: [], questions: items.length, folds: o.folds },
+    passage,
+    sentence,
+    abstain: { threshold },
+    passagesRead: o.passagesRead,
+  });
+  const placeholder = fitLogistic(SENTENCE_FEATURES, [SENTENCE_FEATURES.map(() => 0)], [0]);
+  const sentenceRows = new Map<string, Array<{ x: number[]; y: number }>>();
+  for (const p of prepared) {
+    const w = base(passageFolds[foldOf(p)]!, placeholder);
+    const ranked = qa.inspect.rank(p.staged, w);
+    const perPart = qa.inspect.sentencesOf(p.staged, ranked, w);
+    sentenceRows.set(
+      p.item.id,
+      perPart.flatMap((cands) => labelSentences(cands, p.item)),
+    );
+  }
+  const fitSentence = (ps: readonly Prepared[]) => {
+    const rows = ps.flatMap((p) => sentenceRows.get(p.item.id) ?? []);
+    return fitLogistic(
+      SENTENCE_FEATURES,
+      rows.map((r) => r.x),
+      rows.map((r) => r.y),
+      { l2: o.l2 },
+    );
+  };
+  const sentenceFolds = range(o.folds).map((f) =>
+    fitSentence(prepared.filter((p) => foldOf(p) !== f)),
+  );
+  log("fitted answer sentences");
+
+  // 3. Out-of-fold answers, with no abstention yet, and their probabilities.
+  const responses = new Map<string, ReturnType<QaService["inspect"]["answerStaged"]>>();
+  for (const p of prepared) {
+    const f = foldOf(p);
+    responses.set(
+      p.item.id,
+      qa.inspect.answerStaged(p.staged, 8, base(passageFolds[f]!, sentenceFolds[f]!)),
+    );
+  }
+  const probabilities = new Map([...responses].map(([id, r]) => [id, r.probability]));
+
+  // 4. The threshold of each fold is chosen on the other folds' out-of-fold probabilities.
+  const thresholdFor = (ps: readonly Prepared[]) =>
+    chooseThreshold(
+      ps.map((p) => ({
+        p: probabilities.get(p.item.id)!,
+        answerable: p.item.type !== "unanswerable",
+      })),
+      o.maxWrongAbstain,
+    );
+  const outOfFold = prepared.map((p) => {
+    const t = thresholdFor(prepared.filter((q) => foldOf(q) !== foldOf(p)));
+    const r = responses.get(p.item.id)!;
+    const returned: Returned =
+      r.probability < t && !r.table
+        ? { answer: "", abstained: true, citations: [], passages: r.passages }
+        : r;
+    return scoreItem(p.item, returned, texts);
+  });
+
+  const weights = base(fitPassage(prepared), fitSentence(prepared), thresholdFor(prepared));
+  return { weights, outOfFold, probabilities };
+}
+
+/**
+ * Labels answer candidates: a sentence that overlaps the gold evidence and states the gold answer;
+ * when no candidate states it (a paraphrased answer), any sentence overlapping the evidence.
+ */
+function labelSentences(
+  cands: readonly SentenceCandidate[],
+  item: EvalItem,
+): Array<{ x: number[]; y: number }> {
+  const overlapping = cands.map((c) => {
+    const s = c.hit.chunk.sentences[c.sentence]!;
+    return item.gold.some(
+      (g) => g.source === c.hit.chunk.source && s.rawStart < g.end && g.start < s.rawEnd,
+    );
+  });
+  const stating = cands.map((c, i) => {
+    if (!overlapping[i]) return false;
+    const s = c.hit.chunk.sentences[c.sentence]!;
+    const text = c.hit.chunk.text.slice(s.start, s.end);
+    return (
+      answerMatches(text, item) ||
+      (item.parts ?? []).some((forms) =>
+        answerMatches(text, { answer: forms[0] ?? "", aliases: forms, parts: null }),
+      )
+    );
+  });
+  const positive = stating.some(Boolean) ? stating : overlapping;
+  return cands.map((c, i) => ({ x: c.x, y: positive[i] ? 1 : 0 }));
+}
+
+/**
+ * The highest probability threshold that withholds at most `maxWrong` of the answerable questions'
+ * answers, so that as many unanswerable questions as possible are caught.
+ *
+ * @example
+ *   chooseThreshold([{ p: 0.9, answerable: true }, { p: 0.1, answerable: false }], 0.05) // → between 0.1 and 0.9
+ */
+export function chooseThreshold(
+  rows: ReadonlyArray<{ p: number; answerable: boolean }>,
+  maxWrong: number,
+): number {
+  const answerable = rows
+    .filter((r) => r.answerable)
+    .map((r) => r.p)
+    .sort((a, b) => a - b);
+  if (!answerable.length) return 0;
+  // Withholding the `allowed` least probable answerable questions is within the limit.
+  const allowed = Math.floor(maxWrong * answerable.length);
+  const above = answerable[allowed]!;
+  const below = allowed > 0 ? answerable[allowed - 1]! : 0;
+  return (above + below) / 2;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);

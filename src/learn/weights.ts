@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { SENTENCE_FEATURES } from "../answer/features.js";
+import { PASSAGE_FEATURES } from "../retrieve/features.js";
+import { assertFeatures, LinearModelSchema } from "./linear.js";
+
+/**
+ * The fitted combination of the named features (written by `npm run train`): how passages are
+ * ranked, how answer sentences are chosen, and the answer probability below which the service
+ * abstains. Versioned: the server refuses weights fitted on other features.
+ */
+export const WeightsSchema = z.object({
+  version: z.literal(1),
+  trainedAt: z.string(),
+  /** What the weights were fitted on: question sets and counts. */
+  data: z.object({
+    sets: z.array(z.string()),
+    questions: z.number().int(),
+    folds: z.number().int(),
+  }),
+  passage: LinearModelSchema,
+  sentence: LinearModelSchema,
+  /** Answers whose probability is below `threshold` are withheld (`abstained: true`). */
+  abstain: z.object({ threshold: z.number().min(0).max(1) }),
+  /** How many top passages the answerer reads sentences from. */
+  passagesRead: z.number().int().positive(),
+});
+export type Weights = z.infer<typeof WeightsSchema>;
+
+/**
+ * Validates weights and checks them against the features the code computes.
+ *
+ * @example
+ *   const weights = parseWeights(JSON.parse(text));
+ */
+export function parseWeights(json: unknown): Weights {
+  const r = WeightsSchema.safeParse(json);
+  if (!r.success)
+    throw new Error(
+      `The fitted weights are invalid (${r.error.issues[0]?.path.join(".")}: ${r.error.issues[0]?.message}); run \`npm run train\`.`,
+    );
+  assertFeatures(r.data.passage, PASSAGE_FEATURES, "passage ranking");
+  assertFeatures(r.data.sentence, SENTENCE_FEATURES, "answer sentence");
+  return r.data;
+}

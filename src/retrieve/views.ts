@@ -1,0 +1,73 @@
+import type { Chunk } from "../chunks/types.js";
+import { matchForm } from "../text/fold.js";
+import { tokenize } from "../text/tokens.js";
+
+/** A text in matching form: its tokens and its folded string (for Chinese and multi-word forms). */
+export interface TextView {
+  tokens: ReadonlySet<string>;
+  folded: string;
+}
+
+/** A sentence of a passage, ready for matching, with the figures and years it states. */
+export interface SentenceView extends TextView {
+  /** Display text (the passage's text over the sentence). */
+  text: string;
+  /** Numbers stated in the body (not in parenthetical references, not footnote markers), digit groups merged. */
+  figures: string[];
+  /** Four-digit years stated in the body. */
+  years: string[];
+}
+
+/** A passage ready for matching: its text, section title and sentences. */
+export interface ChunkView extends TextView {
+  section: TextView;
+  sentences: SentenceView[];
+}
+
+/** Parenthetical references — a name or title with a year: "(Kim, 2001: 36)", "(趙弘, 2005)". */
+const REFERENCE =
+  /[(（][^()（）]{0,80}?\p{L}[^()（）]{0,80}?(?<!\d)(1[89]\d\d|20\d\d)[a-z]?(?:\s*[:：,]\s*[\d\-–]+)?[^()（）]{0,20}[)）]/gu;
+/** A number, unless glued to the word before it (a footnote marker: "conditions.34", "interviews40"). */
+const FIGURE = /(?<![\p{Script=Latin}\d.,])\d+(?:[.,]\d+)*/gu;
+const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/gu;
+
+/**
+ * Text with parenthetical references blanked: their years date sources, not facts.
+ *
+ * @example
+ *   withoutReferences("grew fast (Kim, 2001: 36) in 1999") // → "grew fast   in 1999"
+ */
+export const withoutReferences = (text: string): string => text.replace(REFERENCE, " ");
+
+/**
+ * The matching view of a text.
+ *
+ * @example
+ *   viewOf("中關村 in 1988").tokens.has("1988") // → true
+ */
+export function viewOf(text: string): TextView {
+  return { tokens: new Set(tokenize(text)), folded: matchForm(text) };
+}
+
+/**
+ * The matching views of every passage and its sentences, computed once per loaded index.
+ *
+ * @example
+ *   const views = createChunkViews(index.chunks);
+ */
+export function createChunkViews(chunks: readonly Chunk[]): ChunkView[] {
+  return chunks.map((c) => ({
+    ...viewOf(`${c.section ?? ""} ${c.text}`),
+    section: viewOf(c.section ?? ""),
+    sentences: c.sentences.map((s) => {
+      const text = c.text.slice(s.start, s.end);
+      const body = withoutReferences(text.normalize("NFKC"));
+      return {
+        ...viewOf(text),
+        text,
+        figures: (body.match(FIGURE) ?? []).map((n) => n.replace(/,(?=\d{3})/gu, "")),
+        years: [...new Set([...body.matchAll(YEAR)].map((m) => m[1]!))],
+      };
+    }),
+  }));
+}
