@@ -1,4 +1,4 @@
-import { linearScore, sigmoid, type LinearModel } from "../learn/linear.js";
+import { linearScore, type LinearModel } from "../learn/linear.js";
 import type { SentenceCandidate } from "./features.js";
 import { makeQuote } from "./quote.js";
 import type { Answer, Citation } from "./types.js";
@@ -9,44 +9,41 @@ export interface AnswerContext {
   title: (docId: string) => string;
 }
 
-/** The chosen answer sentences and the probability that they answer the question. */
+/** The chosen answer sentences, and for each part the scores of its candidates and the chosen one. */
 export interface Choice {
   chosen: SentenceCandidate[];
-  /** The lowest of the chosen sentences' probabilities (every part must be answered). */
-  probability: number;
+  parts: Array<{ scores: number[]; best: number }>;
 }
 
 const keyOf = (c: SentenceCandidate) =>
   `${c.hit.chunk.source}:${c.hit.chunk.sentences[c.sentence]!.rawStart}`;
 
 /**
- * Picks the most probable sentence for each part of the question (one part for a simple question),
- * never the same sentence twice.
+ * Picks the best-scoring sentence for each part of the question (one part for a simple question),
+ * never the same sentence twice. An empty `chosen` means some part has no candidate.
  *
  * @example
- *   chooseSentences(model, [candidates]).probability // → 0.71
+ *   chooseSentences(model, [candidates]).chosen[0]
  */
 export function chooseSentences(
   model: LinearModel,
   perPart: readonly (readonly SentenceCandidate[])[],
 ): Choice {
   const chosen: SentenceCandidate[] = [];
+  const parts: Choice["parts"] = [];
   const taken = new Set<string>();
-  let probability = perPart.length ? 1 : 0;
   for (const candidates of perPart) {
-    let best: SentenceCandidate | null = null;
-    let bestScore = -Infinity;
-    for (const c of candidates) {
-      if (taken.has(keyOf(c))) continue;
-      const z = linearScore(model, c.x);
-      if (z > bestScore) [best, bestScore] = [c, z];
-    }
-    if (!best) return { chosen: [], probability: 0 };
-    taken.add(keyOf(best));
-    chosen.push(best);
-    probability = Math.min(probability, sigmoid(bestScore));
+    const scores = candidates.map((c) => linearScore(model, c.x));
+    let best = -1;
+    scores.forEach((z, i) => {
+      if (!taken.has(keyOf(candidates[i]!)) && (best < 0 || z > scores[best]!)) best = i;
+    });
+    if (best < 0) return { chosen: [], parts: [] };
+    taken.add(keyOf(candidates[best]!));
+    chosen.push(candidates[best]!);
+    parts.push({ scores, best });
   }
-  return { chosen, probability };
+  return { chosen, parts };
 }
 
 /**

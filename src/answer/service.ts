@@ -7,7 +7,7 @@ import type { Turn } from "../question/followup.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
 import { questionFacts, type QuestionFacts } from "../retrieve/features.js";
-import { containsNumber } from "../retrieve/match.js";
+import { containsNumber, unknownShare } from "../retrieve/match.js";
 import {
   interleave,
   passageCandidates,
@@ -21,6 +21,7 @@ import type { LoadedIndex } from "../store/index-data.js";
 import { answerFromTables } from "../tables/answer.js";
 import type { Table } from "../tables/types.js";
 import { matchForm } from "../text/fold.js";
+import { answerability, answerabilityFeatures, type AnswerabilityContext } from "./abstain.js";
 import { abstention, chooseSentences, citeSentences } from "./extractive.js";
 import { sentenceCandidates, type SentenceCandidate } from "./features.js";
 import { answerFromCell, type TableRef } from "./table-answer.js";
@@ -89,7 +90,10 @@ export type AskResult = Answer & {
   passages: PassageOut[];
   hits: Hit[];
   table?: TableRef;
+  /** The fitted probability that the corpus answers the question (1 for a table cell). */
   probability: number;
+  /** The answerability features behind `probability` (empty for a table cell). */
+  features: number[];
 };
 
 /** Passages shown with an answer, at least. */
@@ -204,19 +208,42 @@ export function createQaService(deps: QaDeps) {
     const ranked = rank(staged, weights);
     const hits = ranked.merged;
     const table = fromTable(staged.whole.analysis, hits, k);
-    if (table) return { ...table, passages: table.passages.map(toPassage), hits, probability: 1 };
+    if (table)
+      return {
+        ...table,
+        passages: table.passages.map(toPassage),
+        hits,
+        probability: 1,
+        features: [],
+      };
     const passages = hits.slice(0, Math.max(k, MIN_PASSAGES)).map(toPassage);
-    const choice = chooseSentences(weights.sentence, sentencesOf(staged, ranked, weights));
-    const lang = staged.whole.analysis.lang;
+    const perPart = sentencesOf(staged, ranked, weights);
+    const choice = chooseSentences(weights.sentence, perPart);
+    const a = staged.whole.analysis;
+    const facts = staged.whole.facts;
+    const context: AnswerabilityContext = {
+      unknownWords: unknownShare(facts.own, facts.ownIdf, deps.index.lexical),
+      numeric: a.asks === "quantity" || a.asks === "share" || a.asks === "date",
+      parts: perPart.length,
+      hasEntities: a.entities.length > 0,
+    };
+    // Every part must be answered: the least answerable part decides.
+    let probability = 0;
+    let features: number[] = [];
+    choice.parts.forEach((p, i) => {
+      const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, context);
+      const q = answerability(weights.answerable, x);
+      if (i === 0 || q < probability) [probability, features] = [q, x];
+    });
     const answer =
-      choice.chosen.length && choice.probability >= weights.abstain.threshold
+      choice.chosen.length && probability >= weights.abstain.threshold
         ? citeSentences(
             choice.chosen,
             { raw: (s) => deps.rawTexts.get(s), title: deps.title },
-            lang,
+            a.lang,
           )
-        : abstention(lang);
-    return { ...answer, passages, hits, probability: choice.probability };
+        : abstention(a.lang);
+    return { ...answer, passages, hits, probability, features };
   }
 
   async function ask(input: AskInput, weights: Weights = deps.weights): Promise<AskResult> {

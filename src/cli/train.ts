@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       "passages-read": { type: "string", default: String(DEFAULT_TRAIN.passagesRead) },
       l2: { type: "string", default: String(DEFAULT_TRAIN.l2) },
       "dry-run": { type: "boolean", default: false },
+      dump: { type: "string" },
     },
   });
   const folds = Number(values.folds);
@@ -63,6 +64,22 @@ async function main(): Promise<void> {
   log(
     `train: done in ${Math.round((performance.now() - t0) / 1000)} s; abstention threshold ${result.weights.abstain.threshold.toFixed(3)}`,
   );
+  if (values.dump) {
+    const rows = items.map((it, i) => {
+      const r = result.responses.get(it.id)!;
+      return {
+        ...result.outOfFold[i],
+        question: it.asked.join(" || "),
+        gold: it.answer,
+        answer: r.answer,
+        probability: r.probability,
+        table: Boolean((r as { table?: unknown }).table),
+        passages: r.passages.slice(0, 5).map((p) => `${p.source}:${p.start}`),
+        goldSpans: it.gold.map((g) => `${g.source}:${g.start}`),
+      };
+    });
+    await writeFile(values.dump, JSON.stringify(rows, null, 1));
+  }
   if (values["dry-run"]) return;
   const weights = { ...result.weights, data: { ...result.weights.data, sets } };
   await writeFile(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);

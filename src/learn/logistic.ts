@@ -94,3 +94,95 @@ function solve(A: number[][], b: number[]): number[] {
   }
   return x;
 }
+
+/** One question's candidates for a listwise fit: feature rows and which of them are right. */
+export interface Group {
+  rows: readonly (readonly number[])[];
+  labels: readonly number[];
+}
+
+/**
+ * Fits a conditional logit (listwise) model by Newton's method: within each group, the softmax of
+ * the linear scores should put its mass on the right candidates. Groups without a right candidate
+ * carry no information and are skipped. The bias is 0 (it cancels within a group).
+ *
+ * @example
+ *   const model = fitConditionalLogit(["x"], [{ rows: [[0], [1]], labels: [0, 1] }]);
+ *   linearScore(model, [1]) > linearScore(model, [0]) // → true
+ */
+export function fitConditionalLogit(
+  names: readonly string[],
+  groups: readonly Group[],
+  opts: Partial<Pick<LogisticOptions, "l2" | "iterations">> = {},
+): LinearModel {
+  const { l2, iterations } = { ...DEFAULT_LOGISTIC, ...opts };
+  const d = names.length;
+  const useful = groups.filter((g) => g.labels.some((y) => y > 0) && g.rows.length > 1);
+  const all = useful.flatMap((g) => g.rows);
+  const n = Math.max(1, all.length);
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const r of all) for (let j = 0; j < d; j++) mean[j]! += (r[j] ?? 0) / n;
+  for (const r of all) for (let j = 0; j < d; j++) scale[j]! += ((r[j] ?? 0) - mean[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const X = useful.map((g) => g.rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!)));
+  const objective = (w: readonly number[], withDerivatives: boolean) => {
+    const grad = w.map((v) => l2 * v);
+    const hess = withDerivatives
+      ? Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (j === k ? l2 : 0)))
+      : [];
+    let loss = 0.5 * l2 * w.reduce((a, v) => a + v * v, 0);
+    useful.forEach((g, gi) => {
+      const xs = X[gi]!;
+      const z = xs.map((x) => x.reduce((a, v, j) => a + v * w[j]!, 0));
+      const top = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - top));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const p = e.map((v) => v / sum);
+      const positive = g.labels.map((y) => y > 0);
+      const posMass = p.reduce((a, v, i) => a + (positive[i] ? v : 0), 0);
+      loss -= Math.log(posMass + 1e-300);
+      if (!withDerivatives) return;
+      // Gradient of -log(mass on the right candidates): E_p[x] - E_{p | right}[x].
+      const mu = new Array<number>(d).fill(0);
+      const nu = new Array<number>(d).fill(0);
+      xs.forEach((x, i) => {
+        const r = positive[i] ? p[i]! / posMass : 0;
+        for (let j = 0; j < d; j++) {
+          mu[j]! += p[i]! * x[j]!;
+          nu[j]! += r * x[j]!;
+        }
+      });
+      for (let j = 0; j < d; j++) grad[j]! += mu[j]! - nu[j]!;
+      // Cov_p[x] bounds the Hessian from above; with the line search below it gives safe steps.
+      xs.forEach((x, i) => {
+        for (let j = 0; j < d; j++) {
+          const a = p[i]! * (x[j]! - mu[j]!);
+          if (a === 0) continue;
+          const row = hess[j]!;
+          for (let k = 0; k < d; k++) row[k]! += a * (x[k]! - mu[k]!);
+        }
+      });
+    });
+    return { loss, grad, hess };
+  };
+  let w = new Array<number>(d).fill(0);
+  let current = objective(w, true);
+  for (let it = 0; it < iterations; it++) {
+    const step = solve(current.hess, current.grad);
+    let t = 1;
+    let next = w.map((v, j) => v - t * step[j]!);
+    let trial = objective(next, false).loss;
+    while (!(trial <= current.loss) && t > 1e-6) {
+      t /= 2;
+      next = w.map((v, j) => v - t * step[j]!);
+      trial = objective(next, false).loss;
+    }
+    if (!(trial <= current.loss)) break;
+    const settled = current.loss - trial < 1e-7 * Math.max(1, Math.abs(current.loss));
+    w = next;
+    current = objective(w, true);
+    if (settled) break;
+  }
+  return { features: [...names], mean, scale, weights: w, bias: 0 };
+}

@@ -1,10 +1,11 @@
+import { ANSWERABLE_FEATURES, answerability } from "../answer/abstain.js";
 import { SENTENCE_FEATURES, type SentenceCandidate } from "../answer/features.js";
 import type { QaService, Staged } from "../answer/service.js";
 import { answerMatches, covers, scoreItem, type ItemScore, type Returned } from "../eval/score.js";
 import type { EvalItem } from "../eval/set.js";
 import { PASSAGE_FEATURES } from "../retrieve/features.js";
 import { groupFolds } from "./folds.js";
-import { fitLogistic } from "./logistic.js";
+import { fitConditionalLogit, fitLogistic, type Group } from "./logistic.js";
 import type { LinearModel } from "./linear.js";
 import type { Weights } from "./weights.js";
 
@@ -40,6 +41,8 @@ export interface TrainResult {
   outOfFold: ItemScore[];
   /** Out-of-fold answer probability of each question. */
   probabilities: Map<string, number>;
+  /** Each question's out-of-fold response (before abstention), for inspection. */
+  responses: Map<string, Returned & { probability: number }>;
 }
 
 /**
@@ -95,42 +98,59 @@ export async function train(
   );
   log("fitted passage ranking");
 
-  // 2. Answer sentences, read from each question's out-of-fold ranking.
-  const base = (passage: LinearModel, sentence: LinearModel, threshold = 0): Weights => ({
+  // 2. Answer sentences, read from each question's out-of-fold ranking; fitted listwise (which
+  // sentence of this question's candidates is the answer).
+  const zero = (names: readonly string[]): LinearModel => ({
+    features: [...names],
+    mean: names.map(() => 0),
+    scale: names.map(() => 1),
+    weights: names.map(() => 0),
+    bias: 0,
+  });
+  const base = (
+    passage: LinearModel,
+    sentence = zero(SENTENCE_FEATURES),
+    answerable = zero(ANSWERABLE_FEATURES),
+    threshold = 0,
+  ): Weights => ({
     version: 1,
     trainedAt: new Date().toISOString(),
     data: { sets: [], questions: items.length, folds: o.folds },
     passage,
     sentence,
+    answerable,
     abstain: { threshold },
     passagesRead: o.passagesRead,
   });
-  const placeholder = fitLogistic(SENTENCE_FEATURES, [SENTENCE_FEATURES.map(() => 0)], [0]);
-  const sentenceRows = new Map<string, Array<{ x: number[]; y: number }>>();
+  const sentenceGroups = new Map<string, Group[]>();
   for (const p of prepared) {
-    const w = base(passageFolds[foldOf(p)]!, placeholder);
+    const w = base(passageFolds[foldOf(p)]!);
     const ranked = qa.inspect.rank(p.staged, w);
     const perPart = qa.inspect.sentencesOf(p.staged, ranked, w);
-    sentenceRows.set(
+    sentenceGroups.set(
       p.item.id,
-      perPart.flatMap((cands) => labelSentences(cands, p.item)),
+      perPart.map((cands) => labelSentences(cands, p.item)),
     );
   }
-  const fitSentence = (ps: readonly Prepared[]) => {
-    const rows = ps.flatMap((p) => sentenceRows.get(p.item.id) ?? []);
-    return fitLogistic(
+  (await import("node:fs")).writeFileSync(
+    "/tmp/groups.json",
+    JSON.stringify([...sentenceGroups.values()].flat()),
+  );
+  const fitSentence = (ps: readonly Prepared[]) =>
+    fitConditionalLogit(
       SENTENCE_FEATURES,
-      rows.map((r) => r.x),
-      rows.map((r) => r.y),
+      ps.flatMap((p) => sentenceGroups.get(p.item.id) ?? []),
       { l2: o.l2 },
     );
-  };
   const sentenceFolds = range(o.folds).map((f) =>
     fitSentence(prepared.filter((p) => foldOf(p) !== f)),
   );
-  log("fitted answer sentences");
+  log(
+    `fitted answer sentences: ${JSON.stringify(sentenceFolds[0]!.weights.map((w) => +w.toFixed(2)))}`,
+  );
 
-  // 3. Out-of-fold answers, with no abstention yet, and their probabilities.
+  // 3. Out-of-fold answers and their answerability features; a question is answerable when its
+  // set says so.
   const responses = new Map<string, ReturnType<QaService["inspect"]["answerStaged"]>>();
   for (const p of prepared) {
     const f = foldOf(p);
@@ -139,7 +159,35 @@ export async function train(
       qa.inspect.answerStaged(p.staged, 8, base(passageFolds[f]!, sentenceFolds[f]!)),
     );
   }
-  const probabilities = new Map([...responses].map(([id, r]) => [id, r.probability]));
+  const answerableRows = (ps: readonly Prepared[]) =>
+    ps.flatMap((p) => {
+      const r = responses.get(p.item.id)!;
+      return r.features.length
+        ? [{ x: r.features, y: p.item.type === "unanswerable" ? 0 : 1 }]
+        : [];
+    });
+  const fitAnswerable = (ps: readonly Prepared[]) => {
+    const rows = answerableRows(ps);
+    return fitLogistic(
+      ANSWERABLE_FEATURES,
+      rows.map((r) => r.x),
+      rows.map((r) => r.y),
+      { l2: o.l2 },
+    );
+  };
+  const answerableFolds = range(o.folds).map((f) =>
+    fitAnswerable(prepared.filter((p) => foldOf(p) !== f)),
+  );
+  const probabilities = new Map(
+    prepared.map((p) => {
+      const r = responses.get(p.item.id)!;
+      return [
+        p.item.id,
+        r.features.length ? answerability(answerableFolds[foldOf(p)]!, r.features) : 1,
+      ] as const;
+    }),
+  );
+  log("fitted answerability");
 
   // 4. The threshold of each fold is chosen on the other folds' out-of-fold probabilities.
   const thresholdFor = (ps: readonly Prepared[]) =>
@@ -154,24 +202,33 @@ export async function train(
     const t = thresholdFor(prepared.filter((q) => foldOf(q) !== foldOf(p)));
     const r = responses.get(p.item.id)!;
     const returned: Returned =
-      r.probability < t && !r.table
+      probabilities.get(p.item.id)! < t || r.abstained
         ? { answer: "", abstained: true, citations: [], passages: r.passages }
         : r;
     return scoreItem(p.item, returned, texts);
   });
 
-  const weights = base(fitPassage(prepared), fitSentence(prepared), thresholdFor(prepared));
-  return { weights, outOfFold, probabilities };
+  const weights = base(
+    fitPassage(prepared),
+    fitSentence(prepared),
+    fitAnswerable(prepared),
+    thresholdFor(prepared),
+  );
+  return {
+    weights,
+    outOfFold,
+    probabilities,
+    responses: new Map(
+      [...responses].map(([id, r]) => [id, { ...r, probability: probabilities.get(id)! }]),
+    ),
+  };
 }
 
 /**
  * Labels answer candidates: a sentence that overlaps the gold evidence and states the gold answer;
  * when no candidate states it (a paraphrased answer), any sentence overlapping the evidence.
  */
-function labelSentences(
-  cands: readonly SentenceCandidate[],
-  item: EvalItem,
-): Array<{ x: number[]; y: number }> {
+function labelSentences(cands: readonly SentenceCandidate[], item: EvalItem): Group {
   const overlapping = cands.map((c) => {
     const s = c.hit.chunk.sentences[c.sentence]!;
     return item.gold.some(
@@ -190,7 +247,7 @@ function labelSentences(
     );
   });
   const positive = stating.some(Boolean) ? stating : overlapping;
-  return cands.map((c, i) => ({ x: c.x, y: positive[i] ? 1 : 0 }));
+  return { rows: cands.map((c) => c.x), labels: positive.map((y) => (y ? 1 : 0)) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANSWERABLE_FEATURES } from "../answer/abstain.js";
 import { SENTENCE_FEATURES } from "../answer/features.js";
 import { PASSAGE_FEATURES } from "../retrieve/features.js";
 import { assertFeatures, LinearModelSchema } from "./linear.js";
@@ -19,6 +20,8 @@ export const WeightsSchema = z.object({
   }),
   passage: LinearModelSchema,
   sentence: LinearModelSchema,
+  /** The probability that the corpus answers the question, from the chosen answer's features. */
+  answerable: LinearModelSchema,
   /** Answers whose probability is below `threshold` are withheld (`abstained: true`). */
   abstain: z.object({ threshold: z.number().min(0).max(1) }),
   /** How many top passages the answerer reads sentences from. */
@@ -40,5 +43,6 @@ export function parseWeights(json: unknown): Weights {
     );
   assertFeatures(r.data.passage, PASSAGE_FEATURES, "passage ranking");
   assertFeatures(r.data.sentence, SENTENCE_FEATURES, "answer sentence");
+  assertFeatures(r.data.answerable, ANSWERABLE_FEATURES, "answerability");
   return r.data;
 }

@@ -105,3 +105,24 @@ export function containsNumber(text: string, n: string): boolean {
   const re = new RegExp(`(?<![\\d.])${n.replace(/[.]/gu, "\\.")}(?![\\d]|\\.\\d)`, "u");
   return re.test(text);
 }
+
+/**
+ * The idf-weighted share of the question's words that the corpus never uses in any form: high for
+ * a question about something the corpus does not discuss.
+ *
+ * @example
+ *   unknownShare(words, idfs, lexical) // → 0.4
+ */
+export function unknownShare(
+  words: readonly QuestionWord[],
+  idfs: readonly number[],
+  lexical: LexicalIndexData,
+): number {
+  let total = 0;
+  let unknown = 0;
+  words.forEach((w, i) => {
+    total += w.weight * idfs[i]!;
+    if (unknownWord(w, lexical)) unknown += w.weight * idfs[i]!;
+  });
+  return total > 0 ? unknown / total : 0;
+}

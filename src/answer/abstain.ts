@@ -1,0 +1,86 @@
+import { linearScore, type LinearModel } from "../learn/linear.js";
+import { SENTENCE_FEATURES, type SentenceCandidate } from "./features.js";
+
+/**
+ * The named features of a question and its chosen answer sentence, from which a fitted model
+ * gives the probability that the corpus answers the question (else the service abstains).
+ */
+export const ANSWERABLE_FEATURES = [
+  "best_score",
+  "margin",
+  "share_of_mass",
+  "best_cover",
+  "best_cover_window",
+  "best_entity",
+  "best_year_missing",
+  "best_kind",
+  "constrained",
+  "passage_p",
+  "unknown_words",
+  "numeric",
+  "parts",
+] as const;
+
+const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
+const F = {
+  cover: at("cover_alts"),
+  window: at("cover_window"),
+  entity: at("entity_window"),
+  yearMissing: at("year_missing"),
+  kind: at("kind_cue"),
+  passage: at("passage_p"),
+};
+
+/** What the answerability features need to know about the question beyond its candidates. */
+export interface AnswerabilityContext {
+  /** idf-weighted share of the question's words the corpus never uses, in any form. */
+  unknownWords: number;
+  /** Asks for a quantity, share or date. */
+  numeric: boolean;
+  parts: number;
+  /** Whether the question names entities (else entity features read as satisfied). */
+  hasEntities: boolean;
+}
+
+/**
+ * The answerability features of one part's candidates given the sentence model's scores.
+ *
+ * @example
+ *   answerabilityFeatures(candidates, scores, best, ctx)
+ */
+export function answerabilityFeatures(
+  candidates: readonly SentenceCandidate[],
+  scores: readonly number[],
+  best: number,
+  ctx: AnswerabilityContext,
+): number[] {
+  const sorted = [...scores].sort((a, b) => b - a);
+  const top = sorted[0] ?? 0;
+  const mass = scores.reduce((a, z) => a + Math.exp(z - top), 0);
+  const b = candidates[best]?.x ?? SENTENCE_FEATURES.map(() => 0);
+  const entityOk = (x: readonly number[]) => !ctx.hasEntities || x[F.entity]! >= 1;
+  const values: Record<(typeof ANSWERABLE_FEATURES)[number], number> = {
+    best_score: top,
+    margin: top - (sorted[1] ?? top - 5),
+    share_of_mass: mass > 0 ? 1 / mass : 0,
+    best_cover: b[F.cover]!,
+    best_cover_window: b[F.window]!,
+    best_entity: ctx.hasEntities ? b[F.entity]! : 1,
+    best_year_missing: b[F.yearMissing]!,
+    best_kind: b[F.kind]!,
+    constrained: candidates.some(
+      (c) => entityOk(c.x) && c.x[F.yearMissing]! === 0 && (!ctx.numeric || c.x[F.kind]! === 1),
+    )
+      ? 1
+      : 0,
+    passage_p: b[F.passage]!,
+    unknown_words: ctx.unknownWords,
+    numeric: ctx.numeric ? 1 : 0,
+    parts: ctx.parts,
+  };
+  return ANSWERABLE_FEATURES.map((k) => values[k]);
+}
+
+/** The fitted probability that an answer exists, from answerability features. */
+export const answerability = (model: LinearModel, x: readonly number[]): number =>
+  1 / (1 + Math.exp(-linearScore(model, x)));
