@@ -15,8 +15,7 @@ export interface Choice {
   parts: Array<{ scores: number[]; best: number }>;
 }
 
-const keyOf = (c: SentenceCandidate) =>
-  `${c.hit.chunk.source}:${c.hit.chunk.sentences[c.sentence]!.rawStart}`;
+const keyOf = (c: SentenceCandidate) => `${c.hit.chunk.source}:${c.sentence.rawStart}`;
 
 /**
  * Picks the best-scoring sentence for each part of the question (one part for a simple question),
@@ -62,9 +61,8 @@ export function citeSentences(
   const parts: string[] = [];
   for (const c of chosen) {
     const raw = ctx.raw(c.hit.chunk.source);
-    const s = c.hit.chunk.sentences[c.sentence]!;
-    const display = c.hit.chunk.text.slice(s.start, s.end);
-    const q = raw ? makeQuote(raw, s.rawStart, s.rawEnd, display) : null;
+    const s = c.sentence;
+    const q = raw ? makeQuote(raw, s.rawStart, s.rawEnd, s.text) : null;
     if (!q) continue;
     const n = citations.length + 1;
     citations.push({

@@ -3,7 +3,7 @@ import { kindCue } from "../retrieve/cues.js";
 import { entityShare, yearSignal, type QuestionFacts } from "../retrieve/features.js";
 import { containsNumber, coverage } from "../retrieve/match.js";
 import type { Hit } from "../retrieve/types.js";
-import type { ChunkView, TextView } from "../retrieve/views.js";
+import type { ChunkView, SentenceView, TextView } from "../retrieve/views.js";
 
 /** The named features of a (question, sentence) pair, in the order the fitted weights use. */
 export const SENTENCE_FEATURES = [
@@ -35,8 +35,8 @@ export interface SentenceCandidate {
   hit: Hit;
   /** Rank of its passage. */
   rank: number;
-  /** Index into `hit.chunk.sentences`. */
-  sentence: number;
+  /** The sentence (or table row) in its passage's matching view. */
+  sentence: SentenceView;
   x: number[];
 }
 
@@ -67,8 +67,7 @@ export function sentenceCandidates(
     if (hit.chunk.kind === "references") return;
     const view = views[hit.index]!;
     view.sentences.forEach((s, i) => {
-      const raw = hit.chunk.sentences[i]!;
-      const key = `${hit.chunk.source}:${raw.rawStart}`;
+      const key = `${hit.chunk.source}:${s.rawStart}`;
       if (seen.has(key) || s.tokens.size < 2) return;
       seen.add(key);
       const window = merge(view.sentences.slice(Math.max(0, i - 1), i + 2));
@@ -100,7 +99,7 @@ export function sentenceCandidates(
         footnote: hit.chunk.kind === "footnote" ? 1 : 0,
         first: i === 0 ? 1 : 0,
       };
-      out.push({ hit, rank, sentence: i, x: SENTENCE_FEATURES.map((k) => values[k]) });
+      out.push({ hit, rank, sentence: s, x: SENTENCE_FEATURES.map((k) => values[k]) });
     });
   });
   return out;

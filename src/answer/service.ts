@@ -109,7 +109,7 @@ const MIN_PASSAGES = 5;
  *   const { answer, passages } = await qa.ask({ question: "Where is ZGC?" });
  */
 export function createQaService(deps: QaDeps) {
-  const views = createChunkViews(deps.index.chunks);
+  const views = createChunkViews(deps.index.chunks, deps.tables ?? []);
   const sources = createSourceIndex(deps.sources ?? []);
   const ctx: RetrievalContext = {
     index: deps.index,

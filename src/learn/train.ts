@@ -84,15 +84,19 @@ export async function train(
         })),
       ),
     );
-  const fitPassage = (ps: readonly Prepared[]) => {
-    const rows = passageRows(ps);
-    return fitLogistic(
+  const fitPassage = (ps: readonly Prepared[]) =>
+    fitConditionalLogit(
       PASSAGE_FEATURES,
-      rows.map((r) => r.x),
-      rows.map((r) => r.y),
+      ps.flatMap((p) =>
+        [p.staged.whole, ...p.staged.parts].map((s) => ({
+          rows: s.candidates.map((c) => c.x),
+          labels: s.candidates.map((c) =>
+            p.item.gold.some((g) => covers(qa.inspect.chunk(c.index), g)) ? 1 : 0,
+          ),
+        })),
+      ),
       { l2: o.l2 },
     );
-  };
   const passageFolds = range(o.folds).map((f) =>
     fitPassage(prepared.filter((p) => foldOf(p) !== f)),
   );
@@ -230,15 +234,14 @@ export async function train(
  */
 function labelSentences(cands: readonly SentenceCandidate[], item: EvalItem): Group {
   const overlapping = cands.map((c) => {
-    const s = c.hit.chunk.sentences[c.sentence]!;
+    const s = c.sentence;
     return item.gold.some(
       (g) => g.source === c.hit.chunk.source && s.rawStart < g.end && g.start < s.rawEnd,
     );
   });
   const stating = cands.map((c, i) => {
     if (!overlapping[i]) return false;
-    const s = c.hit.chunk.sentences[c.sentence]!;
-    const text = c.hit.chunk.text.slice(s.start, s.end);
+    const text = c.sentence.text;
     return (
       answerMatches(text, item) ||
       (item.parts ?? []).some((forms) =>

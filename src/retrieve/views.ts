@@ -1,4 +1,5 @@
 import type { Chunk } from "../chunks/types.js";
+import type { Table } from "../tables/types.js";
 import { matchForm } from "../text/fold.js";
 import { tokenize } from "../text/tokens.js";
 
@@ -8,10 +9,15 @@ export interface TextView {
   folded: string;
 }
 
-/** A sentence of a passage, ready for matching, with the figures and years it states. */
+/**
+ * A sentence of a passage (or a row of a table), ready for matching, with the figures and years it
+ * states. `[rawStart, rawEnd)` is what an answer quotes.
+ */
 export interface SentenceView extends TextView {
-  /** Display text (the passage's text over the sentence). */
+  /** Display text: the passage's text over the sentence, or the row's cells. */
   text: string;
+  rawStart: number;
+  rawEnd: number;
   /** Numbers stated in the body (not in parenthetical references, not footnote markers), digit groups merged. */
   figures: string[];
   /** Four-digit years stated in the body. */
@@ -50,24 +56,69 @@ export function viewOf(text: string): TextView {
 }
 
 /**
- * The matching views of every passage and its sentences, computed once per loaded index.
+ * The matching views of every passage and its sentences, computed once per loaded index. A table
+ * passage's sentences are the rows of the tables it holds, matched together with the caption and
+ * column headings (a row alone rarely names what it measures).
  *
  * @example
- *   const views = createChunkViews(index.chunks);
+ *   const views = createChunkViews(index.chunks, tables);
  */
-export function createChunkViews(chunks: readonly Chunk[]): ChunkView[] {
+export function createChunkViews(
+  chunks: readonly Chunk[],
+  tables: readonly Table[] = [],
+): ChunkView[] {
   return chunks.map((c) => ({
     ...viewOf(`${c.section ?? ""} ${c.text}`),
     section: viewOf(c.section ?? ""),
-    sentences: c.sentences.map((s) => {
-      const text = c.text.slice(s.start, s.end);
-      const body = withoutReferences(text.normalize("NFKC"));
-      return {
-        ...viewOf(text),
-        text,
-        figures: (body.match(FIGURE) ?? []).map((n) => n.replace(/,(?=\d{3})/gu, "")),
-        years: [...new Set([...body.matchAll(YEAR)].map((m) => m[1]!))],
-      };
-    }),
+    sentences: (c.kind === "table" && tableRows(c, tables)) || proseSentences(c),
   }));
+}
+
+function sentenceView(
+  text: string,
+  matchText: string,
+  rawStart: number,
+  rawEnd: number,
+): SentenceView {
+  const body = withoutReferences(text.normalize("NFKC"));
+  return {
+    ...viewOf(matchText),
+    text,
+    rawStart,
+    rawEnd,
+    figures: (body.match(FIGURE) ?? []).map((n) => n.replace(/,(?=\d{3})/gu, "")),
+    years: [...new Set([...body.matchAll(YEAR)].map((m) => m[1]!))],
+  };
+}
+
+function proseSentences(c: Chunk): SentenceView[] {
+  return c.sentences.map((s) => {
+    const text = c.text.slice(s.start, s.end);
+    return sentenceView(text, text, s.rawStart, s.rawEnd);
+  });
+}
+
+/** Rows of the parsed tables inside a table passage, or null when it holds none. */
+function tableRows(c: Chunk, tables: readonly Table[]): SentenceView[] | null {
+  const inside = tables.filter(
+    (t) => t.source === c.source && t.status === "parsed" && t.start < c.end && c.start < t.end,
+  );
+  const rows = inside.flatMap((t) => {
+    const headings = t.columns.map((col) => col.path.join(" ")).join(" ");
+    return t.rows
+      .filter((r) => r.start >= c.start && r.end <= c.end)
+      .map((r) => {
+        const text = t.text
+          .slice(r.start - t.start, r.end - t.start)
+          .replace(/\s+/gu, " ")
+          .trim();
+        return sentenceView(
+          text,
+          `${t.caption} ${headings} ${r.group ?? ""} ${text}`,
+          r.start,
+          r.end,
+        );
+      });
+  });
+  return rows.length ? rows : null;
 }
