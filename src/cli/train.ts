@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../config.js";
-import { formatReport } from "../eval/score.js";
+import { formatMeanReport, formatReport } from "../eval/score.js";
 import { locateEvidence, parseQuestionSet } from "../eval/set.js";
-import { DEFAULT_TRAIN, train } from "../learn/train.js";
+import { DEFAULT_TRAIN, prepareQuestions, train } from "../learn/train.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import { loadState } from "./load-state.js";
 import { log } from "./log.js";
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       l2: { type: "string", default: String(DEFAULT_TRAIN.l2) },
       "dry-run": { type: "boolean", default: false },
       dump: { type: "string" },
+      repeats: { type: "string", default: "1" },
     },
   });
   const folds = Number(values.folds);
@@ -52,14 +53,25 @@ async function main(): Promise<void> {
     `train: ${items.length} questions from ${sets.join(", ")}; ${folds}-fold cross-validation grouped by question`,
   );
   const t0 = performance.now();
-  const result = await train(state.qa, items, state.rawTexts, {
+  const prepared = await prepareQuestions(state.qa, items);
+  log(
+    `train: prepared ${prepared.length} questions in ${Math.round((performance.now() - t0) / 1000)} s`,
+  );
+  const settings = {
     folds,
     maxWrongAbstain: Number(values["max-wrong-abstain"]),
     passagesRead: Number(values["passages-read"]),
     l2: Number(values.l2),
-    log: (m) => log(`  ${m}`),
-  });
+  };
+  const result = train(state.qa, prepared, state.rawTexts, { ...settings, seed: 1 });
   const table = formatReport(result.outOfFold);
+  const repeats = Number(values.repeats);
+  if (repeats > 1) {
+    const runs = [result.outOfFold];
+    for (let seed = 2; seed <= repeats; seed++)
+      runs.push(train(state.qa, prepared, state.rawTexts, { ...settings, seed }).outOfFold);
+    console.log(`Mean over ${repeats} fold assignments:\n${formatMeanReport(runs)}`);
+  }
   console.log(`Out-of-fold figures (${folds} folds, ${items.length} questions):\n${table}`);
   log(
     `train: done in ${Math.round((performance.now() - t0) / 1000)} s; abstention threshold ${result.weights.abstain.threshold.toFixed(3)}`,

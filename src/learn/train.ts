@@ -28,7 +28,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
 };
 
 /** One labelled question prepared for training. */
-interface Prepared {
+export interface Prepared {
   item: EvalItem;
   staged: Staged;
   history: Array<{ role: "user"; content: string }>;
@@ -46,27 +46,41 @@ export interface TrainResult {
 }
 
 /**
- * Fits the passage ranker, the answer-sentence model and the abstention threshold on labelled
- * questions, with k-fold cross-validation grouped by question, and scores every question with the
- * models of the fold that held it out.
+ * Analyses every labelled question (and its parts) and computes its candidates' features once, for
+ * any number of cross-validation runs.
  *
  * @example
- *   const { weights, outOfFold } = await train(qa, items, texts, { ...DEFAULT_TRAIN, folds: 5 });
+ *   const prepared = await prepareQuestions(qa, items);
  */
-export async function train(
+export async function prepareQuestions(
   qa: QaService,
   items: readonly EvalItem[],
-  texts: ReadonlyMap<string, string>,
-  options: Partial<TrainOptions> = {},
-): Promise<TrainResult> {
-  const o = { ...DEFAULT_TRAIN, ...options };
-  const log = o.log ?? (() => {});
+): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   for (const item of items) {
     const history = item.asked.slice(0, -1).map((content) => ({ role: "user" as const, content }));
     prepared.push({ item, history, staged: await qa.inspect.prepare(item.asked.at(-1)!, history) });
   }
-  log(`prepared ${prepared.length} questions`);
+  return prepared;
+}
+
+/**
+ * Fits the passage ranker, the answer-sentence model and the answerability model with its
+ * abstention threshold on prepared questions, with k-fold cross-validation grouped by question, and
+ * scores every question with the models of the fold that held it out.
+ *
+ * @example
+ *   const { weights, outOfFold } = train(qa, await prepareQuestions(qa, items), texts, { folds: 5 });
+ */
+export function train(
+  qa: QaService,
+  prepared: readonly Prepared[],
+  texts: ReadonlyMap<string, string>,
+  options: Partial<TrainOptions> = {},
+): TrainResult {
+  const o = { ...DEFAULT_TRAIN, ...options };
+  const log = o.log ?? (() => {});
+  const items = prepared.map((p) => p.item);
   const fold = groupFolds(
     items.map((it) => ({ id: it.id, stratum: it.type })),
     o.folds,
@@ -136,10 +150,6 @@ export async function train(
       perPart.map((cands) => labelSentences(cands, p.item)),
     );
   }
-  (await import("node:fs")).writeFileSync(
-    "/tmp/groups.json",
-    JSON.stringify([...sentenceGroups.values()].flat()),
-  );
   const fitSentence = (ps: readonly Prepared[]) =>
     fitConditionalLogit(
       SENTENCE_FEATURES,
