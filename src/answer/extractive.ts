@@ -28,20 +28,29 @@ export function chooseSentences(
   model: LinearModel,
   perPart: readonly (readonly SentenceCandidate[])[],
 ): Choice {
-  const chosen: SentenceCandidate[] = [];
-  const parts: Choice["parts"] = [];
+  const scored = perPart.map((candidates) => candidates.map((c) => linearScore(model, c.x)));
+  // The most confident part chooses first, so a sentence that answers it is not taken by another.
+  const order = scored
+    .map((scores, i) => ({ i, top: Math.max(-Infinity, ...scores) }))
+    .sort((a, b) => b.top - a.top)
+    .map((o) => o.i);
+  const picked = new Array<{ candidate: SentenceCandidate; scores: number[]; best: number }>(
+    perPart.length,
+  );
   const taken = new Set<string>();
-  for (const candidates of perPart) {
-    const scores = candidates.map((c) => linearScore(model, c.x));
+  for (const i of order) {
+    const candidates = perPart[i]!;
+    const scores = scored[i]!;
     let best = -1;
-    scores.forEach((z, i) => {
-      if (!taken.has(keyOf(candidates[i]!)) && (best < 0 || z > scores[best]!)) best = i;
+    scores.forEach((z, j) => {
+      if (!taken.has(keyOf(candidates[j]!)) && (best < 0 || z > scores[best]!)) best = j;
     });
     if (best < 0) return { chosen: [], parts: [] };
     taken.add(keyOf(candidates[best]!));
-    chosen.push(candidates[best]!);
-    parts.push({ scores, best });
+    picked[i] = { candidate: candidates[best]!, scores, best };
   }
+  const chosen = picked.map((p) => p.candidate);
+  const parts = picked.map((p) => ({ scores: p.scores, best: p.best }));
   return { chosen, parts };
 }
 

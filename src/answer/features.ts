@@ -12,6 +12,8 @@ export const SENTENCE_FEATURES = [
   "cover_own",
   "cover_alts",
   "cover_window",
+  "cover_prev",
+  "cover_next",
   "cover_context",
   "cover_whole",
   "entity_share",
@@ -70,7 +72,10 @@ export function sentenceCandidates(
       const key = `${hit.chunk.source}:${s.rawStart}`;
       if (seen.has(key) || s.tokens.size < 2) return;
       seen.add(key);
-      const window = merge(view.sentences.slice(Math.max(0, i - 1), i + 2));
+      // A sentence is read with its neighbours; a table row with its caption and headings.
+      const window = s.context
+        ? merge([s, s.context])
+        : merge(view.sentences.slice(Math.max(0, i - 1), i + 2));
       const year = yearSignal(window, facts);
       const inQuestion = [...s.tokens].filter((t) => facts.folded.includes(t)).length;
       const values: Record<SentenceFeature, number> = {
@@ -79,6 +84,15 @@ export function sentenceCandidates(
         cover_own: coverage(s, facts.own, facts.ownIdf, false),
         cover_alts: coverage(s, facts.own, facts.ownIdf, true),
         cover_window: coverage(window, facts.own, facts.ownIdf, true),
+        cover_prev: s.context
+          ? coverage(s.context, facts.own, facts.ownIdf, true)
+          : i > 0
+            ? coverage(view.sentences[i - 1]!, facts.own, facts.ownIdf, true)
+            : 0,
+        cover_next:
+          !s.context && i + 1 < view.sentences.length
+            ? coverage(view.sentences[i + 1]!, facts.own, facts.ownIdf, true)
+            : 0,
         cover_context: facts.context.length
           ? coverage(window, facts.context, facts.contextIdf, true)
           : 0,

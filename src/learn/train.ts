@@ -1,6 +1,7 @@
 import { ANSWERABLE_FEATURES, answerability } from "../answer/abstain.js";
 import { SENTENCE_FEATURES, type SentenceCandidate } from "../answer/features.js";
 import type { QaService, Staged } from "../answer/service.js";
+import type { Turn } from "../question/followup.js";
 import { answerMatches, covers, scoreItem, type ItemScore, type Returned } from "../eval/score.js";
 import type { EvalItem } from "../eval/set.js";
 import { PASSAGE_FEATURES } from "../retrieve/features.js";
@@ -31,7 +32,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
 export interface Prepared {
   item: EvalItem;
   staged: Staged;
-  history: Array<{ role: "user"; content: string }>;
+  history: Turn[];
 }
 
 /** The result of a training run: the final weights and the out-of-fold evaluation. */
@@ -58,7 +59,12 @@ export async function prepareQuestions(
 ): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   for (const item of items) {
-    const history = item.asked.slice(0, -1).map((content) => ({ role: "user" as const, content }));
+    // Earlier turns are played through the service as a client would, so follow-ups see real answers.
+    const history: Turn[] = [];
+    for (const q of item.asked.slice(0, -1)) {
+      const r = await qa.ask({ question: q, history });
+      history.push({ role: "user", content: q }, { role: "assistant", content: r.answer });
+    }
     prepared.push({ item, history, staged: await qa.inspect.prepare(item.asked.at(-1)!, history) });
   }
   return prepared;

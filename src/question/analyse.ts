@@ -3,7 +3,7 @@ import type { Translator } from "../lexicon/types.js";
 import { toSimplified } from "../text/fold.js";
 import { matchForm } from "../text/fold.js";
 import { findEntities } from "./entities.js";
-import { followUpContext, substituteNames, type Turn } from "./followup.js";
+import { followUpContext, lastAnswer, substituteNames, type Turn } from "./followup.js";
 import { answerKind, comparison } from "./kind.js";
 import { splitQuestion } from "./parts.js";
 import { pointedSources, type SourceIndex } from "./sources.js";
@@ -20,6 +20,12 @@ export interface AnalysisResources {
 export const MAX_TURN_CHARS = 600;
 /** Weight of an earlier turn's words relative to the question's own. */
 const CONTEXT_WEIGHT = 0.5;
+/** Weight of words that name a source (authors, journals, an "according to" clause). */
+const SOURCE_WEIGHT = 0.3;
+/** Most names taken from the last answer as what a follow-up may refer to. */
+const MAX_REFERRED = 3;
+/** An attribution clause: "according to …" up to the next comma or the end; 根據／據…，. */
+const ATTRIBUTION = /\baccording to\b[^,;?]*|(?:根據|根据|依據|依据|按照)[^，,；;？?]*/iu;
 
 const YEAR = /(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)(?!s|年代)/gu;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
@@ -37,9 +43,17 @@ export function analyseQuestion(
   res: AnalysisResources,
 ): QuestionAnalysis {
   const turns = history.map((t) => ({ ...t, content: t.content.slice(0, MAX_TURN_CHARS) }));
-  const context = followUpContext(question, turns);
+  const earlier = followUpContext(question, turns);
   const rewritten =
-    context && res.translator ? substituteNames(question, context, res.translator.names) : null;
+    earlier && res.translator ? substituteNames(question, earlier, res.translator.names) : null;
+  // A follow-up may refer back to what the last answer named ("that firm", "why did it …").
+  const referred =
+    earlier && !rewritten
+      ? findEntities(lastAnswer(turns).replace(/\[\d+\]/gu, " "), res.translator)
+          .slice(0, MAX_REFERRED)
+          .map((e) => e.name)
+      : [];
+  const context = [earlier, ...referred].join(" ").trim();
   const text = rewritten ?? question;
   const followUp = rewritten ? "rewritten" : context ? "continues" : "none";
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
@@ -61,11 +75,16 @@ export function analyseQuestion(
   const words = new Map<string, QuestionWord>();
   const nameTokens = res.sources?.nameTokens ?? new Set<string>();
   const put = (source: string, weight: number) => {
-    for (const w of contentWordsWithAlts(source, res.translator))
-      words.set(w.term, { ...w, weight: nameTokens.has(w.term) ? weight * 0.3 : weight });
+    for (const w of contentWordsWithAlts(source, res.translator)) {
+      const weighed = nameTokens.has(w.term) ? weight * SOURCE_WEIGHT : weight;
+      if ((words.get(w.term)?.weight ?? 0) < weighed) words.set(w.term, { ...w, weight: weighed });
+    }
   };
   if (context && !rewritten) put(context, CONTEXT_WEIGHT);
-  put(own, 1);
+  // "…, according to the chapter on Hsinchu": words that say where to look, not what is asked.
+  const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
+  put(attribution, SOURCE_WEIGHT);
+  put(own.replace(attribution, " "), 1);
   return {
     question,
     text,

@@ -22,6 +22,8 @@ export interface SentenceView extends TextView {
   figures: string[];
   /** Four-digit years stated in the body. */
   years: string[];
+  /** What a table row is read with: its table's caption and column headings (absent for prose). */
+  context?: TextView;
 }
 
 /** A passage ready for matching: its text, section title and sentences. */
@@ -35,6 +37,9 @@ const REFERENCE =
   /[(（][^()（）]{0,80}?\p{L}[^()（）]{0,80}?(?<!\d)(1[89]\d\d|20\d\d)[a-z]?(?:\s*[:：,]\s*[\d\-–]+)?[^()（）]{0,20}[)）]/gu;
 /** A number, unless glued to the word before it (a footnote marker: "conditions.34", "interviews40"). */
 const FIGURE = /(?<![\p{Script=Latin}\d.,])\d+(?:[.,]\d+)*/gu;
+/** Numbers written as English words ("eleven firms", "four hundred", "a dozen"). */
+const NUMBER_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|double|triple)s?\b/giu;
 const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/gu;
 
 /**
@@ -76,17 +81,21 @@ export function createChunkViews(
 
 function sentenceView(
   text: string,
-  matchText: string,
   rawStart: number,
   rawEnd: number,
+  context?: string,
 ): SentenceView {
   const body = withoutReferences(text.normalize("NFKC"));
   return {
-    ...viewOf(matchText),
+    ...viewOf(text),
+    ...(context === undefined ? {} : { context: viewOf(context) }),
     text,
     rawStart,
     rawEnd,
-    figures: (body.match(FIGURE) ?? []).map((n) => n.replace(/,(?=\d{3})/gu, "")),
+    figures: [
+      ...(body.match(FIGURE) ?? []).map((n) => n.replace(/,(?=\d{3})/gu, "")),
+      ...(body.match(NUMBER_WORD) ?? []).map((w) => w.toLowerCase()),
+    ],
     years: [...new Set([...body.matchAll(YEAR)].map((m) => m[1]!))],
   };
 }
@@ -94,7 +103,7 @@ function sentenceView(
 function proseSentences(c: Chunk): SentenceView[] {
   return c.sentences.map((s) => {
     const text = c.text.slice(s.start, s.end);
-    return sentenceView(text, text, s.rawStart, s.rawEnd);
+    return sentenceView(text, s.rawStart, s.rawEnd);
   });
 }
 
@@ -112,12 +121,7 @@ function tableRows(c: Chunk, tables: readonly Table[]): SentenceView[] | null {
           .slice(r.start - t.start, r.end - t.start)
           .replace(/\s+/gu, " ")
           .trim();
-        return sentenceView(
-          text,
-          `${t.caption} ${headings} ${r.group ?? ""} ${text}`,
-          r.start,
-          r.end,
-        );
+        return sentenceView(text, r.start, r.end, `${t.caption} ${headings} ${r.group ?? ""}`);
       });
   });
   return rows.length ? rows : null;
