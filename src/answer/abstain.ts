@@ -6,19 +6,16 @@ import { SENTENCE_FEATURES, type SentenceCandidate } from "./features.js";
  * gives the probability that the corpus answers the question (else the service abstains).
  */
 export const ANSWERABLE_FEATURES = [
-  "best_score",
   "margin",
-  "share_of_mass",
   "best_cover",
-  "best_cover_window",
   "best_entity",
+  "best_missing_idf",
+  "best_focus",
   "best_year_missing",
   "best_kind",
+  "numeric_unmet",
   "constrained",
-  "passage_p",
   "unknown_words",
-  "numeric",
-  "parts",
 ] as const;
 
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
@@ -28,7 +25,8 @@ const F = {
   entity: at("entity_window"),
   yearMissing: at("year_missing"),
   kind: at("kind_cue"),
-  passage: at("passage_p"),
+  missing: at("entity_missing_idf"),
+  focus: at("focus"),
 };
 
 /** What the answerability features need to know about the question beyond its candidates. */
@@ -40,6 +38,8 @@ export interface AnswerabilityContext {
   parts: number;
   /** Whether the question names entities (else entity features read as satisfied). */
   hasEntities: boolean;
+  /** Whether the question names what it counts (else the focus feature reads as satisfied). */
+  hasFocus: boolean;
 }
 
 /**
@@ -56,27 +56,28 @@ export function answerabilityFeatures(
 ): number[] {
   const sorted = [...scores].sort((a, b) => b - a);
   const top = sorted[0] ?? 0;
-  const mass = scores.reduce((a, z) => a + Math.exp(z - top), 0);
   const b = candidates[best]?.x ?? SENTENCE_FEATURES.map(() => 0);
   const entityOk = (x: readonly number[]) => !ctx.hasEntities || x[F.entity]! >= 1;
   const values: Record<(typeof ANSWERABLE_FEATURES)[number], number> = {
-    best_score: top,
-    margin: top - (sorted[1] ?? top - 5),
-    share_of_mass: mass > 0 ? 1 / mass : 0,
+    margin: Math.min(5, top - (sorted[1] ?? top - 5)),
     best_cover: b[F.cover]!,
-    best_cover_window: b[F.window]!,
     best_entity: ctx.hasEntities ? b[F.entity]! : 1,
+    best_missing_idf: b[F.missing]!,
+    best_focus: ctx.hasFocus ? b[F.focus]! : 1,
     best_year_missing: b[F.yearMissing]!,
     best_kind: b[F.kind]!,
+    // A number, share or date is asked and the chosen sentence states none.
+    numeric_unmet: ctx.numeric && b[F.kind]! === 0 ? 1 : 0,
     constrained: candidates.some(
-      (c) => entityOk(c.x) && c.x[F.yearMissing]! === 0 && (!ctx.numeric || c.x[F.kind]! === 1),
+      (c) =>
+        entityOk(c.x) &&
+        c.x[F.yearMissing]! === 0 &&
+        (!ctx.numeric || c.x[F.kind]! === 1) &&
+        (!ctx.hasFocus || c.x[F.focus]! > 0),
     )
       ? 1
       : 0,
-    passage_p: b[F.passage]!,
     unknown_words: ctx.unknownWords,
-    numeric: ctx.numeric ? 1 : 0,
-    parts: ctx.parts,
   };
   return ANSWERABLE_FEATURES.map((k) => values[k]);
 }

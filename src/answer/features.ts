@@ -1,6 +1,11 @@
 import { sigmoid } from "../learn/linear.js";
 import { kindCue } from "../retrieve/cues.js";
-import { entityShare, yearSignal, type QuestionFacts } from "../retrieve/features.js";
+import {
+  entityShare,
+  missingEntityIdf,
+  yearSignal,
+  type QuestionFacts,
+} from "../retrieve/features.js";
 import { containsNumber, coverage } from "../retrieve/match.js";
 import type { Hit } from "../retrieve/types.js";
 import type { ChunkView, SentenceView, TextView } from "../retrieve/views.js";
@@ -18,6 +23,8 @@ export const SENTENCE_FEATURES = [
   "cover_whole",
   "entity_share",
   "entity_window",
+  "entity_missing_idf",
+  "focus",
   "year_found",
   "year_missing",
   "numbers_found",
@@ -99,6 +106,8 @@ export function sentenceCandidates(
         cover_whole: coverage(s, whole.own, whole.ownIdf, true),
         entity_share: facts.entities.length ? entityShare(s, facts) : 0,
         entity_window: facts.entities.length ? entityShare(window, facts) : 0,
+        entity_missing_idf: missingEntityIdf(window, facts),
+        focus: facts.focus.length ? coverage(window, facts.focus, facts.focusIdf, true) : 0,
         year_found: year === 1 ? 1 : 0,
         year_missing: year === 0 ? 1 : 0,
         numbers_found: facts.figures.length

@@ -226,6 +226,7 @@ export function createQaService(deps: QaDeps) {
       numeric: a.asks === "quantity" || a.asks === "share" || a.asks === "date",
       parts: perPart.length,
       hasEntities: a.entities.length > 0,
+      hasFocus: a.focus.length > 0,
     };
     // Every part must be answered: the least answerable part decides.
     let probability = 0;

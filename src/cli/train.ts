@@ -85,6 +85,7 @@ async function main(): Promise<void> {
         gold: it.answer,
         answer: r.answer,
         probability: r.probability,
+        features: (r as { features?: number[] }).features,
         table: Boolean((r as { table?: unknown }).table),
         passages: r.passages.slice(0, 5).map((p) => `${p.source}:${p.start}`),
         goldSpans: it.gold.map((g) => `${g.source}:${g.start}`),

@@ -4,7 +4,7 @@ import { toSimplified } from "../text/fold.js";
 import { matchForm } from "../text/fold.js";
 import { findEntities } from "./entities.js";
 import { followUpContext, lastAnswer, substituteNames, type Turn } from "./followup.js";
-import { answerKind, comparison } from "./kind.js";
+import { answerKind, comparison, quantityFocus } from "./kind.js";
 import { splitQuestion } from "./parts.js";
 import { pointedSources, type SourceIndex } from "./sources.js";
 import type { QuestionAnalysis, QuestionWord } from "./types.js";
@@ -100,5 +100,8 @@ export function analyseQuestion(
     sources,
     parts: splitQuestion(question),
     words: [...words.values()],
+    focus: contentWordsWithAlts(quantityFocus(text) || quantityFocus(context), res.translator).map(
+      (w) => ({ ...w, weight: 1 }),
+    ),
   };
 }

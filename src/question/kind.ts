@@ -70,3 +70,32 @@ export function comparison(question: string): "max" | "min" | null {
   const word = m?.[1] ?? m?.[2];
   return word ? (MINIMUM.test(word) ? "min" : "max") : null;
 }
+
+const FOCUS_EN =
+  /\b(?:how (?:many|much)|what (?:share|percentage|percent|proportion|fraction|number|amount|total|level|value) of(?: the| its| their| all)?)\s+((?:[\p{L}][\p{L}'’-]*\s*){1,3})/iu;
+/** Words that end the counted phrase: auxiliaries, prepositions, determiners. */
+const FOCUS_END =
+  /^(?:did|do|does|was|were|is|are|had|has|have|will|would|could|can|in|on|at|of|for|from|by|to|with|the|a|an|its|their|there|that|this|than|per|during|between|and|or)$/iu;
+const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|座|種|种)?(\p{Script=Han}{1,6})/u;
+
+/**
+ * The phrase a quantity question counts or measures: the words after "how many", "what share of",
+ * or after 多少/幾 and a measure word. "" when there is none.
+ *
+ * @example
+ *   quantityFocus("How many researchers work in the park?") // → "researchers"
+ *   quantityFocus("有多少名研究人員？")                       // → "研究人員"
+ */
+export function quantityFocus(question: string): string {
+  const text = question.normalize("NFKC");
+  const en = FOCUS_EN.exec(text);
+  if (en) {
+    const words: string[] = [];
+    for (const w of en[1]!.trim().split(/\s+/u)) {
+      if (FOCUS_END.test(w)) break;
+      words.push(w);
+    }
+    return words.join(" ");
+  }
+  return FOCUS_ZH.exec(text)?.[1]?.replace(/[的是呢嗎吗]+$/u, "") ?? "";
+}

@@ -66,4 +66,6 @@ export interface QuestionAnalysis {
   parts: string[];
   /** Content words of the question (weight 1) and of its context (less). */
   words: QuestionWord[];
+  /** What a quantity question counts or measures ("how many *researchers*", "多少*研究人員*"), as words. */
+  focus: QuestionWord[];
 }

@@ -7,6 +7,7 @@ import {
   coverage,
   entityForms,
   entityFound,
+  entityIdf,
   wordFound,
   wordIdf,
   type EntityForms,
@@ -51,6 +52,10 @@ export interface QuestionFacts {
   context: QuestionAnalysis["words"];
   contextIdf: number[];
   entities: EntityForms[];
+  /** How rare each entity is in the corpus (idf of its rarest form's tokens; unknown → rarest). */
+  entityIdf: number[];
+  focus: QuestionAnalysis["focus"];
+  focusIdf: number[];
   /** Numbers that are not years. */
   figures: string[];
   folded: string;
@@ -72,6 +77,9 @@ export function questionFacts(a: QuestionAnalysis, lexical: LexicalIndexData): Q
     context,
     contextIdf: context.map((w) => wordIdf(w, lexical)),
     entities: a.entities.map(entityForms),
+    entityIdf: a.entities.map((e) => entityIdf(e.forms, lexical)),
+    focus: a.focus,
+    focusIdf: a.focus.map((w) => wordIdf(w, lexical)),
     figures: a.numbers.filter((n) => !a.years.includes(n)),
     folded: matchForm(`${a.context} ${a.text}`),
   };
@@ -82,6 +90,18 @@ export interface RankSignals {
   bm25: Record<"own" | "context" | "names" | "cross" | "gloss", number>;
   rank: Record<"own" | "cross" | "dense", number | null>;
   dense: number;
+}
+
+/**
+ * The largest idf among the question's entities that a text does not name (0 when it names them
+ * all): a rare name missing (a company, an institute) says the text is about something else.
+ */
+export function missingEntityIdf(view: TextView, f: QuestionFacts): number {
+  let worst = 0;
+  f.entities.forEach((e, i) => {
+    if (!entityFound(view, e)) worst = Math.max(worst, f.entityIdf[i]!);
+  });
+  return worst;
 }
 
 /** Share of the question's entities a text names (1 when it names none). */

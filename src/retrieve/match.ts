@@ -47,6 +47,20 @@ export const entityFound = (view: TextView, e: EntityForms): boolean =>
   e.latin.some((t) => t.every((x) => view.tokens.has(x)));
 
 /**
+ * How rare a name is: the idf of its most frequent token over all its forms (a name every passage
+ * uses is no evidence), or the rarest possible when the corpus never uses it.
+ */
+export function entityIdf(forms: readonly string[], lexical: LexicalIndexData): number {
+  let df = 0;
+  for (const f of forms) {
+    const tokens = tokenize(f);
+    if (tokens.length)
+      df = Math.max(df, Math.min(...tokens.map((t) => documentFrequency(lexical, t))));
+  }
+  return idf(df, lexical.docCount);
+}
+
+/**
  * How informative a question word is: its own idf when the index knows it, else that of a
  * translation the index knows (the word may only occur in the other language), else that of its
  * rarest character bigram (a Chinese word segmented differently in passages); unknown → rarest.
