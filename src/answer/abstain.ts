@@ -15,6 +15,7 @@ export const ANSWERABLE_FEATURES = [
   "best_kind",
   "numeric_unmet",
   "constrained",
+  "constrained_sentence",
   "unknown_words",
 ] as const;
 
@@ -26,6 +27,8 @@ const F = {
   yearMissing: at("year_missing"),
   kind: at("kind_cue"),
   missing: at("entity_missing_idf"),
+  entityHere: at("entity_share"),
+  yearHere: at("year_in_sentence"),
   focus: at("focus"),
 };
 
@@ -40,6 +43,8 @@ export interface AnswerabilityContext {
   hasEntities: boolean;
   /** Whether the question names what it counts (else the focus feature reads as satisfied). */
   hasFocus: boolean;
+  /** Whether the question names years. */
+  hasYears: boolean;
 }
 
 /**
@@ -74,6 +79,15 @@ export function answerabilityFeatures(
         c.x[F.yearMissing]! === 0 &&
         (!ctx.numeric || c.x[F.kind]! === 1) &&
         (!ctx.hasFocus || c.x[F.focus]! > 0),
+    )
+      ? 1
+      : 0,
+    // The same, within the sentence itself rather than with its neighbours.
+    constrained_sentence: candidates.some(
+      (c) =>
+        (!ctx.hasEntities || c.x[F.entityHere]! >= 1) &&
+        (!ctx.hasYears || c.x[F.yearHere]! === 1) &&
+        (!ctx.numeric || c.x[F.kind]! === 1),
     )
       ? 1
       : 0,

@@ -27,6 +27,7 @@ const keyOf = (c: SentenceCandidate) => `${c.hit.chunk.source}:${c.sentence.rawS
 export function chooseSentences(
   model: LinearModel,
   perPart: readonly (readonly SentenceCandidate[])[],
+  secondRatio = 0,
 ): Choice {
   const scored = perPart.map((candidates) => candidates.map((c) => linearScore(model, c.x)));
   // The most confident part chooses first, so a sentence that answers it is not taken by another.
@@ -34,22 +35,34 @@ export function chooseSentences(
     .map((scores, i) => ({ i, top: Math.max(-Infinity, ...scores) }))
     .sort((a, b) => b.top - a.top)
     .map((o) => o.i);
-  const picked = new Array<{ candidate: SentenceCandidate; scores: number[]; best: number }>(
+  const picked = new Array<{ quoted: SentenceCandidate[]; scores: number[]; best: number }>(
     perPart.length,
   );
   const taken = new Set<string>();
-  for (const i of order) {
-    const candidates = perPart[i]!;
-    const scores = scored[i]!;
+  const bestFree = (candidates: readonly SentenceCandidate[], scores: readonly number[]) => {
     let best = -1;
     scores.forEach((z, j) => {
       if (!taken.has(keyOf(candidates[j]!)) && (best < 0 || z > scores[best]!)) best = j;
     });
+    return best;
+  };
+  for (const i of order) {
+    const candidates = perPart[i]!;
+    const scores = scored[i]!;
+    const best = bestFree(candidates, scores);
     if (best < 0) return { chosen: [], parts: [] };
     taken.add(keyOf(candidates[best]!));
-    picked[i] = { candidate: candidates[best]!, scores, best };
+    const quoted = [candidates[best]!];
+    // When the runner-up is nearly as likely (its softmax mass at least `secondRatio` of the best's),
+    // it is quoted too: a cautious answer with both pieces of evidence.
+    const second = secondRatio > 0 ? bestFree(candidates, scores) : -1;
+    if (second >= 0 && Math.exp(scores[second]! - scores[best]!) >= secondRatio) {
+      taken.add(keyOf(candidates[second]!));
+      quoted.push(candidates[second]!);
+    }
+    picked[i] = { quoted, scores, best };
   }
-  const chosen = picked.map((p) => p.candidate);
+  const chosen = picked.flatMap((p) => p.quoted);
   const parts = picked.map((p) => ({ scores: p.scores, best: p.best }));
   return { chosen, parts };
 }

@@ -27,8 +27,13 @@ export const SENTENCE_FEATURES = [
   "focus",
   "year_found",
   "year_missing",
+  "year_in_sentence",
   "numbers_found",
   "kind_cue",
+  "kind_numeric",
+  "kind_date",
+  "kind_reason",
+  "numeric_unmet",
   "new_words",
   "lang_same",
   "short",
@@ -70,6 +75,7 @@ export function sentenceCandidates(
 ): SentenceCandidate[] {
   const a = facts.analysis;
   const question = { numbers: a.numbers, years: a.years, folded: facts.folded };
+  const numeric = a.asks === "quantity" || a.asks === "share";
   const seen = new Set<string>();
   const out: SentenceCandidate[] = [];
   hits.forEach((hit, rank) => {
@@ -84,6 +90,7 @@ export function sentenceCandidates(
         ? merge([s, s.context])
         : merge(view.sentences.slice(Math.max(0, i - 1), i + 2));
       const year = yearSignal(window, facts);
+      const cue = kindCue(a.asks, s, question);
       const inQuestion = [...s.tokens].filter((t) => facts.folded.includes(t)).length;
       const values: Record<SentenceFeature, number> = {
         passage_p: sigmoid(hit.score),
@@ -110,10 +117,15 @@ export function sentenceCandidates(
         focus: facts.focus.length ? coverage(window, facts.focus, facts.focusIdf, true) : 0,
         year_found: year === 1 ? 1 : 0,
         year_missing: year === 0 ? 1 : 0,
+        year_in_sentence: yearSignal(s, facts) === 1 ? 1 : 0,
         numbers_found: facts.figures.length
           ? facts.figures.filter((n) => containsNumber(s.folded, n)).length / facts.figures.length
           : 0,
-        kind_cue: kindCue(a.asks, s, question) ? 1 : 0,
+        kind_cue: cue ? 1 : 0,
+        kind_numeric: numeric && cue ? 1 : 0,
+        kind_date: a.asks === "date" && cue ? 1 : 0,
+        kind_reason: a.asks === "reason" && cue ? 1 : 0,
+        numeric_unmet: numeric && !cue ? 1 : 0,
         new_words: 1 - inQuestion / Math.max(1, s.tokens.size),
         lang_same: hit.chunk.lang === a.lang ? 1 : 0,
         short: s.tokens.size < 6 ? 1 : 0,

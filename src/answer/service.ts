@@ -218,7 +218,7 @@ export function createQaService(deps: QaDeps) {
       };
     const passages = hits.slice(0, Math.max(k, MIN_PASSAGES)).map(toPassage);
     const perPart = sentencesOf(staged, ranked, weights);
-    const choice = chooseSentences(weights.sentence, perPart);
+    const choice = chooseSentences(weights.sentence, perPart, weights.secondRatio);
     const a = staged.whole.analysis;
     const facts = staged.whole.facts;
     const context: AnswerabilityContext = {
@@ -227,6 +227,7 @@ export function createQaService(deps: QaDeps) {
       parts: perPart.length,
       hasEntities: a.entities.length > 0,
       hasFocus: a.focus.length > 0,
+      hasYears: a.years.length > 0,
     };
     // Every part must be answered: the least answerable part decides.
     let probability = 0;

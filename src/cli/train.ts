@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../config.js";
-import { formatMeanReport, formatReport } from "../eval/score.js";
+import { answerMatches, formatMeanReport, formatReport } from "../eval/score.js";
 import { locateEvidence, parseQuestionSet } from "../eval/set.js";
 import { DEFAULT_TRAIN, prepareQuestions, train } from "../learn/train.js";
 import { buildIfNeeded } from "./build-if-needed.js";
@@ -63,7 +63,11 @@ async function main(): Promise<void> {
     passagesRead: Number(values["passages-read"]),
     l2: Number(values.l2),
   };
-  const result = train(state.qa, prepared, state.rawTexts, { ...settings, seed: 1 });
+  const result = train(state.qa, prepared, state.rawTexts, {
+    ...settings,
+    seed: 1,
+    log: (m) => log(`  ${m}`),
+  });
   const table = formatReport(result.outOfFold);
   const repeats = Number(values.repeats);
   if (repeats > 1) {
@@ -73,8 +77,13 @@ async function main(): Promise<void> {
     console.log(`Mean over ${repeats} fold assignments:\n${formatMeanReport(runs)}`);
   }
   console.log(`Out-of-fold figures (${folds} folds, ${items.length} questions):\n${table}`);
+  const answerable = items.filter((it) => it.type !== "unanswerable");
+  const right = answerable.filter((it) =>
+    answerMatches(result.responses.get(it.id)!.answer, it),
+  ).length;
+  log(`train: answer accuracy before abstention ${(right / answerable.length).toFixed(3)}`);
   log(
-    `train: done in ${Math.round((performance.now() - t0) / 1000)} s; abstention threshold ${result.weights.abstain.threshold.toFixed(3)}`,
+    `train: done in ${Math.round((performance.now() - t0) / 1000)} s; abstention threshold ${result.weights.abstain.threshold.toFixed(3)}, runner-up ratio ${result.weights.secondRatio}`,
   );
   if (values.dump) {
     const rows = items.map((it, i) => {

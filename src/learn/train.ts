@@ -18,6 +18,8 @@ export interface TrainOptions {
   passagesRead: number;
   l2: number;
   seed: number;
+  /** Fixes the runner-up ratio instead of choosing it from {@link SECOND_RATIOS}. */
+  secondRatio?: number;
   log?: (message: string) => void;
 }
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -27,6 +29,9 @@ export const DEFAULT_TRAIN: TrainOptions = {
   l2: 1,
   seed: 1,
 };
+
+/** Runner-up ratios tried, from never quoting a second sentence (1) to quoting one a tenth as likely. */
+export const SECOND_RATIOS = [1, 0.5, 0.25, 0.1] as const;
 
 /** One labelled question prepared for training. */
 export interface Prepared {
@@ -131,6 +136,7 @@ export function train(
     weights: names.map(() => 0),
     bias: 0,
   });
+  let secondRatio = 1;
   const base = (
     passage: LinearModel,
     sentence = zero(SENTENCE_FEATURES),
@@ -145,6 +151,7 @@ export function train(
     answerable,
     abstain: { threshold },
     passagesRead: o.passagesRead,
+    secondRatio,
   });
   const sentenceGroups = new Map<string, Group[]>();
   for (const p of prepared) {
@@ -169,7 +176,25 @@ export function train(
     `fitted answer sentences: ${JSON.stringify(sentenceFolds[0]!.weights.map((w) => +w.toFixed(2)))}`,
   );
 
-  // 3. Out-of-fold answers and their answerability features; a question is answerable when its
+  // 3. When to quote a runner-up sentence too: the ratio with the best out-of-fold accuracy, the
+  // fewer sentences on a tie.
+  const accuracyWith = (ratio: number) => {
+    secondRatio = ratio;
+    return prepared.filter((p) => {
+      if (p.item.type === "unanswerable") return false;
+      const f = foldOf(p);
+      const r = qa.inspect.answerStaged(p.staged, 8, base(passageFolds[f]!, sentenceFolds[f]!));
+      return answerMatches(r.answer, p.item);
+    }).length;
+  };
+  const ratios = o.secondRatio === undefined ? SECOND_RATIOS : [o.secondRatio];
+  const accuracies = ratios.map(accuracyWith);
+  secondRatio = ratios[accuracies.indexOf(Math.max(...accuracies))]!;
+  log(
+    `second sentence when within ${secondRatio} of the best (${ratios.map((r, i) => `${r}: ${accuracies[i]}`).join(", ")})`,
+  );
+
+  // 4. Out-of-fold answers and their answerability features; a question is answerable when its
   // set says so.
   const responses = new Map<string, ReturnType<QaService["inspect"]["answerStaged"]>>();
   for (const p of prepared) {
@@ -209,7 +234,7 @@ export function train(
   );
   log("fitted answerability");
 
-  // 4. The threshold of each fold is chosen on the other folds' out-of-fold probabilities.
+  // 5. The threshold of each fold is chosen on the other folds' out-of-fold probabilities.
   const thresholdFor = (ps: readonly Prepared[]) =>
     chooseThreshold(
       ps.map((p) => ({

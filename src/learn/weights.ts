@@ -26,6 +26,11 @@ export const WeightsSchema = z.object({
   abstain: z.object({ threshold: z.number().min(0).max(1) }),
   /** How many top passages the answerer reads sentences from. */
   passagesRead: z.number().int().positive(),
+  /**
+   * A runner-up sentence is quoted too when its probability is at least this share of the best's
+   * (1: never quote two for one part).
+   */
+  secondRatio: z.number().min(0).max(1),
 });
 export type Weights = z.infer<typeof WeightsSchema>;
 

@@ -7,7 +7,8 @@ import { followUpContext, lastAnswer, substituteNames, type Turn } from "./follo
 import { answerKind, comparison, quantityFocus } from "./kind.js";
 import { splitQuestion } from "./parts.js";
 import { pointedSources, type SourceIndex } from "./sources.js";
-import type { QuestionAnalysis, QuestionWord } from "./types.js";
+import type { Entity, QuestionAnalysis, QuestionWord } from "./types.js";
+import { tokenize } from "../text/tokens.js";
 import { contentWordsWithAlts } from "./words.js";
 
 /** What analysis reads besides the question: the dictionary and gazetteer, and the sources' names. */
@@ -69,11 +70,13 @@ export function analyseQuestion(
   const numbers = [...new Set(matchForm(`${context} ${question}`).match(NUMBER) ?? [])].map((n) =>
     n.replace(/,/gu, ""),
   );
-  let entities = findEntities(own, res.translator);
-  if (!entities.length && context) entities = findEntities(context, res.translator);
+  // Names of sources (authors, journals) say where to look, not what the answer must mention.
+  const nameTokens = res.sources?.nameTokens ?? new Set<string>();
+  const topical = (e: Entity) => !e.forms.some((f) => tokenize(f).every((t) => nameTokens.has(t)));
+  let entities = findEntities(own, res.translator).filter(topical);
+  if (!entities.length && context) entities = findEntities(context, res.translator).filter(topical);
   const sources = res.sources ? pointedSources(`${context} ${question}`, res.sources) : [];
   const words = new Map<string, QuestionWord>();
-  const nameTokens = res.sources?.nameTokens ?? new Set<string>();
   const put = (source: string, weight: number) => {
     for (const w of contentWordsWithAlts(source, res.translator)) {
       const weighed = nameTokens.has(w.term) ? weight * SOURCE_WEIGHT : weight;

@@ -25,7 +25,12 @@ export function kindCue(
     case "quantity":
       return newFigure;
     case "share":
-      return newFigure && PERCENT.test(s.text);
+      // A table row states shares when its caption or headings say it is in percent.
+      return (
+        newFigure &&
+        (PERCENT.test(s.text) ||
+          (s.context !== undefined && /%|％|percent|比例|比重/u.test(s.context.folded)))
+      );
     case "date":
       return s.years.some((y) => !question.years.includes(y)) || MONTH.test(s.text);
     case "reason":
