@@ -11,10 +11,14 @@ import { catalogEntryTemplate, hanShare } from "./catalog-entry.js";
 import { loadDocumentText } from "./raw-text.js";
 import { extractTablesFor, readCatalog } from "./wire.js";
 
-/** How {@link buildIfNeeded} runs: `force` rebuilds everything; `onProgress` also hears every event. */
+/**
+ * How {@link buildIfNeeded} runs: `force` rebuilds every document; `onProgress` also hears every
+ * event; `plain` logs lines even on a terminal (no progress bar, e.g. inside the server's output).
+ */
 export interface BuildIfNeededOptions {
   force?: boolean;
   onProgress?: (e: BuildEvent) => void;
+  plain?: boolean;
 }
 
 /**
@@ -26,7 +30,7 @@ export async function buildIfNeeded(
   config: Config,
   embedder: Embedder,
   translator: Translator | null,
-  { force = false, onProgress: listener }: BuildIfNeededOptions = {},
+  { force = false, onProgress: listener, plain = false }: BuildIfNeededOptions = {},
 ): Promise<Manifest | null> {
   const reason = force
     ? "rebuild requested"
@@ -36,7 +40,7 @@ export async function buildIfNeeded(
     return null;
   }
   log(`index: building in ${config.INDEX_DIR} (${reason}) with ${embedder.id}…`);
-  const tty = process.stderr.isTTY;
+  const tty = process.stderr.isTTY && !plain;
   const bar = tty
     ? new cliProgress.SingleBar(
         {
