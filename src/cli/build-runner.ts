@@ -31,7 +31,7 @@ export function configEnv(config: Config): Record<string, string> {
 }
 
 /** Under tsx the child needs its loader too; compiled JavaScript does not. */
-function loaderArgs(entry: URL): string[] {
+export function loaderArgs(entry: URL): string[] {
   if (!entry.pathname.endsWith(".ts")) return [];
   const tsx = createRequire(import.meta.url).resolve("tsx");
   return ["--import", pathToFileURL(tsx).href];

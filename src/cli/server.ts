@@ -96,8 +96,12 @@ export async function startServer(config: Config, opts: ServerOptions): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+  const perAddress = opts.perAddress ?? config.RATE_LIMIT_PER_ADDRESS;
   log(
-    `server: listening on ${url} (${security.sites.size} embedding site(s); ${opts.perAddress ?? config.RATE_LIMIT_PER_ADDRESS} requests per ${config.RATE_LIMIT_WINDOW_SECONDS} s per address)`,
+    `server: listening on ${url} (${security.sites.size} embedding site(s); ` +
+      (perAddress
+        ? `${perAddress} requests per ${config.RATE_LIMIT_WINDOW_SECONDS} s per address)`
+        : "no per-address limit)"),
   );
 
   let build: { run: BuildRun; done: Promise<BuildOutcome> } | null = null;
