@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { catalogEntryTemplate, hanShare } from "../../src/cli/catalog-entry.js";
 import { parseCatalog } from "../../src/cite/catalog.js";
@@ -31,5 +32,15 @@ describe("catalogEntryTemplate", () => {
       title: null,
       language: ["zh"],
     });
+  });
+});
+
+describe("the README's catalog example", () => {
+  it("is a valid catalog member", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const example = /```json\n("[\w-]+": \{[\s\S]*?\n\})\n```/u.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const catalog = parseCatalog(JSON.parse(`{${example}}`));
+    expect(Object.values(catalog)[0]?.authors.length).toBeGreaterThan(0);
   });
 });
