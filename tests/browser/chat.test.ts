@@ -134,6 +134,15 @@ const clippedInChart = (answer: ReturnType<Page["locator"]>) =>
     });
   });
 
+/** Whether the answering cell shows whole in the table's scroll box, beside (not under) the row labels. */
+const answerCellShown = (answer: ReturnType<Page["locator"]>) =>
+  answer.locator(".table-wrap").evaluate((wrap) => {
+    const cell = wrap.querySelector(".hl-cell")!.getBoundingClientRect();
+    const labels = wrap.querySelector("tr > :first-child")!.getBoundingClientRect();
+    const box = wrap.getBoundingClientRect();
+    return cell.left >= labels.right - 1 && cell.right <= box.right + 1;
+  });
+
 describe.skipIf(!canRunBrowser)(suiteTitle("chat page (Chromium)"), () => {
   it("streams an answer whose [n] markers open the quote, a reference in the chosen style and the passage page", async () => {
     const page = await newPage();
@@ -230,6 +239,7 @@ describe.skipIf(!canRunBrowser)(suiteTitle("chat page (Chromium)"), () => {
     const answer = page.locator(".turn-a").last();
     await answer.locator("figure.answer-table table").waitFor();
     expect(await answer.locator(".hl-cell").textContent()).toContain("32.05");
+    expect(await answerCellShown(answer)).toBe(true);
     await answer.locator(".chart").waitFor();
     expect(await answer.locator(".chart .bar").count()).toBeGreaterThanOrEqual(2);
     expect(await answer.locator(".chart .bar.hl").count()).toBe(1);
@@ -259,6 +269,7 @@ describe.skipIf(!canRunBrowser)(suiteTitle("chat page (Chromium)"), () => {
       await page.goto(`${base}/`);
       const answer = await askOnPage(page, COMPARISON);
       await answer.locator(".chart .bar").first().waitFor();
+      expect(await answerCellShown(answer)).toBe(true);
       const units = await chartedUnits(page, answer);
       expect(units.length).toBeGreaterThanOrEqual(2);
       expect(new Set(units)).toEqual(new Set(["thousand yuan"]));

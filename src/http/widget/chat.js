@@ -377,8 +377,8 @@
   }
 
   /**
-   * Brings the answering cell into view inside the table's own scroll box, to the right of the
-   * sticky row labels (which would otherwise cover it on a narrow screen).
+   * Brings the answering cell into view inside the table's own scroll box: where it is when it shows
+   * whole, else right beside the sticky row labels (never half under them).
    */
   function revealCell(wrap) {
     const hl = wrap.querySelector(".hl-cell");
@@ -387,10 +387,10 @@
     if (hl && labels) {
       const cell = hl.getBoundingClientRect();
       const sticky = labels.getBoundingClientRect().width;
-      // The scrollLeft that puts the cell right beside the labels.
-      const left = cell.left - box.left - wrap.clientLeft + wrap.scrollLeft - sticky;
-      const free = wrap.clientWidth - sticky;
-      wrap.scrollLeft = Math.max(0, left - Math.max(0, (free - cell.width) / 2));
+      // Where the cell starts in the scrolled content, and the scrollLeft that puts it beside the labels.
+      const start = cell.left - box.left - wrap.clientLeft + wrap.scrollLeft;
+      const visible = start >= sticky && start + cell.width <= wrap.clientWidth;
+      wrap.scrollLeft = visible ? 0 : Math.max(0, start - sticky);
     }
     const row = wrap.querySelector(".hl-row");
     if (row) {
