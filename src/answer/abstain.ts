@@ -6,6 +6,7 @@ import { SENTENCE_FEATURES, type SentenceCandidate } from "./features.js";
  * gives the probability that the corpus answers the question (else the service abstains).
  */
 export const ANSWERABLE_FEATURES = [
+  "support",
   "margin",
   "best_cover",
   "best_entity",
@@ -45,6 +46,8 @@ export interface AnswerabilityContext {
   hasFocus: boolean;
   /** Whether the question names years. */
   hasYears: boolean;
+  /** The highest pointwise probability that one of the part's candidates answers. */
+  support: number;
 }
 
 /**
@@ -64,6 +67,7 @@ export function answerabilityFeatures(
   const b = candidates[best]?.x ?? SENTENCE_FEATURES.map(() => 0);
   const entityOk = (x: readonly number[]) => !ctx.hasEntities || x[F.entity]! >= 1;
   const values: Record<(typeof ANSWERABLE_FEATURES)[number], number> = {
+    support: ctx.support,
     margin: Math.min(5, top - (sorted[1] ?? top - 5)),
     best_cover: b[F.cover]!,
     best_entity: ctx.hasEntities ? b[F.entity]! : 1,

@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
+import { linearScore, sigmoid } from "../learn/linear.js";
 import type { Weights } from "../learn/weights.js";
 import type { Translator } from "../lexicon/types.js";
 import { analyseQuestion } from "../question/analyse.js";
@@ -221,7 +222,7 @@ export function createQaService(deps: QaDeps) {
     const choice = chooseSentences(weights.sentence, perPart, weights.secondRatio);
     const a = staged.whole.analysis;
     const facts = staged.whole.facts;
-    const context: AnswerabilityContext = {
+    const context: Omit<AnswerabilityContext, "support"> = {
       unknownWords: unknownShare(facts.own, facts.ownIdf, deps.index.lexical),
       numeric: a.asks === "quantity" || a.asks === "share" || a.asks === "date",
       parts: perPart.length,
@@ -233,7 +234,11 @@ export function createQaService(deps: QaDeps) {
     let probability = 0;
     let features: number[] = [];
     choice.parts.forEach((p, i) => {
-      const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, context);
+      const support = Math.max(
+        0,
+        ...perPart[i]!.map((c) => sigmoid(linearScore(weights.support, c.x))),
+      );
+      const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, { ...context, support });
       const q = answerability(weights.answerable, x);
       if (i === 0 || q < probability) [probability, features] = [q, x];
     });

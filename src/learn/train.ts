@@ -91,24 +91,33 @@ export function train(
 ): TrainResult {
   const o = { ...DEFAULT_TRAIN, ...options };
   const log = o.log ?? (() => {});
-  const items = prepared.map((p) => p.item);
   const fold = groupFolds(
-    items.map((it) => ({ id: it.id, stratum: it.type })),
+    prepared.map((p) => ({ id: p.item.id, stratum: p.item.type })),
     o.folds,
     o.seed,
   );
   const foldOf = (p: Prepared) => fold.get(p.item.id)!;
+  const perFold = <T>(fit: (ps: readonly Prepared[]) => T): T[] =>
+    range(o.folds).map((f) => fit(prepared.filter((p) => foldOf(p) !== f)));
+  const answerable = (p: Prepared) => p.item.type !== "unanswerable";
+  let secondRatio = 1;
+  const weightsOf = (
+    m: Partial<Pick<Weights, "passage" | "sentence" | "support" | "answerable">>,
+    threshold = 0,
+  ): Weights => ({
+    version: 1,
+    trainedAt: new Date().toISOString(),
+    data: { sets: [], questions: prepared.length, folds: o.folds },
+    passage: m.passage ?? zero(PASSAGE_FEATURES),
+    sentence: m.sentence ?? zero(SENTENCE_FEATURES),
+    support: m.support ?? zero(SENTENCE_FEATURES),
+    answerable: m.answerable ?? zero(ANSWERABLE_FEATURES),
+    abstain: { threshold },
+    passagesRead: o.passagesRead,
+    secondRatio,
+  });
 
-  // 1. Passage ranking: a candidate is relevant when it holds at least half of a gold span.
-  const passageRows = (ps: readonly Prepared[]) =>
-    ps.flatMap((p) =>
-      [p.staged.whole, ...p.staged.parts].flatMap((s) =>
-        s.candidates.map((c) => ({
-          x: c.x,
-          y: p.item.gold.some((g) => covers(qa.inspect.chunk(c.index), g)) ? 1 : 0,
-        })),
-      ),
-    );
+  // 1. Passage ranking, listwise: a candidate is right when it holds at least half of a gold span.
   const fitPassage = (ps: readonly Prepared[]) =>
     fitConditionalLogit(
       PASSAGE_FEATURES,
@@ -122,114 +131,79 @@ export function train(
       ),
       { l2: o.l2 },
     );
-  const passageFolds = range(o.folds).map((f) =>
-    fitPassage(prepared.filter((p) => foldOf(p) !== f)),
-  );
+  const passage = perFold(fitPassage);
   log("fitted passage ranking");
 
-  // 2. Answer sentences, read from each question's out-of-fold ranking; fitted listwise (which
-  // sentence of this question's candidates is the answer).
-  const zero = (names: readonly string[]): LinearModel => ({
-    features: [...names],
-    mean: names.map(() => 0),
-    scale: names.map(() => 1),
-    weights: names.map(() => 0),
-    bias: 0,
-  });
-  let secondRatio = 1;
-  const base = (
-    passage: LinearModel,
-    sentence = zero(SENTENCE_FEATURES),
-    answerable = zero(ANSWERABLE_FEATURES),
-    threshold = 0,
-  ): Weights => ({
-    version: 1,
-    trainedAt: new Date().toISOString(),
-    data: { sets: [], questions: items.length, folds: o.folds },
-    passage,
-    sentence,
-    answerable,
-    abstain: { threshold },
-    passagesRead: o.passagesRead,
-    secondRatio,
-  });
-  const sentenceGroups = new Map<string, Group[]>();
-  for (const p of prepared) {
-    const w = base(passageFolds[foldOf(p)]!);
-    const ranked = qa.inspect.rank(p.staged, w);
-    const perPart = qa.inspect.sentencesOf(p.staged, ranked, w);
-    sentenceGroups.set(
-      p.item.id,
-      perPart.map((cands) => labelSentences(cands, p.item)),
-    );
-  }
+  // 2. Answer sentences, read from each question's out-of-fold ranking: which candidate answers
+  // (listwise), and how likely any candidate answers at all (pointwise, across questions).
+  const groups = new Map(
+    prepared.map((p) => {
+      const w = weightsOf({ passage: passage[foldOf(p)]! });
+      const perPart = qa.inspect.sentencesOf(p.staged, qa.inspect.rank(p.staged, w), w);
+      return [p.item.id, perPart.map((cands) => labelSentences(cands, p.item))] as const;
+    }),
+  );
+  const groupsOf = (ps: readonly Prepared[]) => ps.flatMap((p) => groups.get(p.item.id) ?? []);
   const fitSentence = (ps: readonly Prepared[]) =>
-    fitConditionalLogit(
+    fitConditionalLogit(SENTENCE_FEATURES, groupsOf(ps), { l2: o.l2 });
+  const fitSupport = (ps: readonly Prepared[]) => {
+    const gs = groupsOf(ps);
+    return fitLogistic(
       SENTENCE_FEATURES,
-      ps.flatMap((p) => sentenceGroups.get(p.item.id) ?? []),
+      gs.flatMap((g) => g.rows),
+      gs.flatMap((g) => g.labels),
       { l2: o.l2 },
     );
-  const sentenceFolds = range(o.folds).map((f) =>
-    fitSentence(prepared.filter((p) => foldOf(p) !== f)),
-  );
-  log(
-    `fitted answer sentences: ${JSON.stringify(sentenceFolds[0]!.weights.map((w) => +w.toFixed(2)))}`,
-  );
+  };
+  const sentence = perFold(fitSentence);
+  const support = perFold(fitSupport);
+  const foldWeights = (p: Prepared, answerableModel?: Weights["answerable"]) => {
+    const f = foldOf(p);
+    return weightsOf({
+      passage: passage[f]!,
+      sentence: sentence[f]!,
+      support: support[f]!,
+      ...(answerableModel ? { answerable: answerableModel } : {}),
+    });
+  };
+  log("fitted answer sentences");
 
-  // 3. When to quote a runner-up sentence too: the ratio with the best out-of-fold accuracy, the
-  // fewer sentences on a tie.
-  const accuracyWith = (ratio: number) => {
+  // 3. When to quote a runner-up sentence too: the ratio with the best out-of-fold accuracy (the
+  // fewer sentences on a tie).
+  const correctWith = (ratio: number) => {
     secondRatio = ratio;
-    return prepared.filter((p) => {
-      if (p.item.type === "unanswerable") return false;
-      const f = foldOf(p);
-      const r = qa.inspect.answerStaged(p.staged, 8, base(passageFolds[f]!, sentenceFolds[f]!));
-      return answerMatches(r.answer, p.item);
-    }).length;
+    return prepared.filter(
+      (p) =>
+        answerable(p) &&
+        answerMatches(qa.inspect.answerStaged(p.staged, 8, foldWeights(p)).answer, p.item),
+    ).length;
   };
   const ratios = o.secondRatio === undefined ? SECOND_RATIOS : [o.secondRatio];
-  const accuracies = ratios.map(accuracyWith);
-  secondRatio = ratios[accuracies.indexOf(Math.max(...accuracies))]!;
+  const correct = ratios.map(correctWith);
+  secondRatio = ratios[correct.indexOf(Math.max(...correct))]!;
   log(
-    `second sentence when within ${secondRatio} of the best (${ratios.map((r, i) => `${r}: ${accuracies[i]}`).join(", ")})`,
+    `runner-up quoted within ${secondRatio} of the best (${ratios.map((r, i) => `${r}: ${correct[i]}`).join(", ")} right)`,
   );
 
-  // 4. Out-of-fold answers and their answerability features; a question is answerable when its
-  // set says so.
-  const responses = new Map<string, ReturnType<QaService["inspect"]["answerStaged"]>>();
-  for (const p of prepared) {
-    const f = foldOf(p);
-    responses.set(
-      p.item.id,
-      qa.inspect.answerStaged(p.staged, 8, base(passageFolds[f]!, sentenceFolds[f]!)),
-    );
-  }
-  const answerableRows = (ps: readonly Prepared[]) =>
-    ps.flatMap((p) => {
-      const r = responses.get(p.item.id)!;
-      return r.features.length
-        ? [{ x: r.features, y: p.item.type === "unanswerable" ? 0 : 1 }]
-        : [];
-    });
+  // 4. Out-of-fold answers and their answerability features; the model learns which questions
+  // the corpus answers.
+  const responses = new Map(
+    prepared.map((p) => [p.item.id, qa.inspect.answerStaged(p.staged, 8, foldWeights(p))] as const),
+  );
   const fitAnswerable = (ps: readonly Prepared[]) => {
-    const rows = answerableRows(ps);
+    const rows = ps.filter((p) => responses.get(p.item.id)!.features.length);
     return fitLogistic(
       ANSWERABLE_FEATURES,
-      rows.map((r) => r.x),
-      rows.map((r) => r.y),
+      rows.map((p) => responses.get(p.item.id)!.features),
+      rows.map((p) => (answerable(p) ? 1 : 0)),
       { l2: o.l2 },
     );
   };
-  const answerableFolds = range(o.folds).map((f) =>
-    fitAnswerable(prepared.filter((p) => foldOf(p) !== f)),
-  );
+  const answerableFolds = perFold(fitAnswerable);
   const probabilities = new Map(
     prepared.map((p) => {
-      const r = responses.get(p.item.id)!;
-      return [
-        p.item.id,
-        r.features.length ? answerability(answerableFolds[foldOf(p)]!, r.features) : 1,
-      ] as const;
+      const x = responses.get(p.item.id)!.features;
+      return [p.item.id, x.length ? answerability(answerableFolds[foldOf(p)]!, x) : 1] as const;
     }),
   );
   log("fitted answerability");
@@ -237,26 +211,26 @@ export function train(
   // 5. The threshold of each fold is chosen on the other folds' out-of-fold probabilities.
   const thresholdFor = (ps: readonly Prepared[]) =>
     chooseThreshold(
-      ps.map((p) => ({
-        p: probabilities.get(p.item.id)!,
-        answerable: p.item.type !== "unanswerable",
-      })),
+      ps.map((p) => ({ p: probabilities.get(p.item.id)!, answerable: answerable(p) })),
       o.maxWrongAbstain,
     );
   const outOfFold = prepared.map((p) => {
     const t = thresholdFor(prepared.filter((q) => foldOf(q) !== foldOf(p)));
     const r = responses.get(p.item.id)!;
-    const returned: Returned =
-      probabilities.get(p.item.id)! < t || r.abstained
-        ? { answer: "", abstained: true, citations: [], passages: r.passages }
-        : r;
+    const withheld = probabilities.get(p.item.id)! < t || r.abstained;
+    const returned: Returned = withheld
+      ? { answer: "", abstained: true, citations: [], passages: r.passages }
+      : r;
     return scoreItem(p.item, returned, texts);
   });
 
-  const weights = base(
-    fitPassage(prepared),
-    fitSentence(prepared),
-    fitAnswerable(prepared),
+  const weights = weightsOf(
+    {
+      passage: fitPassage(prepared),
+      sentence: fitSentence(prepared),
+      support: fitSupport(prepared),
+      answerable: fitAnswerable(prepared),
+    },
     thresholdFor(prepared),
   );
   return {
@@ -268,6 +242,14 @@ export function train(
     ),
   };
 }
+
+const zero = (names: readonly string[]): LinearModel => ({
+  features: [...names],
+  mean: names.map(() => 0),
+  scale: names.map(() => 1),
+  weights: names.map(() => 0),
+  bias: 0,
+});
 
 /**
  * Labels answer candidates: a sentence that overlaps the gold evidence and states the gold answer;

@@ -20,6 +20,8 @@ export const WeightsSchema = z.object({
   }),
   passage: LinearModelSchema,
   sentence: LinearModelSchema,
+  /** How likely a sentence answers its question, comparable across questions (pointwise). */
+  support: LinearModelSchema,
   /** The probability that the corpus answers the question, from the chosen answer's features. */
   answerable: LinearModelSchema,
   /** Answers whose probability is below `threshold` are withheld (`abstained: true`). */
@@ -48,6 +50,7 @@ export function parseWeights(json: unknown): Weights {
     );
   assertFeatures(r.data.passage, PASSAGE_FEATURES, "passage ranking");
   assertFeatures(r.data.sentence, SENTENCE_FEATURES, "answer sentence");
+  assertFeatures(r.data.support, SENTENCE_FEATURES, "answer support");
   assertFeatures(r.data.answerable, ANSWERABLE_FEATURES, "answerability");
   return r.data;
 }
