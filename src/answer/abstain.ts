@@ -20,6 +20,26 @@ export const ANSWERABLE_FEATURES = [
   "unknown_words",
 ] as const;
 
+/**
+ * The direction each answerability feature may push the probability: more support, margin,
+ * coverage, named entities, focus and answer-kind evidence make an answer likelier; missing rare
+ * names, missing years, an unmet numeric request and unknown words make it less likely.
+ */
+export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | -1> = {
+  support: 1,
+  margin: 1,
+  best_cover: 1,
+  best_entity: 1,
+  best_missing_idf: -1,
+  best_focus: 1,
+  best_year_missing: -1,
+  best_kind: 1,
+  numeric_unmet: -1,
+  constrained: 1,
+  constrained_sentence: 1,
+  unknown_words: -1,
+};
+
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
 const F = {
   cover: at("cover_alts"),

@@ -230,7 +230,7 @@ export function createQaService(deps: QaDeps) {
       hasFocus: a.focus.length > 0,
       hasYears: a.years.length > 0,
     };
-    // Every part must be answered: the least answerable part decides.
+    // The best-supported part decides: a compound question is answered when some part is.
     let probability = 0;
     let features: number[] = [];
     choice.parts.forEach((p, i) => {
@@ -240,7 +240,7 @@ export function createQaService(deps: QaDeps) {
       );
       const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, { ...context, support });
       const q = answerability(weights.answerable, x);
-      if (i === 0 || q < probability) [probability, features] = [q, x];
+      if (i === 0 || q > probability) [probability, features] = [q, x];
     });
     const answer =
       choice.chosen.length && probability >= weights.abstain.threshold

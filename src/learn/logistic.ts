@@ -8,6 +8,12 @@ export interface LogisticOptions {
   iterations: number;
   /** Weight of each row (e.g. to balance questions with many candidates); 1 by default. */
   rowWeights?: readonly number[];
+  /**
+   * The sign each feature's weight may take (1, -1, or 0 for either): what the feature means fixes
+   * the direction of its effect, the data only its size. A feature whose fitted weight has the wrong
+   * sign is dropped (weight 0) and the rest refitted.
+   */
+  signs?: readonly number[];
 }
 export const DEFAULT_LOGISTIC: LogisticOptions = { l2: 1, iterations: 50 };
 
@@ -24,6 +30,22 @@ export function fitLogistic(
   labels: readonly number[],
   opts: Partial<LogisticOptions> = {},
 ): LinearModel {
+  const active = names.map(() => true);
+  for (;;) {
+    const model = fitActive(names, rows, labels, opts, active);
+    const wrong = model.weights.findIndex((w, j) => active[j] && (opts.signs?.[j] ?? 0) * w < 0);
+    if (wrong < 0) return model;
+    active[wrong] = false;
+  }
+}
+
+function fitActive(
+  names: readonly string[],
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  opts: Partial<LogisticOptions>,
+  active: readonly boolean[],
+): LinearModel {
   const { l2, iterations, rowWeights } = { ...DEFAULT_LOGISTIC, ...opts };
   const d = names.length;
   const n = rows.length;
@@ -33,7 +55,7 @@ export function fitLogistic(
   for (const r of rows)
     for (let j = 0; j < d; j++) scale[j]! += ((r[j] ?? 0) - mean[j]!) ** 2 / Math.max(1, n);
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const X = rows.map((r) => [1, ...r.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  const X = rows.map((r) => [1, ...r.map((v, j) => (active[j] ? (v - mean[j]!) / scale[j]! : 0))]);
   const w = new Array<number>(d + 1).fill(0);
   let previous = Infinity;
   for (let it = 0; it < iterations; it++) {

@@ -1,4 +1,4 @@
-import { ANSWERABLE_FEATURES, answerability } from "../answer/abstain.js";
+import { ANSWERABLE_FEATURES, ANSWERABLE_SIGNS, answerability } from "../answer/abstain.js";
 import { SENTENCE_FEATURES, type SentenceCandidate } from "../answer/features.js";
 import type { QaService, Staged } from "../answer/service.js";
 import type { Turn } from "../question/followup.js";
@@ -196,7 +196,7 @@ export function train(
       ANSWERABLE_FEATURES,
       rows.map((p) => responses.get(p.item.id)!.features),
       rows.map((p) => (answerable(p) ? 1 : 0)),
-      { l2: o.l2 },
+      { l2: o.l2, signs: ANSWERABLE_FEATURES.map((f) => ANSWERABLE_SIGNS[f]) },
     );
   };
   const answerableFolds = perFold(fitAnswerable);
