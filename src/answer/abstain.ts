@@ -17,6 +17,8 @@ export const ANSWERABLE_FEATURES = [
   "numeric_unmet",
   "constrained",
   "constrained_sentence",
+  "best_rare",
+  "any_rare",
   "unknown_words",
 ] as const;
 
@@ -37,6 +39,8 @@ export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | 
   numeric_unmet: -1,
   constrained: 1,
   constrained_sentence: 1,
+  best_rare: 1,
+  any_rare: 1,
   unknown_words: -1,
 };
 
@@ -51,6 +55,7 @@ const F = {
   entityHere: at("entity_share"),
   yearHere: at("year_in_sentence"),
   focus: at("focus"),
+  rare: at("cover_rare"),
 };
 
 /** What the answerability features need to know about the question beyond its candidates. */
@@ -115,6 +120,12 @@ export function answerabilityFeatures(
     )
       ? 1
       : 0,
+    best_rare: b[F.rare]!,
+    // Some candidate names all of the question's most specific words, and states what is asked.
+    any_rare: Math.max(
+      0,
+      ...candidates.map((c) => (!ctx.numeric || c.x[F.kind]! === 1 ? c.x[F.rare]! : 0)),
+    ),
     unknown_words: ctx.unknownWords,
   };
   return ANSWERABLE_FEATURES.map((k) => values[k]);

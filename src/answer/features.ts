@@ -21,6 +21,7 @@ export const SENTENCE_FEATURES = [
   "cover_next",
   "cover_context",
   "cover_whole",
+  "cover_rare",
   "entity_share",
   "entity_window",
   "entity_missing_idf",
@@ -111,6 +112,7 @@ export function sentenceCandidates(
           ? coverage(window, facts.context, facts.contextIdf, true)
           : 0,
         cover_whole: coverage(s, whole.own, whole.ownIdf, true),
+        cover_rare: facts.rare.length ? coverage(window, facts.rare, facts.rareIdf, true) : 1,
         entity_share: facts.entities.length ? entityShare(s, facts) : 0,
         entity_window: facts.entities.length ? entityShare(window, facts) : 0,
         entity_missing_idf: missingEntityIdf(window, facts),

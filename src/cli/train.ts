@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { parseConfig } from "../config.js";
 import { answerMatches, formatMeanReport, formatReport } from "../eval/score.js";
 import { locateEvidence, parseQuestionSet } from "../eval/set.js";
+import { shippedWeights } from "../learn/shipped.js";
 import { DEFAULT_TRAIN, prepareQuestions, train } from "../learn/train.js";
+import { neutralWeights, type Weights } from "../learn/weights.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import { loadState } from "./load-state.js";
 import { log } from "./log.js";
@@ -42,7 +44,15 @@ async function main(): Promise<void> {
     translatorFromConfig(),
   ]);
   await buildIfNeeded(config, embedder, translator);
-  const state = await loadState(config, embedder, translator);
+  // Earlier turns of follow-ups are answered with the shipped weights while they fit the features.
+  let start: Weights;
+  try {
+    start = shippedWeights();
+  } catch (e) {
+    log(`train: ${(e as Error).message.replace(/; run .*$/u, "")}; starting from neutral weights.`);
+    start = neutralWeights();
+  }
+  const state = await loadState(config, embedder, translator, start);
   const items = sets.flatMap((path) =>
     locateEvidence(parseQuestionSet(readFileSync(path, "utf8"), path), state.rawTexts),
   );

@@ -54,3 +54,32 @@ export function parseWeights(json: unknown): Weights {
   assertFeatures(r.data.answerable, ANSWERABLE_FEATURES, "answerability");
   return r.data;
 }
+
+/**
+ * Weights that score every candidate alike: what training starts from when the shipped weights
+ * were fitted on other features.
+ *
+ * @example
+ *   const weights = neutralWeights();
+ */
+export function neutralWeights(): Weights {
+  const zero = (names: readonly string[]) => ({
+    features: [...names],
+    mean: names.map(() => 0),
+    scale: names.map(() => 1),
+    weights: names.map(() => 0),
+    bias: 0,
+  });
+  return {
+    version: 1,
+    trainedAt: "never",
+    data: { sets: [], questions: 0, folds: 0 },
+    passage: zero(PASSAGE_FEATURES),
+    sentence: zero(SENTENCE_FEATURES),
+    support: zero(SENTENCE_FEATURES),
+    answerable: zero(ANSWERABLE_FEATURES),
+    abstain: { threshold: 0 },
+    passagesRead: 8,
+    secondRatio: 1,
+  };
+}

@@ -8,6 +8,7 @@ import {
   entityForms,
   entityFound,
   entityIdf,
+  unknownWord,
   wordFound,
   wordIdf,
   type EntityForms,
@@ -56,9 +57,25 @@ export interface QuestionFacts {
   entityIdf: number[];
   focus: QuestionAnalysis["focus"];
   focusIdf: number[];
+  /** The question's rarest words the corpus knows (its most specific constraints), with their idf. */
+  rare: QuestionAnalysis["words"];
+  rareIdf: number[];
   /** Numbers that are not years. */
   figures: string[];
   folded: string;
+}
+
+/** Most words counted as a question's most specific constraints. */
+const RARE_WORDS = 3;
+
+/** The question's rarest words that the corpus uses (unknown words are paraphrase, not constraint). */
+function rarest(words: QuestionAnalysis["words"], lexical: LexicalIndexData) {
+  const known = words
+    .filter((w) => !unknownWord(w, lexical))
+    .map((w) => ({ w, idf: wordIdf(w, lexical) }))
+    .sort((a, b) => b.idf - a.idf)
+    .slice(0, RARE_WORDS);
+  return { rare: known.map((k) => k.w), rareIdf: known.map((k) => k.idf) };
 }
 
 /**
@@ -80,6 +97,7 @@ export function questionFacts(a: QuestionAnalysis, lexical: LexicalIndexData): Q
     entityIdf: a.entities.map((e) => entityIdf(e.forms, lexical)),
     focus: a.focus,
     focusIdf: a.focus.map((w) => wordIdf(w, lexical)),
+    ...rarest(own, lexical),
     figures: a.numbers.filter((n) => !a.years.includes(n)),
     folded: matchForm(`${a.context} ${a.text}`),
   };
