@@ -70,13 +70,14 @@ export function headingTitle(heading: string | null, number: string | null): str
 }
 
 /**
- * 1-based paragraph of the section that holds raw offset `at`: the chunk's first paragraph plus the
- * block breaks before the sentence at `at` (chunks never cross a section, so breaks are paragraphs).
+ * 1-based paragraph, within its section, of the sentence of `chunk` holding raw offset `at`.
+ *
+ * @example
+ *   paragraphAt(chunk, chunk.sentences[4].rawStart); // 3
  */
 export function paragraphAt(chunk: Chunk, at: number): number {
   const sentence = chunk.sentences.find((x) => x.rawEnd > at) ?? chunk.sentences[0];
-  const before = sentence ? chunk.text.slice(0, sentence.start) : "";
-  return chunk.paragraph + (before.match(/\n\n/gu)?.length ?? 0);
+  return sentence?.paragraph ?? chunk.paragraph;
 }
 
 /**

@@ -69,7 +69,7 @@ describe("GET /p/:id", () => {
     const raw = readFileSync(join(CORPUS_DIR, c.source), "utf8");
     expect(between(html, /<mark>/u, "</mark>")).toBe(escapeHtml(raw.slice(c.start, c.end)));
     expect(between(html, /<blockquote[^>]*>/u, "</blockquote>")).toBe(escapeHtml(c.quote));
-    expect(html).toContain(`data-copy="${escapeHtml(`“${c.quote}” (Chen, 2014, para.`)}`);
+    expect(html).toContain(`data-copy="${escapeHtml(`“${c.quote}” (Chen, 2014, “`)}`);
   });
 
   it("highlights the whole passage when no quote is given, between raw context marked as cut with an ellipsis", async () => {
