@@ -3,7 +3,7 @@ import type { Chunk } from "../../chunks/types.js";
 import type { CatalogEntry, Locator } from "../../cite/index.js";
 import { z } from "zod";
 import { AppError } from "../../errors.js";
-import { locatorOf } from "../cite-out.js";
+import { citedWork, locatorOf } from "../cite-out.js";
 import type { ReadyState } from "../state.js";
 
 const offset = z.coerce.number().int().min(0).optional();
@@ -25,7 +25,10 @@ export interface CitedPassage {
   next: Chunk | null;
   /** The text the offsets point into (for PDFs, the extracted text). */
   raw: string;
+  /** The cited work: the chapter holding the passage, or the document. */
   entry: CatalogEntry;
+  /** The document's own catalog entry. */
+  document: CatalogEntry;
   quote: Quote | null;
   locator: Locator;
 }
@@ -70,11 +73,14 @@ export function citePassage(s: ReadyState, id: string, range: QuoteRange = {}): 
     range.start !== undefined && range.end !== undefined
       ? quoteIn(chunk, raw, range.start, range.end)
       : null;
+  const start = quote?.start ?? chunk.start;
   const locator = locatorOf(s, {
     passageId: chunk.id,
     source: chunk.source,
-    start: quote?.start ?? chunk.start,
+    start,
+    end: quote?.end ?? chunk.end,
     section: chunk.section,
   });
-  return { chunk, previous, next, raw, entry: s.entryFor(chunk.docId), quote, locator };
+  const entry = citedWork(s, { docId: chunk.docId, source: chunk.source, start });
+  return { chunk, previous, next, raw, entry, document: s.entryFor(chunk.docId), quote, locator };
 }
