@@ -126,7 +126,20 @@ function locatorProblems(doc: DisplayDocument, c: CheckedCitation, scope: CheckS
     if (!before.length) return [`${loc.table} comes after the cited text`];
     return [];
   }
-  if (loc.paragraph == null) return ["the locator has neither page, table nor paragraph"];
+  if (loc.note) {
+    const notes = blocks.filter(
+      (b) =>
+        b.kind === "footnote" &&
+        new RegExp(`^${loc.note}\\s`, "u").test(
+          doc.display.text.slice(b.displayStart, b.displayEnd),
+        ),
+    );
+    if (!notes.length) return [`no note ${loc.note} in the cited work`];
+    return notes.some((b) => rawStartOf(doc, b) <= c.start && c.start < rawEndOf(doc, b))
+      ? []
+      : [`note ${loc.note} does not hold ${c.start}`];
+  }
+  if (loc.paragraph == null) return ["the locator has neither page, table, note nor paragraph"];
   const numbers = paragraphNumbers(doc.blocks, doc.display.text);
   const found = blocks.filter(
     (b) => b.kind === "paragraph" && inSection(b) && numbers.get(b) === loc.paragraph,

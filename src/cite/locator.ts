@@ -9,6 +9,7 @@ interface LocatorLabels {
   pages: (first: number, last: number) => string;
   table: (label: string) => string;
   paragraph: (paragraph: number) => string;
+  note: (note: string) => string;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -46,6 +47,7 @@ const CHINESE: LocatorLabels = {
   pages: (first, last) => `第${first}–${last}頁`,
   table: (label) => label.trim(),
   paragraph: (paragraph) => `第${paragraph}段`,
+  note: (note) => `註${note}`,
 };
 
 /** Style-neutral labels, for display next to a passage. */
@@ -56,6 +58,7 @@ const GENERIC: LocatorLabels = {
   pages: (first, last) => `pp. ${first}–${last}`,
   table: tableLabel("Table"),
   paragraph: (paragraph) => `¶ ${paragraph}`,
+  note: (note) => `n. ${note}`,
 };
 
 /** APA 7 §8.13: "p.", "para.", and parts written out in full ("Section 2", "Table 2"). */
@@ -66,6 +69,7 @@ export const APA_LOCATOR: LocatorLabels = {
   pages: (first, last) => `pp. ${first}–${last}`,
   table: tableLabel("Table"),
   paragraph: (paragraph) => `para. ${paragraph}`,
+  note: (note) => `n. ${note}`,
 };
 
 /** Chicago 17 §15.22 and MLA 9: bare page numbers; "sec.", "par." and lowercase "table". */
@@ -76,16 +80,17 @@ export const CHICAGO_MLA_LOCATOR: LocatorLabels = {
   pages: (first, last) => `${first}–${last}`,
   table: tableLabel("table"),
   paragraph: (paragraph) => `par. ${paragraph}`,
+  note: (note) => `n. ${note}`,
 };
 
 /** One labelled part of a locator; `kind` lets MLA decide between "(Chen 12)" and "(Chen, table 2)". */
 export interface LocatorPart {
-  kind: "section" | "page" | "table" | "paragraph";
+  kind: "section" | "page" | "table" | "paragraph" | "note";
   text: string;
 }
 
 /**
- * Labels the parts of a locator in citation order: section, page, table, paragraph. Chinese text
+ * Labels the parts of a locator in citation order: section, page, table, note, paragraph. Chinese text
  * (`lang: "zh"`) is labelled in Chinese in every style.
  *
  * @example
@@ -113,6 +118,8 @@ export function locatorParts(
     });
   const table = locator.table?.trim();
   if (table) parts.push({ kind: "table", text: labels.table(table) });
+  const note = locator.note?.trim();
+  if (note) parts.push({ kind: "note", text: labels.note(note) });
   if (locator.paragraph != null)
     parts.push({ kind: "paragraph", text: labels.paragraph(locator.paragraph) });
   return parts;

@@ -100,6 +100,8 @@ export interface Locator {
   /** Table label or number, e.g. "2", "Tab. 1" or "表2". */
   table?: string | null;
   paragraph?: number | null;
+  /** Number of the footnote or endnote holding the cited text, e.g. "3". */
+  note?: string | null;
   /**
    * Language of the located text: Chinese text is located in Chinese words ("第三節（一）", "第2段"),
    * so the locator reads as the document's own headings do.

@@ -68,6 +68,20 @@ export function paragraphAt(chunk: Chunk, at: number): number {
 }
 
 /**
+ * The number of the footnote holding raw offset `at` in a footnote passage: the last note number
+ * opening a note at or before the cited sentence ("3 Most new-tech firms…").
+ *
+ * @example
+ *   noteAt(chunk, chunk.sentences[0].rawStart); // "3"
+ */
+export function noteAt(chunk: Chunk, at: number): string | null {
+  const i = chunk.sentences.findIndex((x) => x.rawEnd > at);
+  const upTo = i >= 0 ? chunk.text.slice(0, chunk.sentences[i]!.end) : chunk.text;
+  const notes = [...upTo.matchAll(/(?:^|\n\n)(\d{1,3})\s/gu)];
+  return notes.length ? notes[notes.length - 1]![1]! : null;
+}
+
+/**
  * Where cited text sits, so a reader can find it: the page (and last page) where the text has pages
  * (PDFs); the table label for table text; otherwise the section as the document heads it and the
  * paragraph within that section. Chinese text is located in Chinese (第三節（一）, 第2段); a chapter
@@ -103,14 +117,16 @@ export function locatorOf(s: ReadyState, c: CitedAt): Locator {
   const section = zh
     ? chineseSection(chunk.sectionNumbers ?? [chunk.sectionNumber], { withoutChapter: inChapter })
     : chunk.sectionNumber;
-  // A table is found by its label; its section adds nothing a reader needs.
+  const note = chunk.kind === "footnote" ? noteAt(chunk, c.start) : null;
+  // A table is found by its label, a note by its number; the section adds nothing a reader needs.
   return {
     section: table ? null : section,
     sectionTitle: table ? null : title,
     page,
     pageEnd,
     table,
-    paragraph: page === null && !table ? paragraphAt(chunk, c.start) : null,
+    ...(note ? { note } : {}),
+    paragraph: page === null && !table && !note ? paragraphAt(chunk, c.start) : null,
     lang: zh ? "zh" : "en",
   };
 }

@@ -16,6 +16,8 @@ const raw = [
   "Table 1. Firms by region",
   "Region\tFirms",
   "Beijing\t1,200",
+  "",
+  "3 Most new firms follow the four principles of self-reliance.",
 ].join("\n");
 
 /** A citation of the sentence holding `text`, quoted as the service quotes. */
@@ -47,6 +49,14 @@ describe("checkCitation", () => {
         locatorDetail: { table: "Table 1" },
       }),
     ).toEqual([]);
+  });
+
+  it("follows a note locator to the footnote that holds the quote", () => {
+    const note = cite("Most new firms", { note: "3" });
+    expect(problems(note)).toEqual([]);
+    expect(problems({ ...note, locatorDetail: { note: "4" } })).toEqual([
+      "no note 4 in the cited work",
+    ]);
   });
 
   it("fails a Chinese quote whose full-width commas became ASCII", () => {

@@ -35,6 +35,8 @@ describe("formatLocator for Chinese text and page ranges", () => {
     [{ sectionTitle: "摘要", paragraph: 2, lang: "zh" as const }, "「摘要」, 第2段"],
     [{ table: "表 4", lang: "zh" as const }, "表 4"],
     [{ page: 4, pageEnd: 5 }, "pp. 4–5"],
+    [{ note: "3" }, "n. 3"],
+    [{ note: "16", lang: "zh" as const }, "註16"],
     [{ page: 4, pageEnd: 4 }, "p. 4"],
     [
       { sectionTitle: "Conclusion: Playing the upgrading game", paragraph: 3 },
