@@ -2,7 +2,8 @@ import type { Chunk } from "../chunks/types.js";
 import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
 import { anchorsFound } from "../retrieve/query.js";
 import { containsNumber } from "../retrieve/rerank.js";
-import { matchForm, tokenize } from "../retrieve/tokenize.js";
+import { tokenize } from "../text/tokens.js";
+import { matchForm } from "../text/fold.js";
 import type { PreparedQuery } from "../retrieve/types.js";
 import { withoutReferences, type Candidate } from "./score.js";
 

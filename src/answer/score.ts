@@ -2,7 +2,8 @@ import type { ChunkSentence } from "../chunks/types.js";
 import { idf } from "../retrieve/bm25.js";
 import { documentFrequency, type LexicalIndexData } from "../retrieve/lexical-index.js";
 import { asksQuantity, asksTime, containsNumber } from "../retrieve/rerank.js";
-import { englishKey, matchForm, tokenize } from "../retrieve/tokenize.js";
+import { englishKey, tokenize } from "../text/tokens.js";
+import { matchForm } from "../text/fold.js";
 import type { Hit, PreparedQuery } from "../retrieve/types.js";
 
 /** A sentence of a retrieved passage, scored as an answer to the question. */

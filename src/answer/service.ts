@@ -5,7 +5,7 @@ import { splitTwoParts } from "../retrieve/decompose.js";
 import { fuseRankings } from "../retrieve/fuse.js";
 import { prepareQuery } from "../retrieve/query.js";
 import { containsNumber } from "../retrieve/rerank.js";
-import { matchForm } from "../retrieve/tokenize.js";
+import { matchForm } from "../text/fold.js";
 import { retrieve } from "../retrieve/retriever.js";
 import type { Hit, Translator } from "../retrieve/types.js";
 import type { LoadedIndex } from "../store/index-data.js";

@@ -1,4 +1,4 @@
-import { toSimplified } from "../lexicon/fold.js";
+import { toSimplified } from "../text/fold.js";
 import type { EvalItem, GoldSpan } from "./set.js";
 
 /** What a server returned for one question (the `/api/ask` contract, the fields scoring reads). */

@@ -1,4 +1,4 @@
-import { toSimplified } from "./fold.js";
+import { toSimplified } from "../text/fold.js";
 import { englishName } from "./names.js";
 import { segmentChinese } from "./segment.js";
 import type { Cedict } from "./types.js";

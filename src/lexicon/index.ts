@@ -1,5 +1,5 @@
 export { ATTRIBUTION, cedictPath, loadCedict, parseCedict } from "./cedict.js";
-export { toSimplified } from "./fold.js";
+export { toSimplified } from "../text/fold.js";
 export {
   englishName,
   findNames,

@@ -1,5 +1,5 @@
 import { pinyin } from "pinyin-pro";
-import { hasHan, toSimplified } from "./fold.js";
+import { hasHan, toSimplified } from "../text/fold.js";
 import { GAZETTEER } from "./gazetteer.js";
 import type { FoundName, NameEntry } from "./types.js";
 

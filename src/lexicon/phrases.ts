@@ -1,4 +1,4 @@
-import { americanSpelling, stem, type EnglishToken } from "./english.js";
+import { americanSpelling, stem, type EnglishToken } from "../text/english.js";
 import type { Posting, ReverseIndex } from "./reverse-index.js";
 import type { ChineseVocabulary } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { keyStems } from "./english.js";
+import { keyStems } from "../text/english.js";
 import type { Cedict } from "./types.js";
 
 /** One dictionary gloss that an English key matches. */

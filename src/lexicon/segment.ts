@@ -1,4 +1,5 @@
-import { isHan } from "./fold.js";
+import { isHan } from "../text/fold.js";
+import { chineseWords } from "../text/tokens.js";
 
 /** A piece of (Simplified) Chinese text after segmentation. */
 export interface ChineseToken {
@@ -12,8 +13,6 @@ const MAX_JOINED_SEGMENTS = 4;
 
 const RUN =
   /[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+(?:[.,'’&-][A-Za-z0-9]+)*|\s+|[^\s\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]+/g;
-
-let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Segments Simplified Chinese text into dictionary words: ICU word segmentation, then adjacent
@@ -30,7 +29,6 @@ export function segmentChinese(
   has: (word: string) => boolean,
   maxWordLength: number,
 ): ChineseToken[] {
-  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   const tokens: ChineseToken[] = [];
   for (const match of text.matchAll(RUN)) {
     const run = match[0];
@@ -48,7 +46,7 @@ function segmentRun(
   maxWordLength: number,
   out: ChineseToken[],
 ): void {
-  const segments = [...(segmenter as Intl.Segmenter).segment(run)].map((s) => s.segment);
+  const segments = chineseWords(run).map((w) => w.word);
   for (let i = 0; i < segments.length;) {
     let joined = 0;
     let text = segments[i] ?? "";

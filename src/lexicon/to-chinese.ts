@@ -1,5 +1,5 @@
-import { tokenizeEnglish, type EnglishToken } from "./english.js";
-import { hasHan, toSimplified } from "./fold.js";
+import { tokenizeEnglish, type EnglishToken } from "../text/english.js";
+import { hasHan, toSimplified } from "../text/fold.js";
 import { findNames, latinKey } from "./names.js";
 import { lookupPhrase, spans, type Phrase } from "./phrases.js";
 import type { ReverseIndex } from "./reverse-index.js";

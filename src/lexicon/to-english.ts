@@ -1,7 +1,7 @@
-import { hasHan, toSimplified } from "./fold.js";
+import { hasHan, toSimplified } from "../text/fold.js";
 import { findNames, pinyinOf } from "./names.js";
 import { segmentChinese, type ChineseToken } from "./segment.js";
-import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from "./stop-words.js";
+import { CHINESE_STOP_WORDS, QUESTION_STOP_WORDS } from "../text/stop-words.js";
 import type { Cedict, ToEnglishOptions } from "./types.js";
 
 /** Senses per Chinese word used, in rounds: every word's main sense comes before any second sense. */
@@ -26,7 +26,7 @@ export function translateToEnglish(
   const add = (english: string): void => {
     for (const word of english.toLowerCase().split(/[^a-z0-9&'’.]+/)) {
       const clean = word.replace(/^['’.]+|['’.]+$/g, "");
-      if ((clean.length > 1 || /^\d$/.test(clean)) && !ENGLISH_STOP_WORDS.has(clean))
+      if ((clean.length > 1 || /^\d$/.test(clean)) && !QUESTION_STOP_WORDS.has(clean))
         words.add(clean);
     }
   };

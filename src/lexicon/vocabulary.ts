@@ -1,5 +1,5 @@
 import { pinyin } from "pinyin-pro";
-import { toSimplified } from "./fold.js";
+import { toSimplified } from "../text/fold.js";
 import { latinKey } from "./names.js";
 import type { ChineseVocabulary } from "./types.js";
 

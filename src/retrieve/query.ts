@@ -1,6 +1,7 @@
 import { detectLanguage } from "../chunks/chunk.js";
 import { eventYears, properWords, splitSourceClause } from "./clauses.js";
-import { contentWords, englishKey, matchForm, tokenize } from "./tokenize.js";
+import { contentWords, englishKey, tokenize } from "../text/tokens.js";
+import { matchForm } from "../text/fold.js";
 import type { PreparedQuery, Translator } from "./types.js";
 
 /**

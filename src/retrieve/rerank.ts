@@ -1,5 +1,6 @@
 import { anchorsFound } from "./query.js";
-import { matchForm, tokenize } from "./tokenize.js";
+import { tokenize } from "../text/tokens.js";
+import { matchForm } from "../text/fold.js";
 import type { Hit, PreparedQuery } from "./types.js";
 
 const QUANTITY_CUE =

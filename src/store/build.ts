@@ -6,7 +6,7 @@ import type { Embedder } from "../embed/types.js";
 import { listCorpusFiles, loadDocument } from "../ingest/load.js";
 import type { CorpusDocument } from "../ingest/types.js";
 import { buildLexicalIndex } from "../retrieve/lexical-index.js";
-import { tokenize } from "../retrieve/tokenize.js";
+import { tokenize } from "../text/tokens.js";
 import { replaceDirAtomic, writeFileAtomic } from "./atomic.js";
 import { createHnswIndex } from "./hnsw.js";
 import { INDEX_FILES } from "./index-data.js";

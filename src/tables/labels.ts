@@ -1,4 +1,4 @@
-import { fold } from "./fold.js";
+import { matchForm } from "../text/fold.js";
 import { overlap, type Overlap } from "./match.js";
 import { termsOf, type Terms } from "./terms.js";
 import type { Table, TableCell, TableColumn, TableRow } from "./types.js";
@@ -133,7 +133,7 @@ export function twoWay(
  */
 export function namesTable(table: Table, query: string): boolean {
   const key = (s: string) =>
-    fold(s)
+    matchForm(s)
       .replace(/^tab(?:le)?\.?/u, "table")
       .replace(/[\s.:：]/gu, "");
   if (/^\s*(?:table|tab\.?|表)\s*\S{1,3}\s*$/iu.test(query)) return key(query) === key(table.label);

@@ -1,4 +1,4 @@
-import { fold } from "./fold.js";
+import { matchForm } from "../text/fold.js";
 import {
   cellViews,
   leafTerms,
@@ -26,7 +26,7 @@ import type { CellMatch, CellQuery, Table } from "./types.js";
 export function findCells(tables: readonly Table[], q: CellQuery): CellMatch[] {
   const pool = tables.filter(
     (t) =>
-      (!q.doc || fold(`${t.docId} ${t.source}`).includes(fold(q.doc))) &&
+      (!q.doc || matchForm(`${t.docId} ${t.source}`).includes(matchForm(q.doc))) &&
       (!q.table || namesTable(t, q.table)),
   );
   const rowQuery = q.row ? termsOf(q.row) : null;

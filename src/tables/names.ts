@@ -1,5 +1,5 @@
 import { GAZETTEER } from "../lexicon/gazetteer.js";
-import { fold } from "./fold.js";
+import { matchForm } from "../text/fold.js";
 import { SAME_PLACE, TABLE_ALIASES, TABLE_PLACES } from "./places.js";
 
 /** A place the corpus discusses, with the names it goes by (Traditional and Simplified forms are
@@ -41,7 +41,7 @@ let aliases: Alias[] | null = null;
 
 function aliasList(): Alias[] {
   aliases ??= PLACES.flatMap((p) =>
-    p.names.map((n) => ({ id: p.id, folded: fold(n), latin: /^[\x20-\x7e]+$/u.test(n) })),
+    p.names.map((n) => ({ id: p.id, folded: matchForm(n), latin: /^[\x20-\x7e]+$/u.test(n) })),
   ).sort((a, b) => b.folded.length - a.folded.length);
   return aliases;
 }
@@ -58,7 +58,7 @@ export interface PlaceHit {
  * names inside them ("濱海新區" over "濱海"), and Latin names must stand as whole words.
  *
  * @example
- *   findPlaces(fold("东莞 and Beijing")) // → [{ id: "dongguan", … }, { id: "beijing", … }]
+ *   findPlaces(matchForm("东莞 and Beijing")) // → [{ id: "dongguan", … }, { id: "beijing", … }]
  */
 export function findPlaces(folded: string): PlaceHit[] {
   const taken = new Array<boolean>(folded.length).fill(false);

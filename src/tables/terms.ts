@@ -1,5 +1,7 @@
-import { stemmer } from "stemmer";
-import { fold } from "./fold.js";
+import { stem } from "../text/english.js";
+import { matchForm } from "../text/fold.js";
+import { FUNCTION_WORDS } from "../text/stop-words.js";
+import { chineseWords } from "../text/tokens.js";
 import { findPlaces } from "./names.js";
 import { CONCEPTS } from "./synonyms.js";
 
@@ -8,11 +10,13 @@ export type Terms = Map<string, number>;
 
 const WEIGHT = { place: 3, year: 3, concept: 2, word: 1, bigram: 0.5 } as const;
 
-const EN_STOP = new Set(
-  "a an the of in on at to for from by with and or as is are was were be been being do does did what which who whom how much many when where why that this these those it its their there than then into per up all any each among across over under about between during same also only has have had not vs based came come comes got get gets table tab highest lowest largest smallest biggest greatest most least fewest top".split(
+/** Words that name no row or column: function words, and the words questions use to point at a table. */
+const EN_STOP = new Set([
+  ...FUNCTION_WORDS,
+  ..."vs based came come comes got get gets table tab highest lowest largest smallest biggest greatest most least fewest top".split(
     " ",
   ),
-);
+]);
 /** Question words and administrative suffixes that say nothing about a row or column. */
 const ZH_STOP = new Set([
   "的",
@@ -63,8 +67,6 @@ const ZH_STOP = new Set([
   "约",
 ]);
 
-const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-
 interface ConceptForms {
   /** Phrases, Chinese forms and symbols, longest first, matched in folded text. */
   phrases: Array<{ form: string; id: string; latin: boolean }>;
@@ -80,9 +82,9 @@ function conceptForms(): ConceptForms {
   for (const c of CONCEPTS) {
     for (const w of c.en) {
       if (/^[a-z]+$/iu.test(w)) stems.set(stemOf(w.toLowerCase()), c.id);
-      else phrases.push({ form: fold(w), id: c.id, latin: /[a-z]/iu.test(w) });
+      else phrases.push({ form: matchForm(w), id: c.id, latin: /[a-z]/iu.test(w) });
     }
-    for (const z of c.zh) phrases.push({ form: fold(z), id: c.id, latin: false });
+    for (const z of c.zh) phrases.push({ form: matchForm(z), id: c.id, latin: false });
   }
   phrases.sort((a, b) => b.form.length - a.form.length);
   forms = { phrases, stems };
@@ -90,7 +92,7 @@ function conceptForms(): ConceptForms {
 }
 
 function stemOf(word: string): string {
-  return word.length > 3 ? stemmer(word) : word;
+  return word.length > 3 ? stem(word) : word;
 }
 
 /**
@@ -127,7 +129,7 @@ function analyse(text: string): Analysis {
   const found: Array<{ term: string; weight: number; at: number }> = [];
   // "z score" and "z-score" are one word ("a" and "i" are English words of their own);
   // Chinese question words name nothing a table holds.
-  let folded = fold(text)
+  let folded = matchForm(text)
     .replace(/(?<![a-z'])([b-hj-z])[ -](?=[a-z]{2,})/gu, "$1-")
     .replace(/(?:是|有|为|为了)?多少|什么|哪(?:个|一|些)?|几|吗|呢/gu, (m) => " ".repeat(m.length));
   const blank = (start: number, end: number) => {
@@ -185,9 +187,8 @@ function wordTerms(word: string): Array<[string, number]> {
 function hanTerms(run: string): Array<[string, number, number]> {
   if (run.length === 1) return ZH_STOP.has(run) ? [] : [[run, WEIGHT.bigram, 0]];
   const out: Array<[string, number, number]> = [];
-  for (const s of segmenter.segment(run)) {
-    if (s.segment.length > 1 && !ZH_STOP.has(s.segment))
-      out.push([s.segment, WEIGHT.word, s.index]);
+  for (const { word, at } of chineseWords(run)) {
+    if (word.length > 1 && !ZH_STOP.has(word)) out.push([word, WEIGHT.word, at]);
   }
   for (let i = 0; i + 1 < run.length; i++) {
     const bigram = run.slice(i, i + 2);

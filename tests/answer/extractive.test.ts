@@ -6,7 +6,7 @@ import { segmentDocument } from "../../src/ingest/segment.js";
 import type { CorpusDocument } from "../../src/ingest/types.js";
 import { buildLexicalIndex } from "../../src/retrieve/lexical-index.js";
 import { prepareQuery } from "../../src/retrieve/query.js";
-import { tokenize } from "../../src/retrieve/tokenize.js";
+import { tokenize } from "../../src/text/tokens.js";
 import type { Hit } from "../../src/retrieve/types.js";
 
 const raw = [

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { toSimplified } from "../../src/lexicon/fold.js";
+import { toSimplified } from "../../src/text/fold.js";
 import { loadLexicon } from "../../src/lexicon/translate.js";
 import type { Lexicon } from "../../src/lexicon/types.js";
 

@@ -1,24 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { findCells } from "../../src/tables/lookup.js";
 import { findPlaces } from "../../src/tables/names.js";
-import { fold } from "../../src/tables/fold.js";
+import { matchForm } from "../../src/text/fold.js";
 import { allTables, DOCS } from "./corpus.js";
 
 const tables = allTables();
 
 describe("fold and place names", () => {
   it("folds compatibility ideographs, scripts, case and digit groups", () => {
-    expect(fold("\uF9EA北京 1,132 Foreign–Affiliated")).toBe(
-      fold("离北京 1132 foreign-affiliated"),
+    expect(matchForm("\uF9EA北京 1,132 Foreign–Affiliated")).toBe(
+      matchForm("离北京 1132 foreign-affiliated"),
     );
-    expect(fold("東莞")).toBe(fold("东莞"));
+    expect(matchForm("東莞")).toBe(matchForm("东莞"));
   });
 
   it("finds place names in either language, longest first", () => {
-    expect(findPlaces(fold("东莞 and Beijing")).map((p) => p.id)).toEqual(["dongguan", "beijing"]);
-    expect(findPlaces(fold("濱海新區")).map((p) => p.id)).toEqual(["binhai"]);
-    expect(findPlaces(fold("Daedeok Science Town")).map((p) => p.id)).toEqual(["daedeok"]);
-    expect(findPlaces(fold("Beijingers"))).toEqual([]);
+    expect(findPlaces(matchForm("东莞 and Beijing")).map((p) => p.id)).toEqual([
+      "dongguan",
+      "beijing",
+    ]);
+    expect(findPlaces(matchForm("濱海新區")).map((p) => p.id)).toEqual(["binhai"]);
+    expect(findPlaces(matchForm("Daedeok Science Town")).map((p) => p.id)).toEqual(["daedeok"]);
+    expect(findPlaces(matchForm("Beijingers"))).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { GAZETTEER } from "../../src/lexicon/gazetteer.js";
-import { fold } from "../../src/tables/fold.js";
+import { matchForm } from "../../src/text/fold.js";
 import { findPlaces, PLACES } from "../../src/tables/names.js";
 import { SAME_PLACE, TABLE_ALIASES, TABLE_PLACES } from "../../src/tables/places.js";
 
-const placeIds = (text: string) => findPlaces(fold(text)).map((p) => p.id);
+const placeIds = (text: string) => findPlaces(matchForm(text)).map((p) => p.id);
 
 describe("table places", () => {
   it("name only places the gazetteer has", () => {

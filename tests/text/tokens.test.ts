@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchForm, tokenize } from "../../src/retrieve/tokenize.js";
+import { tokenize } from "../../src/text/tokens.js";
+import { matchForm } from "../../src/text/fold.js";
 
 describe("matching key", () => {
   it("folds compatibility ideographs, full-width forms and case", () => {

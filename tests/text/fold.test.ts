@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasHan, toSimplified } from "../../src/lexicon/fold.js";
+import { hasHan, toSimplified } from "../../src/text/fold.js";
 
 describe("toSimplified", () => {
   it("folds compatibility ideographs, full-width forms and Traditional characters", () => {

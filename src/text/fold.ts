@@ -44,3 +44,30 @@ export function isHan(code: number): boolean {
 export function hasHan(text: string): boolean {
   return /[\u3400-\u9fff\uf900-\ufaff]/.test(text);
 }
+
+const matchCache = new Map<string, string>();
+
+/**
+ * The matching form of any text, shared by passages, questions and table labels: NFKC
+ * (compatibility ideographs, full-width forms), lower case, Traditional folded to Simplified, digit
+ * groups merged ("1,116" → "1116"), curly quotes and dashes made plain, and a word glued to a number
+ * split from it. Display text never goes through this.
+ *
+ * @example
+ *   matchForm("中關村 ＡＢＣ 1,116 GDP13.4%") // → "中关村 abc 1116 gdp 13.4%"
+ */
+export function matchForm(text: string): string {
+  const hit = matchCache.get(text);
+  if (hit !== undefined) return hit;
+  // toSimplified applies NFKC first; the tw→cn tables hold no cased letters, so the order is immaterial.
+  const out = toSimplified(text)
+    .toLowerCase()
+    .replace(/(\d)[,，](?=\d{3}(?!\d))/gu, "$1")
+    .replace(/[‘’′]/gu, "'")
+    .replace(/[‐‑‒–—−]/gu, "-")
+    // PDF conversions glue words to numbers ("GDP13.4%"); a word and a number are two tokens.
+    .replace(/(\p{Script=Latin})(?=\d)|(\d)(?=\p{Script=Latin})/gu, "$1$2 ");
+  if (matchCache.size > 50_000) matchCache.clear();
+  matchCache.set(text, out);
+  return out;
+}

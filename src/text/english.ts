@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { ENGLISH_STOP_WORDS } from "./stop-words.js";
+import { QUESTION_STOP_WORDS } from "./stop-words.js";
 
 /** One word of English text. */
 export interface EnglishToken {
@@ -62,7 +62,14 @@ const BRITISH_ISE =
  *   americanSpelling("organisation") // → "organization"
  */
 export function americanSpelling(lower: string): string {
-  return BRITISH[lower] ?? (lower.includes("is") ? lower.replace(BRITISH_ISE, "$1iz$2") : lower);
+  const listed = BRITISH[lower];
+  if (listed) return listed;
+  const ise = lower.includes("is") ? lower.replace(BRITISH_ISE, "$1iz$2") : lower;
+  // General endings: centre/center, labour(ed)/labor(ed), organisation/organization.
+  return ise
+    .replace(/^(\p{L}{3,})tre(s?)$/u, "$1ter$2")
+    .replace(/^(\p{L}{3,})our(s|ed|ing)?$/u, "$1or$2")
+    .replace(/isation(s?)$/u, "ization$1");
 }
 
 /**
@@ -91,7 +98,7 @@ export function tokenizeEnglish(text: string): EnglishToken[] {
       text: written,
       lower,
       stem: stem(lower),
-      stop: ENGLISH_STOP_WORDS.has(lower),
+      stop: QUESTION_STOP_WORDS.has(lower),
       name,
       boundary,
       hyphenated,
@@ -128,7 +135,7 @@ export function keyStems(text: string, sorted = true): string[] {
     let word = lower.slice(start, i);
     start = -1;
     if (word.endsWith("'s") || word.endsWith("’s")) word = word.slice(0, -2);
-    if (word !== "" && !ENGLISH_STOP_WORDS.has(word)) stems.push(stem(word));
+    if (word !== "" && !QUESTION_STOP_WORDS.has(word)) stems.push(stem(word));
   }
   return sorted ? stems.sort() : stems;
 }

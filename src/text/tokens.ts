@@ -1,52 +1,31 @@
-import { stemmer } from "stemmer";
-import { toSimplified } from "../lexicon/fold.js";
-import { EN_STOP, ZH_STOP } from "./stopwords.js";
+import { stem } from "./english.js";
+import { matchForm } from "./fold.js";
+import { CHINESE_STOP_WORDS as ZH_STOP, FUNCTION_WORDS as EN_STOP } from "./stop-words.js";
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/**
+ * The words `Intl.Segmenter` finds in one run of Han characters, with their offsets in the run.
+ *
+ * @example
+ *   chineseWords("天津引进资金").map((w) => w.word) // → ["天津", "引进", "资金"]
+ */
+export function chineseWords(run: string): Array<{ word: string; at: number }> {
+  const out: Array<{ word: string; at: number }> = [];
+  for (const s of segmenter.segment(run))
+    if (s.isWordLike) out.push({ word: s.segment, at: s.index });
+  return out;
+}
 const HAN_RUN = /\p{Script=Han}+/gu;
 // Words keep inner apostrophes and decimal points; digit groups were merged before this runs.
 const LATIN_WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
-
-/**
- * The matching form of any text, shared by passages and questions: NFKC (compatibility ideographs,
- * full-width forms), lower case, Traditional folded to Simplified, digit groups merged ("1,116" → "1116").
- * Display text never goes through this.
- *
- * @example
- *   matchForm("中關村 ＡＢＣ 1,116 GDP13.4%") // → "中关村 abc 1116 gdp 13.4%"
- */
-export function matchForm(text: string): string {
-  // toSimplified applies NFKC first; the tw→cn tables hold no cased letters, so the order is immaterial.
-  return (
-    toSimplified(text)
-      .toLowerCase()
-      .replace(/(\d),(?=\d{3}(?!\d))/gu, "$1")
-      // PDF conversions glue words to numbers ("GDP13.4%"); a word and a number are two tokens.
-      .replace(/(\p{Script=Latin})(?=\d)|(\d)(?=\p{Script=Latin})/gu, "$1$2 ")
-  );
-}
 
 /** Stemmed form of one English word, or null for a stop word. Apostrophes are dropped ("zhong'guancun" → "zhongguancun"). */
 export function englishKey(word: string): string | null {
   const w = word.replace(/['’]/gu, "");
   if (!w || EN_STOP.has(w)) return null;
   if (/^\d/u.test(w)) return w.replace(/\.0+$/u, "");
-  return w.length > 3 ? stemmer(americanSpelling(w)) : w;
-}
-
-/**
- * British spellings folded to American ones, so "centre" matches "center" and "labour" "labor"
- * (the corpus and its readers use both).
- *
- * @example
- *   americanSpelling("organisation") // → "organization"
- */
-export function americanSpelling(word: string): string {
-  return word
-    .replace(/^(\p{L}{3,})tre(s?)$/u, "$1ter$2")
-    .replace(/^(\p{L}{3,})our(s|ed|ing)?$/u, "$1or$2")
-    .replace(/isation(s?)$/u, "ization$1")
-    .replace(/^programme(s?)$/u, "program$1");
+  return w.length > 3 ? stem(w) : w;
 }
 
 /**
@@ -71,8 +50,8 @@ export function tokenize(text: string): string[] {
 /** Words and character bigrams of one run of Han characters (already folded to Simplified). */
 export function chineseTokens(run: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(run))
-    if (s.isWordLike && !ZH_STOP.has(s.segment) && s.segment.length > 1) out.push(s.segment);
+  for (const { word } of chineseWords(run))
+    if (!ZH_STOP.has(word) && word.length > 1) out.push(word);
   if (run.length === 1 && !ZH_STOP.has(run)) out.push(run);
   for (let i = 0; i + 1 < run.length; i++) out.push(`${run[i]}${run[i + 1]}`);
   return out;
@@ -93,7 +72,7 @@ export function contentWords(text: string): string[] {
     if (key) out.add(key);
   }
   for (const [run] of folded.matchAll(HAN_RUN))
-    for (const s of segmenter.segment(run))
-      if (s.isWordLike && s.segment.length > 1 && !ZH_STOP.has(s.segment)) out.add(s.segment);
+    for (const { word } of chineseWords(run))
+      if (word.length > 1 && !ZH_STOP.has(word)) out.add(word);
   return [...out];
 }
