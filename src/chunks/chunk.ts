@@ -147,7 +147,7 @@ function makeChunk(
   const dEnd = window[window.length - 1]!.end;
   const rawStart = doc.display.starts[dStart]!;
   const rawEnd = doc.display.ends[dEnd - 1]!;
-  const matching = indexRange(doc.normalized, rawStart, rawEnd);
+  const matching = trimmed(doc.normalized.text, indexRange(doc.normalized, rawStart, rawEnd));
   const text = doc.normalized.text.slice(matching.from, matching.to);
   const base = createHash("sha256").update(`${doc.id}\u0000${text}`).digest("hex").slice(0, 12);
   const dup = seen.get(base) ?? 0;
@@ -171,7 +171,7 @@ function makeChunk(
     display: doc.display.text.slice(dStart, dEnd),
     sentences: window.map((s) => {
       const r = { start: doc.display.starts[s.start]!, end: doc.display.ends[s.end - 1]! };
-      const m = indexRange(doc.normalized, r.start, r.end);
+      const m = trimmed(doc.normalized.text, indexRange(doc.normalized, r.start, r.end));
       return {
         start: m.from - matching.from,
         end: m.to - matching.from,
@@ -182,4 +182,12 @@ function makeChunk(
     }),
     seq,
   };
+}
+
+/** A range of `text` without the whitespace at its edges (a block separator at a block's start). */
+function trimmed(text: string, r: { from: number; to: number }): { from: number; to: number } {
+  let { from, to } = r;
+  while (from < to && /\s/u.test(text.charAt(from))) from++;
+  while (to > from && /\s/u.test(text.charAt(to - 1))) to--;
+  return { from, to };
 }
