@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   "not_found",
   "index_not_ready",
   "index_incompatible",
+  "index_invalid",
   "embedder_unavailable",
   "corpus_unreadable",
   "forbidden_origin",
@@ -20,6 +21,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   not_found: "No such resource.",
   index_not_ready: "The search index is not loaded yet; try again shortly.",
   index_incompatible: "The index was built with a different embedder than the one configured.",
+  index_invalid: "The index files are damaged or do not agree with their manifest.",
   embedder_unavailable: "No embedding model could be loaded.",
   corpus_unreadable: "A corpus file could not be read.",
   forbidden_origin: "This origin is not allowed to use the service.",
@@ -36,11 +38,14 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
-    options?: { cause?: unknown; retryAfter?: number },
+    options?: { cause?: unknown; retryAfter?: number; details?: Record<string, unknown> },
   ) {
     super(detail ?? MESSAGES[code], options);
     this.name = "AppError";
     this.retryAfter = options?.retryAfter;
+    this.details = options?.details;
   }
   readonly retryAfter: number | undefined;
+  /** Further members of the problem document (e.g. the progress of an index build). */
+  readonly details: Record<string, unknown> | undefined;
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     embedderFromConfig(config, log),
     translatorFromConfig(),
   ]);
-  await buildIfNeeded(config, embedder, translator, force);
+  await buildIfNeeded(config, embedder, translator, { force });
 }
 
 main().catch((e: unknown) => {

@@ -6,6 +6,7 @@ import type { Embedder } from "../embed/types.js";
 import { AppError } from "../errors.js";
 import type { ReadyState } from "../http/state.js";
 import type { Translator } from "../retrieve/types.js";
+import { firstHeading } from "../ingest/heading.js";
 import { loadIndex } from "../store/load-index.js";
 import type { Table } from "../tables/types.js";
 import { loadLexicon } from "../lexicon/index.js";
@@ -33,7 +34,12 @@ export async function loadState(
   const { loadDocumentText } = await import("./raw-text.js");
   for (const f of index.manifest.files)
     rawTexts.set(f.source, await loadDocumentText(config.CORPUS_DIR, f.source));
-  const { catalog, entryFor } = await readCatalog(config.CORPUS_DIR);
+  const headings = new Map<string, string>();
+  for (const [source, raw] of rawTexts) {
+    const heading = firstHeading(raw);
+    if (heading) headings.set(source.replace(/\.[^.]+$/u, ""), heading);
+  }
+  const { catalog, entryFor } = await readCatalog(config.CORPUS_DIR, headings);
   const title = (docId: string) => {
     const e = entryFor(docId);
     return e.title ?? e.originalTitle ?? e.description ?? docId;

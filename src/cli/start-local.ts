@@ -1,38 +1,28 @@
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
 import type { Config } from "../config.js";
-import { createApp } from "../http/app.js";
-import { securityFromConfig } from "../http/security/options.js";
-import { buildIfNeeded } from "./build-if-needed.js";
-import { loadState } from "./load-state.js";
 import { log } from "./log.js";
-import { embedderFromConfig, translatorFromConfig } from "./wire.js";
+import { startServer } from "./server.js";
 
-/** Builds (if needed), loads and serves the index on an ephemeral 127.0.0.1 port, for eval and bench. */
+/**
+ * The server as `npm start` runs it (building the index first if needed), on an ephemeral 127.0.0.1
+ * port, for eval and bench. The local client is the operator: the configured limits apply, but the
+ * per-address one is off. Rejects when no index could be built or loaded.
+ *
+ * @example
+ *   const local = await startLocal(config);
+ *   await fetch(`${local.base}/api/ask`, …);
+ *   await local.close();
+ */
 export async function startLocal(
   config: Config,
-): Promise<{ base: string; server: ServerType; close: () => Promise<void> }> {
-  const [embedder, translator] = await Promise.all([
-    embedderFromConfig(config, log),
-    translatorFromConfig(),
-  ]);
-  await buildIfNeeded(config, embedder, translator);
-  const state = await loadState(config, embedder, translator);
-  // The local client is the operator: the configured limits apply, but the per-address one is off.
-  const security = { ...securityFromConfig(config), perAddress: 0 };
-  const app = createApp({
-    state: () => state,
-    status: () => "ready",
-    maxBodyBytes: config.MAX_BODY_BYTES,
-    security,
-  });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    server,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
+): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = await startServer(
+    { ...config, PORT: 0, HOST: "127.0.0.1" },
+    { log, perAddress: 0, watch: false },
+  );
+  await server.started;
+  if (!server.live.current()) {
+    await server.close();
+    throw new Error(`no index to serve (${server.live.status()})`);
+  }
+  return { base: server.url, close: () => server.close() };
 }

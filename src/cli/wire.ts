@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseCatalog, entryForSource } from "../cite/catalog.js";
+import { entryForUnknownFile, parseCatalog } from "../cite/catalog.js";
 import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Config } from "../config.js";
 import { selectEmbedder } from "../embed/select.js";
@@ -45,9 +45,14 @@ export async function translatorFromConfig(): Promise<Translator> {
 export const extractTablesFor = (doc: CorpusDocument): unknown[] =>
   extractTables(doc.id, doc.source, doc.raw);
 
-/** `corpus/catalog.json`, or an empty catalog when the file is missing. */
+/**
+ * `corpus/catalog.json`, or an empty catalog when the file is missing. A document the catalog does
+ * not describe is titled by its first `#` heading (`headings`: document id → heading), else by its
+ * file name.
+ */
 export async function readCatalog(
   corpusDir: string,
+  headings: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ catalog: Catalog; entryFor: (docId: string) => CatalogEntry }> {
   let catalog: Catalog = {};
   try {
@@ -56,7 +61,20 @@ export async function readCatalog(
     if ((e as NodeJS.ErrnoException).code !== "ENOENT")
       throw new Error(`corpus/catalog.json is invalid: ${(e as Error).message}`);
   }
-  const entryFor = (docId: string): CatalogEntry =>
-    catalog[docId] ?? entryForSource(catalog, `${docId}.txt`);
+  const entryFor = (docId: string): CatalogEntry => {
+    const known =
+      catalog[docId] ??
+      Object.values(catalog).find((e) => e.source.replace(/\.[^.]+$/u, "") === docId);
+    if (known) return known;
+    const fallback = entryForUnknownFile(`${docId}.txt`);
+    const heading = headings.get(docId);
+    return heading
+      ? {
+          ...fallback,
+          title: heading,
+          note: "No catalog entry; the title is the document's first heading.",
+        }
+      : fallback;
+  };
   return { catalog, entryFor };
 }

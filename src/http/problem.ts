@@ -10,6 +10,7 @@ export const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   index_not_ready: 503,
   index_incompatible: 503,
+  index_invalid: 503,
   embedder_unavailable: 503,
   corpus_unreadable: 500,
   forbidden_origin: 403,
@@ -51,7 +52,7 @@ export function problem(
 /** The app's `onError`: known errors keep their status; anything else is logged and becomes a 500 without internals. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof AppError) {
-    const res = problem(c, STATUS[err.code], err.message, err.code);
+    const res = problem(c, STATUS[err.code], err.message, err.code, err.details);
     if (err.retryAfter !== undefined) res.headers.set("retry-after", String(err.retryAfter));
     return res;
   }

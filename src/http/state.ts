@@ -14,11 +14,26 @@ export interface ReadyState {
   tables: unknown[];
 }
 
-/** The HTTP app's dependencies: the state appears once loading finishes (503 until then). */
+/** How far the service is on its way to ready: the phase, and counts when it can tell. */
+export interface Progress {
+  /** What is happening, readable by a person, e.g. "building the index: embedding passages". */
+  phase: string;
+  done?: number;
+  total?: number;
+  /** Estimated seconds to the end of this phase. */
+  etaSeconds?: number;
+}
+
+/**
+ * The HTTP app's dependencies. `state` is read once per request, so a request runs to its end on
+ * the state it started with while a reload swaps in a new one (503 until the first is loaded).
+ */
 export interface AppDeps {
   state: () => ReadyState | null;
   /** Why the service is not ready (loading, or a failure message), for /readyz. */
   status: () => string;
+  /** Progress of the build or load under way, for 503 answers and /readyz; none when idle. */
+  progress?: () => Progress | null;
   maxBodyBytes?: number;
   /** Allowed sites, CORS and rate limits; without it, only same-origin and Origin-less clients, at default limits. */
   security?: SecurityOptions;

@@ -1,9 +1,10 @@
-import { stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chunkDocument } from "../chunks/chunk.js";
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
-import { listCorpusFiles, loadDocument } from "../ingest/load.js";
+import { listCorpusFiles, loadDocument, sha256 } from "../ingest/load.js";
 import type { CorpusDocument } from "../ingest/types.js";
 import { buildLexicalIndex } from "../retrieve/lexical-index.js";
 import { tokenize } from "../text/tokens.js";
@@ -11,11 +12,13 @@ import { replaceDirAtomic, writeFileAtomic } from "./atomic.js";
 import { createHnswIndex } from "./hnsw.js";
 import { INDEX_FILES } from "./index-data.js";
 import { readManifest } from "./load-index.js";
+import { openPrevious, reuseKey, type PreviousIndex } from "./reuse.js";
 import { SCHEMA_VERSION, type Manifest } from "./types.js";
 
 /** Progress events of a build, for a CLI progress bar or a log. */
 export type BuildEvent =
-  | { stage: "documents"; done: number; total: number; source: string }
+  | { stage: "reuse"; documents: number; reason: string | null }
+  | { stage: "documents"; done: number; total: number; source: string; reused: boolean }
   | { stage: "embedding"; done: number; total: number }
   | { stage: "writing" };
 
@@ -30,6 +33,13 @@ export interface BuildOptions {
   extractTables?: (doc: CorpusDocument) => unknown[];
   onProgress?: (e: BuildEvent) => void;
   batchSize?: number;
+  /**
+   * Take unchanged documents (same bytes, same reuse key) from the index already in `indexDir`
+   * instead of extracting and embedding them again. Default true; false rebuilds everything.
+   */
+  reuse?: boolean;
+  /** Further inputs that shape extraction (e.g. a hash of data files it reads), part of the reuse key. */
+  reuseExtra?: string;
 }
 
 /** What the corpus and embedder would produce, to compare with the current manifest. */
@@ -83,7 +93,9 @@ export function embeddingText(
 }
 
 /**
- * Loads, chunks, embeds and indexes the corpus, writing a new index directory atomically.
+ * Loads, chunks, embeds and indexes the corpus, writing a new index directory atomically. Documents
+ * whose bytes are unchanged since the index already in `indexDir` (built under the same reuse key)
+ * keep their chunks, tables and vectors; only new and changed ones are extracted and embedded.
  *
  * @example
  *   const manifest = await buildIndex({ corpusDir: "corpus", indexDir: "index/current", embedder });
@@ -91,16 +103,44 @@ export function embeddingText(
 export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
   const t0 = performance.now();
   const { corpusDir, indexDir, embedder, gloss, onProgress } = opts;
+  const key = reuseKey({ embedder, glossed: Boolean(gloss), extra: opts.reuseExtra });
+  let previous: PreviousIndex | null = null;
+  if (opts.reuse !== false) {
+    const opened = await openPrevious(indexDir, key);
+    previous = opened.previous;
+    onProgress?.({ stage: "reuse", documents: 0, reason: opened.reason });
+  }
   const sources = await listCorpusFiles(corpusDir);
-  const docs: CorpusDocument[] = [];
+  const files: Manifest["files"] = [];
   const chunks: Chunk[] = [];
   const tables: unknown[] = [];
+  // Per chunk, the vector carried over from the previous index, or null when it must be embedded.
+  const carried: Array<Float32Array | null> = [];
+  let reusedDocs = 0;
   for (const [i, source] of sources.entries()) {
-    const doc = await loadDocument(corpusDir, source);
-    docs.push(doc);
-    chunks.push(...chunkDocument(doc));
-    if (opts.extractTables) tables.push(...opts.extractTables(doc));
-    onProgress?.({ stage: "documents", done: i + 1, total: sources.length, source });
+    const bytes = await readFile(join(corpusDir, source));
+    const hash = sha256(bytes);
+    files.push({ source, sha256: hash, bytes: bytes.length });
+    const reused = previous?.take(source, hash) ?? null;
+    if (reused) {
+      reusedDocs++;
+      chunks.push(...reused.chunks);
+      tables.push(...reused.tables);
+      carried.push(...reused.vectors);
+    } else {
+      const doc = await loadDocument(corpusDir, source);
+      const own = chunkDocument(doc);
+      chunks.push(...own);
+      if (opts.extractTables) tables.push(...opts.extractTables(doc));
+      carried.push(...own.map(() => null));
+    }
+    onProgress?.({
+      stage: "documents",
+      done: i + 1,
+      total: sources.length,
+      source,
+      reused: reused !== null,
+    });
   }
   const lexical = buildLexicalIndex(chunks.map((c) => tokenize(`${c.section ?? ""} ${c.text}`)));
   const glossIndex = buildLexicalIndex(
@@ -108,31 +148,27 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
   );
 
   const vectors = await createHnswIndex(embedder.dimension, chunks.length);
+  const toEmbed = carried.flatMap((v, label) => (v ? [] : [label]));
+  carried.forEach((v, label) => v && vectors.add(v, label));
   const batch = opts.batchSize ?? 32;
-  for (let i = 0; i < chunks.length; i += batch) {
-    const slice = chunks.slice(i, i + batch);
+  for (let i = 0; i < toEmbed.length; i += batch) {
+    const labels = toEmbed.slice(i, i + batch);
     const vecs = await embedder.embed(
-      slice.map((c) => embeddingText(c, embedder, gloss)),
+      labels.map((l) => embeddingText(chunks[l]!, embedder, gloss)),
       "passage",
     );
-    vecs.forEach((v, j) => vectors.add(v, i + j));
+    vecs.forEach((v, j) => vectors.add(v, labels[j]!));
     onProgress?.({
       stage: "embedding",
-      done: Math.min(chunks.length, i + batch),
-      total: chunks.length,
+      done: Math.min(toEmbed.length, i + batch),
+      total: toEmbed.length,
     });
   }
 
   onProgress?.({ stage: "writing" });
-  const files = await Promise.all(
-    docs.map(async (d) => ({
-      source: d.source,
-      sha256: d.sha256,
-      bytes: (await stat(join(corpusDir, d.source))).size,
-    })),
-  );
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
+    buildId: randomBytes(8).toString("hex"),
     builtAt: new Date().toISOString(),
     buildSeconds: Math.round((performance.now() - t0) / 100) / 10,
     embedder: {
@@ -143,11 +179,13 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
     glossed: Boolean(gloss),
     files,
     counts: {
-      documents: docs.length,
+      documents: files.length,
       chunks: chunks.length,
       tables: tables.length,
       terms: Object.keys(lexical.postings).length,
     },
+    reuseKey: key,
+    reused: { documents: reusedDocs, chunks: chunks.length - toEmbed.length },
   };
   await replaceDirAtomic(indexDir, async (dir) => {
     await writeFileAtomic(join(dir, INDEX_FILES.chunks), JSON.stringify(chunks));

@@ -57,6 +57,8 @@ function wrap(index: Native, dimension: number): VectorIndex {
       const { neighbors, distances } = index.searchKnn(Array.from(vector), n);
       return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] ?? 1) }));
     },
+    vector: (label) => Float32Array.from(index.getPoint(label)),
+    size: () => index.getCurrentCount(),
     save: async (path) => {
       await index.writeIndex(path);
     },

@@ -43,6 +43,22 @@ export async function loadIndex(dir: string): Promise<LoadedIndex> {
     readJson<LexicalIndexData>(join(dir, INDEX_FILES.gloss)),
     readJson<unknown[]>(join(dir, INDEX_FILES.tables)).catch(() => []),
     loadHnswIndex(join(dir, INDEX_FILES.vectors), manifest.embedder.dimension),
-  ]);
+  ]).catch((cause: unknown) => {
+    throw new AppError(
+      "index_invalid",
+      `The index in ${dir} cannot be read (${cause instanceof Error ? cause.message : String(cause)}); rebuild it with \`npm run index -- --force\`.`,
+      { cause },
+    );
+  });
+  const counts = `${chunks.length} passages, ${vectors.size()} vectors, manifest says ${manifest.counts.chunks}`;
+  if (
+    !Array.isArray(chunks) ||
+    chunks.length !== manifest.counts.chunks ||
+    vectors.size() !== chunks.length
+  )
+    throw new AppError(
+      "index_invalid",
+      `The index in ${dir} is inconsistent (${counts}); rebuild it with \`npm run index -- --force\`.`,
+    );
   return { manifest, chunks, lexical, gloss, vectors, tables };
 }

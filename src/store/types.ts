@@ -1,10 +1,12 @@
 import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or chunking changes, so old indexes are rebuilt. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const ManifestSchema = z.object({
   schemaVersion: z.number(),
+  /** Unique per build: a server reloads when it changes (older indexes without one use `builtAt`). */
+  buildId: z.string().optional(),
   builtAt: z.string(),
   buildSeconds: z.number(),
   embedder: z.object({ id: z.string(), dimension: z.number(), multilingual: z.boolean() }),
@@ -17,6 +19,13 @@ export const ManifestSchema = z.object({
     tables: z.number(),
     terms: z.number(),
   }),
+  /**
+   * Fingerprint of everything besides a file's bytes that shapes its chunks, tables and vectors
+   * (schema, embedder, glosses, extra build inputs): a later build reuses a document only under the same key.
+   */
+  reuseKey: z.string().optional(),
+  /** What this build took over from the previous index instead of extracting and embedding again. */
+  reused: z.object({ documents: z.number(), chunks: z.number() }).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -25,5 +34,9 @@ export interface VectorIndex {
   readonly dimension: number;
   add(vector: Float32Array, label: number): void;
   search(vector: Float32Array, k: number): Array<{ label: number; similarity: number }>;
+  /** The stored vector of `label` (unit length), e.g. to carry it into the next build. */
+  vector(label: number): Float32Array;
+  /** How many vectors the index holds. */
+  size(): number;
   save(path: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ARTIFACTS,
   canRunBrowser,
@@ -9,6 +9,9 @@ import {
   readmeSnippet,
   serveApp,
   servePages,
+  suiteTitle,
+  watchPage,
+  type Expected,
 } from "./harness.js";
 
 // One app server over the fixture index, a course site on a second 127.0.0.1 port that is on the
@@ -38,18 +41,109 @@ afterAll(async () => {
   await Promise.all([app.close(), course.close(), stranger.close()]);
 });
 
-async function newPage(): Promise<Page> {
+let watched: Array<() => string[]> = [];
+
+/** A new tab whose script errors, console errors and failed requests fail the test (unless `expected`). */
+async function newPage(expected?: Expected): Promise<Page> {
   const page = await browser!.context.newPage();
   page.setDefaultTimeout(20_000);
-  // Script errors fail the test run's logs loudly rather than silently.
-  page.on("pageerror", (e) => console.error(`page error on ${page.url()}: ${e.message}`));
+  // Every tab starts as a new visitor: no language chosen with the button by an earlier test.
+  await page.addInitScript(() => {
+    try {
+      if (sessionStorage.getItem("test:visited")) return;
+      sessionStorage.setItem("test:visited", "1");
+      localStorage.clear();
+    } catch {
+      // Documents without storage (a refused frame) have nothing to forget.
+    }
+  });
+  watched.push(watchPage(page, expected));
   return page;
 }
+
+afterEach(() => {
+  const problems = watched.flatMap((w) => w());
+  watched = [];
+  expect(problems).toEqual([]);
+});
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 
-describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
+/** Asks `question` on the chat page and waits until the answer is complete. */
+async function askOnPage(page: Page, question: string, label = "Your question") {
+  await page.getByLabel(label).fill(question);
+  await page.getByLabel(label).press("Enter");
+  const answer = page.locator(".turn-a").last();
+  await expect.poll(() => answer.getAttribute("aria-busy")).toBeNull();
+  return answer;
+}
+
+/** What the page shows of the conversation: each question and answer, in order. */
+const conversation = (page: Page) => page.locator(".turn-q, .turn-a .answer").allTextContents();
+
+const COMPARISON =
+  "How much did a domestic electronics firm in Shenzhen spend on R&D in 2008 compared with Suzhou?";
+
+/** The unit of every charted value, from the table itself; the chart must agree on one. */
+async function chartedUnits(page: Page, answer: ReturnType<Page["locator"]>): Promise<string[]> {
+  const labels = await answer.locator(".chart .bar-label").allTextContents();
+  const tableId = await page.evaluate(() => {
+    const turns = JSON.parse(
+      sessionStorage.getItem("regions-qa:conversation:page:") ?? '{"turns":[]}',
+    ) as { turns: Array<{ result: { table?: { id: string } } }> };
+    return turns.turns.at(-1)?.result.table?.id ?? "";
+  });
+  const table = (await (
+    await page.request.get(`${base}/api/tables/${encodeURIComponent(tableId)}`)
+  ).json()) as {
+    unit: string | null;
+    columns: Array<{ key: string; label: string; unit: string | null }>;
+    rows: Array<{
+      label: string;
+      cells: Array<{ column: string; text: string; unit: string | null }>;
+    }>;
+  };
+  const values = await answer.locator(".chart .bar-value").allTextContents();
+  return labels.map((label, i) => {
+    // A bar is a row down the answer's column or a column across the answer's row.
+    const column = table.columns.find((c) => c.label === label);
+    const cells = column
+      ? table.rows.flatMap((r) => r.cells.filter((c) => c.column === column.key))
+      : (table.rows.find((r) => r.label === label)?.cells ?? []);
+    const cell = cells.find((c) => c.text === values[i]);
+    const col = table.columns.find((c) => c.key === cell?.column);
+    return cell?.unit ?? col?.unit ?? table.unit ?? "";
+  });
+}
+
+/** Labels and values of the chart that do not fit inside the chart's box or their own. */
+const clippedInChart = (answer: ReturnType<Page["locator"]>) =>
+  answer.locator("figure.answer-chart").evaluate((figure) => {
+    const box = figure.getBoundingClientRect();
+    return [...figure.querySelectorAll(".bar-label, .bar-value, figcaption")].flatMap((node) => {
+      const r = node.getBoundingClientRect();
+      const el = node as HTMLElement;
+      const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+      const whole = el.scrollWidth <= el.clientWidth + 1;
+      return inside && whole
+        ? []
+        : [
+            `${el.textContent}: ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)}, ${el.scrollWidth}/${el.clientWidth}`,
+          ];
+    });
+  });
+
+/** Whether the answering cell shows whole in the table's scroll box, beside (not under) the row labels. */
+const answerCellShown = (answer: ReturnType<Page["locator"]>) =>
+  answer.locator(".table-wrap").evaluate((wrap) => {
+    const cell = wrap.querySelector(".hl-cell")!.getBoundingClientRect();
+    const labels = wrap.querySelector("tr > :first-child")!.getBoundingClientRect();
+    const box = wrap.getBoundingClientRect();
+    return cell.left >= labels.right - 1 && cell.right <= box.right + 1;
+  });
+
+describe.skipIf(!canRunBrowser)(suiteTitle("chat page (Chromium)"), () => {
   it("streams an answer whose [n] markers open the quote, a reference in the chosen style and the passage page", async () => {
     const page = await newPage();
     await page.goto(`${base}/`);
@@ -81,9 +175,9 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
     const link = answer.locator("a.passage-link").first();
     expect(await link.getAttribute("href")).toMatch(/^\/p\/[\w-]+/u);
     await shot(page, "chat-page");
-    const [res] = await Promise.all([page.waitForNavigation(), link.click()]);
-    expect(res?.status()).toBe(200);
-    expect(await page.locator("body").textContent()).toMatch(/Zhong.guancun/u);
+    const res = await page.request.get(`${base}${await link.getAttribute("href")}`);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toMatch(/Zhong.guancun/u);
     await page.close();
   }, 60_000);
 
@@ -124,6 +218,53 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
     await page.close();
   }, 60_000);
 
+  it("keeps the conversation: ask → open a citation → open the passage → come back", async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    const answer = await askOnPage(
+      page,
+      "How many firms were operating in Zhong'guancun by the end of 1983?",
+    );
+    await answer.locator(".answer .mark").first().click();
+    const open = page.getByRole("dialog").getByRole("link", { name: "Open passage" });
+    expect(await open.getAttribute("target")).toBe("_blank");
+    const [tab] = await Promise.all([page.context().waitForEvent("page"), open.click()]);
+    watched.push(watchPage(tab));
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/\/p\/[\w-]+/u);
+    expect(await tab.locator("body").textContent()).toMatch(/Zhong.guancun/u);
+    await shot(tab, "passage-from-chat");
+    await tab.close();
+    // Back in the chat's tab, nothing moved.
+    await page.bringToFront();
+    await page.keyboard.press("Escape");
+    const before = await conversation(page);
+    expect(before).toHaveLength(2);
+    expect(before[1]).toMatch(/1983.*\[1\]/u);
+
+    // Had the passage opened in this tab, Back (or a reload) brings the conversation back too.
+    await page.goto(
+      `${base}${await answer.locator("a.passage-link").first().getAttribute("href")}`,
+    );
+    await page.goBack();
+    await expect.poll(() => conversation(page)).toEqual(before);
+    await page.reload();
+    await expect.poll(() => conversation(page)).toEqual(before);
+    await shot(page, "chat-page-restored");
+    // A follow-up still carries the earlier turn.
+    let sent: { history?: unknown[] } = {};
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/ask/stream")) sent = JSON.parse(r.postData() ?? "{}");
+    });
+    await askOnPage(page, "And by 1986?");
+    expect(sent.history).toHaveLength(2);
+    // A new conversation forgets it, also across a reload.
+    await page.getByRole("button", { name: "New conversation" }).click();
+    await page.reload();
+    expect(await conversation(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it("shows a table answer as a table and, for a comparison, a bar chart; follows up with history", async () => {
     const page = await newPage();
     await page.setViewportSize({ width: 390, height: 844 }); // a phone
@@ -135,10 +276,12 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
     const answer = page.locator(".turn-a").last();
     await answer.locator("figure.answer-table table").waitFor();
     expect(await answer.locator(".hl-cell").textContent()).toContain("32.05");
-    await answer.locator("svg.chart").waitFor();
-    expect(await answer.locator("svg.chart .bar-rect").count()).toBeGreaterThanOrEqual(2);
-    expect(await answer.locator("svg.chart .bar-rect.hl").count()).toBe(1);
-    await answer.locator("svg.chart").scrollIntoViewIfNeeded();
+    expect(await answerCellShown(answer)).toBe(true);
+    await answer.locator(".chart").waitFor();
+    expect(await answer.locator(".chart .bar").count()).toBeGreaterThanOrEqual(2);
+    expect(await answer.locator(".chart .bar.hl").count()).toBe(1);
+    expect(new Set(await chartedUnits(page, answer))).toEqual(new Set(["%"]));
+    await answer.locator(".chart").scrollIntoViewIfNeeded();
     await shot(page, "chat-page-phone-table-chart");
 
     let sent: { history?: unknown[] } = {};
@@ -152,6 +295,48 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
     expect(sent.history).toHaveLength(2);
     await page.close();
   }, 60_000);
+
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+  ] as const)
+    it(`charts a comparison with one unit on its axis and no clipped label, and scrolls the table without hiding columns (${width} px)`, async () => {
+      const page = await newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`${base}/`);
+      const answer = await askOnPage(page, COMPARISON);
+      await answer.locator(".chart .bar").first().waitFor();
+      expect(await answerCellShown(answer)).toBe(true);
+      const units = await chartedUnits(page, answer);
+      expect(units.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(units)).toEqual(new Set(["thousand yuan"]));
+      expect(await answer.locator(".chart").getAttribute("data-unit")).toBe("thousand yuan");
+      const caption = (await answer.locator(".answer-chart figcaption").textContent()) ?? "";
+      expect(caption.split("thousand yuan")).toHaveLength(2); // the unit once, not twice
+      expect(await clippedInChart(answer)).toEqual([]);
+      await answer.locator(".answer-chart").scrollIntoViewIfNeeded();
+      await shot(page, `chat-chart-${width}`);
+
+      // Every column can be brought fully into view beside the sticky row labels.
+      const hidden = await answer.locator(".table-wrap").evaluate((wrap) => {
+        const heads = [...wrap.querySelectorAll("thead th")] as HTMLElement[];
+        const sticky = heads[0]!;
+        const stickyWidth = sticky.getBoundingClientRect().width;
+        return heads.slice(1).flatMap((th) => {
+          // Scroll so that the column starts where the sticky labels end.
+          wrap.scrollLeft = 0;
+          const at =
+            th.getBoundingClientRect().left - wrap.getBoundingClientRect().left - wrap.clientLeft;
+          wrap.scrollLeft = at - stickyWidth;
+          const r = th.getBoundingClientRect();
+          const w = wrap.getBoundingClientRect();
+          const ok = r.left >= sticky.getBoundingClientRect().right - 1 && r.right <= w.right + 1;
+          return ok ? [] : [`${th.textContent}: ${Math.round(r.left)}–${Math.round(r.right)}`];
+        });
+      });
+      expect(hidden).toEqual([]);
+      await page.close();
+    }, 60_000);
 
   it("follows the browser language (中文) and switches with the language button", async () => {
     const page = await newPage();
@@ -170,9 +355,65 @@ describe.skipIf(!canRunBrowser)("chat page (Chromium)", () => {
     expect(await page.locator("h1").textContent()).toBe("Ask the sources");
     await page.close();
   }, 60_000);
+
+  it("gives a zh-TW browser a Traditional interface, abstentions included, and switches back to it from English", async () => {
+    const page = await newPage();
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, "languages", { get: () => ["zh-TW", "zh", "en"] }),
+    );
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("向文獻提問");
+    expect(await page.getAttribute("html", "lang")).toBe("zh-Hant");
+    expect(await page.getByRole("button", { name: "提問" }).count()).toBe(1);
+    const answer = await askOnPage(page, "What was the GDP of Mars in 2015?", "你的問題");
+    expect(await answer.getAttribute("class")).toContain("abstained");
+    expect(await answer.locator(".answer").textContent()).toBe("文獻中沒有能回答這個問題的內容。");
+    await shot(page, "chat-page-zh-hant");
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    expect(await answer.locator(".answer").textContent()).toBe(
+      "The sources do not answer this question.",
+    );
+    await page.getByRole("button", { name: "切換到中文" }).click();
+    expect(await page.locator("h1").textContent()).toBe("向文獻提問");
+    await page.close();
+  }, 60_000);
+
+  it("after a 429 keeps the question in the box and counts down until it can be asked", async () => {
+    const page = await newPage(
+      ({ url, status }) => status === 429 && url.endsWith("/api/ask/stream"),
+    );
+    await page.route(
+      "**/api/ask/stream",
+      (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { "retry-after": "2", "content-type": "application/problem+json" },
+          body: JSON.stringify({ status: 429, title: "Too Many Requests", detail: "Slow down." }),
+        }),
+      { times: 1 },
+    );
+    await page.goto(`${base}/`);
+    const question = "By 1990, how many electronics firms were in Shenzhen?";
+    await page.getByLabel("Your question").fill(question);
+    await page.getByLabel("Your question").press("Enter");
+    const send = page.getByRole("button", { name: /^Ask/u });
+    await expect.poll(() => page.locator("#notice").textContent()).toMatch(/still in the box/u);
+    expect(await page.getByLabel("Your question").inputValue()).toBe(question);
+    expect(await send.isDisabled()).toBe(true);
+    expect(await send.textContent()).toMatch(/^Ask \([12]\)$/u);
+    expect(await page.locator(".turn-q").count()).toBe(0);
+    await shot(page, "chat-page-429");
+    await expect.poll(() => send.isDisabled(), { timeout: 5000 }).toBe(false);
+    expect(await send.textContent()).toBe("Ask");
+    expect(await page.locator("#notice").textContent()).toBe("You can ask again now.");
+    // Now it is asked, as typed.
+    const answer = await askOnPage(page, question);
+    expect(await answer.locator(".answer").textContent()).toMatch(/\[1\]/u);
+    await page.close();
+  }, 60_000);
 });
 
-describe.skipIf(!canRunBrowser)("embedding (Chromium, second origin)", () => {
+describe.skipIf(!canRunBrowser)(suiteTitle("embedding (Chromium, second origin)"), () => {
   it("the README snippet on an allowed origin opens the widget in an iframe, isolated from the page's CSS, and answers", async () => {
     const page = await newPage();
     await page.goto(`${course.origin}/`);
@@ -204,7 +445,13 @@ describe.skipIf(!canRunBrowser)("embedding (Chromium, second origin)", () => {
   }, 60_000);
 
   it("an origin not on the list gets a clear message, a refused iframe and refused API calls", async () => {
-    const page = await newPage();
+    // Refused by design: the site check, the API call and the framed widget from this origin.
+    const page = await newPage(
+      ({ url, message }) =>
+        url.startsWith(`${base}/api/`) ||
+        url.startsWith(`${base}/widget`) ||
+        Boolean(message?.includes(`${base}/`)),
+    );
     await page.goto(`${stranger.origin}/`);
     await page.getByRole("button", { name: "Ask the sources" }).click();
     const alert = page.getByRole("alert");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { createApp } from "../../src/http/app.js";
 import { securityOptions } from "../../src/http/security/options.js";
 import { readyState } from "../fixtures/service.js";
@@ -15,6 +15,56 @@ import { readyState } from "../fixtures/service.js";
 export const CHROMIUM = "/usr/bin/chromium";
 /** Browser tests run wherever Chromium is installed, and always in CI (where .ci/run installs it). */
 export const canRunBrowser = existsSync(CHROMIUM) || process.env.CI === "true";
+/** Why the browser tests are skipped, for the test output (null when they run). */
+export const skipReason = canRunBrowser
+  ? null
+  : `${CHROMIUM} is missing (apt-get install chromium; CI=true makes its absence a failure)`;
+if (skipReason) console.warn(`browser tests skipped: ${skipReason}`);
+
+/** A suite title that says, when skipped, why. */
+export const suiteTitle = (title: string): string =>
+  skipReason ? `${title} — skipped: ${skipReason}` : title;
+
+/**
+ * A failure a test expects (a refused origin, a 429 it provokes): a request's URL and status, or a
+ * console error's text.
+ */
+export type Expected = (failure: { url: string; status?: number; message?: string }) => boolean;
+
+/**
+ * Records what went wrong on `page`: script errors, console errors, requests that failed and
+ * responses with an error status — except those `expected` allows. The test fails on any.
+ *
+ * @example
+ *   const problems = watchPage(page);
+ *   … // drive the page
+ *   expect(problems()).toEqual([]);
+ */
+export function watchPage(page: Page, expected: Expected = () => false): () => string[] {
+  const problems: string[] = [];
+  const allowedUrls = new Set<string>();
+  page.on("pageerror", (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+  page.on("requestfailed", (r) => {
+    if (expected({ url: r.url() })) return void allowedUrls.add(r.url());
+    // A navigation away (or a closed page) aborts what was still loading; that is not a failure.
+    if (r.failure()?.errorText === "net::ERR_ABORTED" && r.resourceType() !== "fetch") return;
+    problems.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`);
+  });
+  page.on("response", (r) => {
+    if (r.status() < 400) return;
+    if (expected({ url: r.url(), status: r.status() })) return void allowedUrls.add(r.url());
+    problems.push(`HTTP ${r.status()} for ${r.request().method()} ${r.url()}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    const url = m.location().url;
+    // The browser's own line for a failed load is already judged above, by its response or failure.
+    if (/^Failed to load resource/u.test(m.text()) || allowedUrls.has(url)) return;
+    if (expected({ url, message: m.text() })) return;
+    problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  return () => problems;
+}
 export const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 export const SITE_KEY = "test-course";
 
@@ -47,6 +97,7 @@ export async function servePages(
   pages: () => Record<string, string>,
 ): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
+    if (req.url === "/favicon.ico") return void res.writeHead(204).end();
     const html = pages()[req.url ?? "/"];
     res
       .writeHead(html ? 200 : 404, { "content-type": "text/html; charset=utf-8" })

@@ -31,4 +31,8 @@ describe("chat page and widget files", () => {
     expect((await app.request("/assets/..%2Fpage.ts")).status).toBe(404);
     expect(await (await app.request("/embed.js")).text()).toContain("data-site");
   });
+
+  it("answers the browser's icon request with No Content rather than a 404", async () => {
+    expect((await app.request("/favicon.ico")).status).toBe(204);
+  });
 });

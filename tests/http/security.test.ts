@@ -171,6 +171,9 @@ describe("framing", () => {
     expect(stranger.status).toBe(403);
     expect(await stranger.text()).toContain(`not enabled on ${STRANGER}`);
     expect(await (await framed(`${STRANGER}/`, "zh-CN,zh;q=0.9")).text()).toContain("不在站点密钥");
+    const traditional = await (await framed(`${STRANGER}/`, "zh-TW,zh;q=0.9")).text();
+    expect(traditional).toContain("不在站點金鑰");
+    expect(traditional).toContain('<html lang="zh-Hant"');
     const listed = await framed(`${COURSE}/course/view.php?id=3`);
     expect(listed.status).toBe(200);
     expect(await listed.text()).toContain('data-mode="widget"');

@@ -73,4 +73,13 @@ export const ProblemSchema = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().describe("What went wrong, readable by a person."),
+  progress: z
+    .object({
+      phase: z.string(),
+      done: z.number().int().optional(),
+      total: z.number().int().optional(),
+      etaSeconds: z.number().optional(),
+    })
+    .nullish()
+    .describe("503 while the index is built or loaded: how far it is."),
 });

@@ -66,7 +66,17 @@ const COMMON_ERRORS: Json = {
     ),
     headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
   },
-  "503": problem("The index is still loading."),
+  "503": {
+    ...problem(
+      "The index is still being built or loaded: `progress` says what is happening and how far it is ({phase, done, total, etaSeconds}).",
+    ),
+    headers: {
+      "Retry-After": {
+        description: "Seconds to wait before asking again.",
+        schema: { type: "integer" },
+      },
+    },
+  },
 };
 const BODY_ERRORS: Json = {
   "400": problem("Invalid JSON or fields; detail names each problem."),

@@ -6,14 +6,24 @@ import { jsonBody, parseWith } from "../validate.js";
 import { toPassage } from "../../answer/service.js";
 import { citationsOut } from "../cite-out.js";
 
+/**
+ * The loaded state, or a 503 saying what is under way, how far it is, and when to come back
+ * (the build's own estimate, between 2 and 30 seconds; 5 when it cannot tell).
+ */
 export function ready(deps: AppDeps): ReadyState {
   const s = deps.state();
-  if (!s)
+  if (!s) {
+    const progress = deps.progress?.() ?? { phase: deps.status() };
+    const eta = progress.etaSeconds;
     throw new AppError(
       "index_not_ready",
       `The index is not loaded yet (${deps.status()}); try again shortly.`,
-      { retryAfter: 5 },
+      {
+        retryAfter: eta === undefined ? 5 : Math.min(30, Math.max(2, Math.ceil(eta))),
+        details: { progress },
+      },
     );
+  }
   return s;
 }
 

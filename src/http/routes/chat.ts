@@ -4,7 +4,7 @@ import { isSameOrigin } from "../middleware/origin.js";
 import { pageCsp } from "../middleware/secure-headers.js";
 import type { SiteRegistry } from "../security/sites.js";
 import { asset, isAssetName, type AssetName } from "../widget/assets.js";
-import { chatHtml, refusalHtml, type Refusal } from "../widget/page.js";
+import { chatHtml, refusalHtml, type Refusal, type RefusalLanguage } from "../widget/page.js";
 
 /** The origin of the page framing this request, when the browser says it is a frame load and sends a Referer. */
 function framingOrigin(c: Context): string | null {
@@ -18,9 +18,15 @@ function framingOrigin(c: Context): string | null {
   }
 }
 
-/** `?lang=` first (embed.js passes it), else the browser's Accept-Language. */
-const languageOf = (c: Context): "en" | "zh" =>
-  /^zh/iu.test(c.req.query("lang") ?? c.req.header("accept-language") ?? "") ? "zh" : "en";
+/**
+ * `?lang=` first (embed.js passes it), else the browser's first Accept-Language: Traditional for
+ * zh-TW, zh-HK, zh-MO and zh-Hant, Simplified for other Chinese.
+ */
+const languageOf = (c: Context): RefusalLanguage => {
+  const tag = (c.req.query("lang") ?? c.req.header("accept-language") ?? "").trim();
+  if (!/^zh(-|$|[,;])/iu.test(tag)) return "en";
+  return /^zh-(hant|tw|hk|mo)\b/iu.test(tag) ? "zh-Hant" : "zh";
+};
 
 /** Serves a browser file with its ETag, answering 304 when the browser already has it. */
 function serveAsset(c: Context, name: AssetName): Response {
@@ -64,6 +70,8 @@ export function chatRoutes(sites: SiteRegistry): Hono {
     c.header("content-security-policy", pageCsp(site?.origins));
     return c.html(chatHtml("widget"));
   });
+  // Browsers ask for it on every page; "no icon" is an answer, a 404 would be an error in their console.
+  app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));
   app.get("/embed.js", (c) => serveAsset(c, "embed.js"));
   app.get("/assets/:name", (c) => {
     const name = c.req.param("name");

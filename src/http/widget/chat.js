@@ -21,9 +21,8 @@
       send: "Ask",
       searching: "Searching the sources…",
       newChat: "New conversation",
-      switchTo: "中文",
-      switchLabel: "切换到中文",
-      switchLang: "zh-Hans",
+      name: "English",
+      switchHere: "Switch to English",
       styleLabel: "Citation style",
       sources: "Sources",
       source: (n, title) => `Source ${n}: ${title}`,
@@ -38,14 +37,19 @@
       loadingStyle: "Loading this style…",
       close: "Close",
       tableOf: (label) => `${label} (the cell that answers is highlighted)`,
-      chartOf: (what, unit) => `Bar chart: ${what}${unit ? ` (${unit})` : ""}`,
+      chartOf: (what) => `Bar chart: ${what}`,
       forbidden: (d) => `This site is not allowed to use the chat. ${d}`,
       unknownSite:
         "The site key in the embed code is missing or unknown, so the chat cannot be used here.",
       rateLimited: (s) => `Too many questions at once; try again in ${s} seconds.`,
+      rateLimitedKept: (s) =>
+        `Too many questions at once. Your question is still in the box; you can ask again in ${s} s.`,
+      canAskAgain: "You can ask again now.",
       unavailable: "The service is starting up or busy; try again shortly.",
       network: "The service could not be reached. Check the connection and try again.",
       failed: (d) => `The question could not be answered: ${d}`,
+      abstained: "The sources do not answer this question.",
+      newTab: "(opens in a new tab)",
     },
     zh: {
       title: "向文献提问",
@@ -57,9 +61,8 @@
       send: "提问",
       searching: "正在检索文献…",
       newChat: "新对话",
-      switchTo: "English",
-      switchLabel: "Switch to English",
-      switchLang: "en",
+      name: "中文",
+      switchHere: "切换到中文",
       styleLabel: "引用格式",
       sources: "来源",
       source: (n, title) => `来源 ${n}：${title}`,
@@ -74,15 +77,56 @@
       loadingStyle: "正在载入该格式…",
       close: "关闭",
       tableOf: (label) => `${label}（回答所在的单元格已标出）`,
-      chartOf: (column, unit) => `条形图：${column}${unit ? `（${unit}）` : ""}`,
+      chartOf: (what) => `条形图：${what}`,
       forbidden: (d) => `本网站未获准使用此问答服务。${d}`,
       unknownSite: "嵌入代码中的站点密钥缺失或无效，无法在此使用问答。",
       rateLimited: (s) => `提问过于频繁，请在 ${s} 秒后重试。`,
+      rateLimitedKept: (s) => `提问过于频繁。问题已保留在输入框中，可在 ${s} 秒后再次提问。`,
+      canAskAgain: "现在可以再次提问。",
       unavailable: "服务正在启动或繁忙，请稍后再试。",
       network: "无法连接到服务，请检查网络后重试。",
       failed: (d) => `无法回答这个问题：${d}`,
+      abstained: "文献中没有能回答这个问题的内容。",
+      newTab: "（在新标签页中打开）",
+    },
+    // Traditional Chinese (Taiwan, Hong Kong, Macau, zh-Hant); a string missing here falls back to zh.
+    "zh-Hant": {
+      title: "向文獻提問",
+      conversation: "對話",
+      intro:
+        "詢問中國創新區域的問題——中關村、上海—蘇州、深圳—東莞、天津、新竹、大德。回答逐字引用原文；點選 [1] 等編號檢視引文及其出處。",
+      questionLabel: "你的問題",
+      placeholder: "例如：1983年中關村有多少家企業？",
+      send: "提問",
+      searching: "正在檢索文獻…",
+      newChat: "新對話",
+      name: "中文",
+      switchHere: "切換到中文",
+      styleLabel: "引用格式",
+      sources: "來源",
+      source: (n, title) => `來源 ${n}：${title}`,
+      openPassage: "開啟原文段落",
+      copy: "複製引用",
+      copied: "已複製引用。",
+      copyFailed: "無法複製；請選取引用文字後手動複製。",
+      loadingStyle: "正在載入該格式…",
+      close: "關閉",
+      tableOf: (label) => `${label}（回答所在的儲存格已標出）`,
+      chartOf: (what) => `長條圖：${what}`,
+      forbidden: (d) => `本網站未獲准使用此問答服務。${d}`,
+      unknownSite: "嵌入程式碼中的站點金鑰缺失或無效，無法在此使用問答。",
+      rateLimited: (s) => `提問過於頻繁，請在 ${s} 秒後重試。`,
+      rateLimitedKept: (s) => `提問過於頻繁。問題已保留在輸入框中，可在 ${s} 秒後再次提問。`,
+      canAskAgain: "現在可以再次提問。",
+      unavailable: "服務正在啟動或繁忙，請稍後再試。",
+      network: "無法連線到服務，請檢查網路後重試。",
+      failed: (d) => `無法回答這個問題：${d}`,
+      abstained: "文獻中沒有能回答這個問題的內容。",
+      newTab: "（在新分頁中開啟）",
     },
   };
+  /** The interface languages, as `lang` attributes of the page. */
+  const HTML_LANG = { en: "en", zh: "zh-Hans", "zh-Hant": "zh-Hant" };
 
   const stored = (key) => {
     try {
@@ -98,12 +142,29 @@
       /* not kept; fine */
     }
   };
-  const browserLang = () =>
-    ((navigator.languages && navigator.languages[0]) || navigator.language || "en").toLowerCase();
-  let lang = params.get("lang") || stored("lang") || browserLang();
-  lang = lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+  const browserTags = () =>
+    navigator.languages && navigator.languages.length
+      ? navigator.languages
+      : [navigator.language || "en"];
+  /** zh-TW, zh-HK, zh-MO and zh-Hant read Traditional characters; other Chinese tags Simplified. */
+  const chineseOf = (tag) => {
+    const t = String(tag).toLowerCase();
+    if (!/^zh(-|$)/.test(t)) return null;
+    return /-(hant|tw|hk|mo)(-|$)/.test(t) ? "zh-Hant" : "zh";
+  };
+  /** The Chinese the browser asks for, if it asks for any (else Simplified). */
+  const browserChinese = () => browserTags().map(chineseOf).find(Boolean) || "zh";
+  /** A language tag (from ?lang=, storage or the browser) as an interface language; bare "zh" follows the browser. */
+  const interfaceOf = (tag) => {
+    const t = String(tag || "").toLowerCase();
+    if (t === "zh") return browserChinese();
+    return chineseOf(t) || "en";
+  };
+  let lang = interfaceOf(params.get("lang") || stored("lang") || browserTags()[0]);
+  // The Chinese the language button switches to from English.
+  let chinese = lang === "en" ? browserChinese() : lang;
   let style = STYLES.includes(stored("style")) ? stored("style") : "apa";
-  const t = () => STRINGS[lang];
+  const t = () => (lang === "zh-Hant" ? { ...STRINGS.zh, ...STRINGS["zh-Hant"] } : STRINGS[lang]);
 
   /** @type {{role: "user"|"assistant", content: string}[]} */
   let history = [];
@@ -112,17 +173,21 @@
 
   function applyLanguage() {
     const s = t();
-    document.documentElement.lang = lang === "zh" ? "zh-Hans" : "en";
+    document.documentElement.lang = HTML_LANG[lang];
     document.title = s.title;
     for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = s[el.dataset.i18n];
     for (const el of document.querySelectorAll("[data-i18n-placeholder]"))
       el.placeholder = s[el.dataset.i18nPlaceholder];
     for (const el of document.querySelectorAll("[data-i18n-label]"))
       el.setAttribute("aria-label", s[el.dataset.i18nLabel]);
+    // The button names the other language in that language.
+    const other = lang === "en" ? chinese : "en";
     const toggle = $("lang");
-    toggle.textContent = s.switchTo;
-    toggle.lang = s.switchLang;
-    toggle.setAttribute("aria-label", s.switchLabel);
+    toggle.textContent = STRINGS[other].name;
+    toggle.lang = HTML_LANG[other];
+    toggle.setAttribute("aria-label", STRINGS[other].switchHere);
+    for (const el of document.querySelectorAll("[data-i18n-abstained]"))
+      el.textContent = s.abstained;
   }
 
   function el(tag, props = {}, children = []) {
@@ -198,9 +263,17 @@
 
   // ---- rendering ---------------------------------------------------------------------------
 
-  /** The answer text with each [n] that has a citation turned into a button opening it. */
+  /**
+   * The answer text with each [n] that has a citation turned into a button opening it. An abstention
+   * is said in the interface's language (the server words it after the question's).
+   */
   function renderAnswer(target, turn) {
     target.replaceChildren();
+    if (turn.result.abstained && !turn.result.citations.length) {
+      target.dataset.i18nAbstained = "";
+      target.textContent = t().abstained;
+      return;
+    }
     const byN = new Map(turn.result.citations.map((c) => [c.n, c]));
     for (const part of turn.result.answer.split(/(\[\d+\])/)) {
       const m = /^\[(\d+)\]$/.exec(part);
@@ -252,7 +325,8 @@
 
   // `view` highlights the quote in the passage page; older servers only have the passage id.
   const passageUrl = (c) => c.view || `/p/${encodeURIComponent(c.passageId)}`;
-  const linkTarget = () => (mode === "widget" ? { target: "_blank", rel: "noopener" } : {});
+  // Passages open in a new tab, so the conversation stays where it is (it is also kept in sessionStorage).
+  const linkTarget = () => ({ target: "_blank", rel: "noopener" });
 
   const COMPARE =
     /\b(compare[sd]?|comparison|versus|vs\.?|highest|lowest|largest|smallest|biggest|most|least|rank(ed|ing)?|which (region|city|province|area))\b|比较|比較|最高|最低|最多|最少|最大|最小|哪个|哪個|排名/i;
@@ -301,44 +375,71 @@
     );
     figure.append(wrap);
     box.append(figure);
-    // On a narrow screen, bring the answering cell into view inside the table's own scroll box.
-    const hl = wrap.querySelector(".hl-cell") || wrap.querySelector(".hl-row");
-    if (hl) {
-      const at = hl.getBoundingClientRect();
-      const box0 = wrap.getBoundingClientRect();
-      wrap.scrollLeft += at.left + at.width / 2 - box0.left - wrap.clientWidth / 2;
-      wrap.scrollTop += at.top - box0.top - wrap.clientHeight / 2;
-    }
+    revealCell(wrap);
     const answerRow = table.rows.find((r) => rowName(r) === ref.row);
     if (column && answerRow && COMPARE.test(`${turn.question} ${turn.result.answer}`)) {
-      const series = comparedSeries(table, answerRow, column, rowName, colName);
-      if (series.bars.length >= 2) box.append(barChart(series, column.unit || ref.unit));
+      const series = comparedSeries(table, answerRow, column, rowName, colName, turn.question);
+      if (series.bars.length >= 2) box.append(barChart(series));
     }
     scrollToEnd();
   }
 
   /**
-   * The values the question compared: the answer column down the rows of the answer's group, or the
-   * answer row across the columns — whichever the answer is the largest or smallest of.
+   * Brings the answering cell into view inside the table's own scroll box: where it is when it shows
+   * whole, else right beside the sticky row labels (never half under them).
    */
-  function comparedSeries(table, answerRow, column, rowName, colName) {
-    const numeric = (b) => b.cell && typeof b.cell.value === "number";
+  function revealCell(wrap) {
+    const hl = wrap.querySelector(".hl-cell");
+    const labels = wrap.querySelector("tr > :first-child");
+    const box = wrap.getBoundingClientRect();
+    if (hl && labels) {
+      const cell = hl.getBoundingClientRect();
+      const sticky = labels.getBoundingClientRect().width;
+      // Where the cell starts in the scrolled content, and the scrollLeft that puts it beside the labels.
+      const start = cell.left - box.left - wrap.clientLeft + wrap.scrollLeft;
+      const visible = start >= sticky && start + cell.width <= wrap.clientWidth;
+      wrap.scrollLeft = visible ? 0 : Math.max(0, start - sticky);
+    }
+    const row = wrap.querySelector(".hl-row");
+    if (row) {
+      const top = row.getBoundingClientRect().top - box.top + wrap.scrollTop;
+      wrap.scrollTop = Math.max(0, top - wrap.clientHeight / 2);
+    }
+  }
+
+  /** The unit a cell's value is in: its own, else its column's, else the table's. */
+  const unitOf = (table, column, cell) =>
+    (cell && cell.unit) || (column && column.unit) || table.unit || "";
+
+  /**
+   * The values the question compared: the answer column down the rows of the answer's group, or the
+   * answer row across the columns — whichever the answer is the largest or smallest of, and when
+   * both, the one whose labels the question names. Only values in the answer's unit are drawn: a
+   * chart never puts a share beside an amount.
+   */
+  function comparedSeries(table, answerRow, column, rowName, colName, question) {
+    const answerCell = answerRow.cells.find((x) => x.column === column.key);
+    const unit = unitOf(table, column, answerCell);
+    const usable = (b) =>
+      b.cell && typeof b.cell.value === "number" && unitOf(table, b.column, b.cell) === unit;
     const down = table.rows
       .filter((r) => !r.total && r.group === answerRow.group)
       .map((r) => ({
         label: r.label,
+        column,
         cell: r.cells.find((x) => x.column === column.key),
         hit: r === answerRow,
       }))
-      .filter(numeric);
+      .filter(usable);
     const across = table.columns
       .filter((c) => c.role !== "stub")
       .map((c) => ({
         label: colName(c),
+        column: c,
         cell: answerRow.cells.find((x) => x.column === c.key),
         hit: c.key === column.key,
       }))
-      .filter(numeric);
+      .filter(usable);
     const extreme = (bars) => {
       const hit = bars.find((b) => b.hit);
       const values = bars.map((b) => b.cell.value);
@@ -348,50 +449,52 @@
         (hit.cell.value === Math.max(...values) || hit.cell.value === Math.min(...values))
       );
     };
-    const bars = extreme(down) || !extreme(across) ? down : across;
-    return { bars: bars.slice(0, 16), title: bars === down ? colName(column) : rowName(answerRow) };
+    const words = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
+    const named = (bars) =>
+      bars.filter(
+        (b) =>
+          !b.hit &&
+          (b.label.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).some((w) => words.has(w)),
+      ).length;
+    const pickDown =
+      extreme(down) && extreme(across)
+        ? named(down) >= named(across)
+        : extreme(down) || !extreme(across);
+    const bars = pickDown ? down : across;
+    return {
+      bars: bars.slice(0, 16),
+      title: pickDown ? colName(column) : rowName(answerRow),
+      unit,
+    };
   }
 
-  /** A horizontal bar chart as inline SVG; the answer's bar is drawn in the accent colour. */
-  function barChart({ bars, title: what }, unit) {
-    const NS = "http://www.w3.org/2000/svg";
-    const svg = (tag, attrs = {}, text) => {
-      const n = document.createElementNS(NS, tag);
-      for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
-      if (text !== undefined) n.textContent = text;
-      return n;
-    };
-    const rowH = 26;
-    const labelW = 120;
-    const width = 400;
+  /** `what`, with the unit added unless it already says it ("R&D expense (thousand yuan)"). */
+  const withUnit = (what, unit) =>
+    !unit || what.toLowerCase().includes(unit.toLowerCase()) ? what : `${what} (${unit})`;
+
+  /**
+   * A horizontal bar chart in HTML: one row per bar, its label wrapping in its own column (never
+   * cut), the bar and its value beside it. One axis, one unit; the answer's bar in the accent colour.
+   */
+  function barChart({ bars, title: what, unit }) {
+    const title = t().chartOf(withUnit(what, unit));
     const max = Math.max(...bars.map((b) => Math.abs(b.cell.value))) || 1;
-    const height = bars.length * rowH + 8;
-    const title = t().chartOf(what, unit);
-    const chart = svg("svg", {
-      class: "chart",
-      viewBox: `0 0 ${width} ${height}`,
-      role: "img",
-      "aria-label": title,
-    });
-    chart.append(svg("title", {}, title));
-    bars.forEach((b, i) => {
-      const y = i * rowH + 4;
-      const w = Math.max(1, (Math.abs(b.cell.value) / max) * (width - labelW - 70));
-      const label = b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label;
-      chart.append(svg("text", { x: labelW - 6, y: y + 17, "text-anchor": "end" }, label));
-      chart.append(
-        svg("rect", {
-          class: `bar-rect${b.hit ? " hl" : ""}`,
-          x: labelW,
-          y: y + 4,
-          width: w.toFixed(1),
-          height: rowH - 8,
-          rx: 2,
-        }),
+    const list = el("ul", { class: "chart", "data-unit": unit });
+    for (const b of bars) {
+      const fill = el("span", { class: "bar-fill", "aria-hidden": "true" });
+      // Inline style through the CSSOM, which the page's CSP (no inline style attributes) allows.
+      fill.style.width = `calc(${(Math.abs(b.cell.value) / max).toFixed(4)} * (100% - 5.5em))`;
+      list.append(
+        el("li", { class: `bar${b.hit ? " hl" : ""}` }, [
+          el("span", { class: "bar-label", text: b.label }),
+          el("span", { class: "bar-track" }, [
+            fill,
+            el("span", { class: "bar-value", text: b.cell.text }),
+          ]),
+        ]),
       );
-      chart.append(svg("text", { x: labelW + w + 4, y: y + 17 }, b.cell.text));
-    });
-    return el("figure", { class: "answer-chart" }, [el("figcaption", { text: title }), chart]);
+    }
+    return el("figure", { class: "answer-chart" }, [el("figcaption", { text: title }), list]);
   }
 
   // ---- citations dialog --------------------------------------------------------------------
@@ -433,10 +536,7 @@
     $("cite-style").value = style;
     const link = $("open-passage");
     link.href = passageUrl(base);
-    if (mode === "widget") {
-      link.target = "_blank";
-      link.rel = "noopener";
-    }
+    Object.assign(link, linkTarget());
     $("copy-status").textContent = "";
     const known = referenceFor(turn, n, style);
     const inText = inTextFor(turn, n, style);
@@ -522,19 +622,33 @@
 
   // ---- asking ------------------------------------------------------------------------------
 
+  /** A question bubble and an answer box (saying "Searching…") at the end of the conversation. */
+  function appendTurn(question) {
+    const log = $("log");
+    const bubble = el("p", { class: "turn-q", text: question });
+    const answerText = el("p", { class: "answer", text: t().searching });
+    const box = el("article", { class: "turn-a", "aria-busy": "true", "aria-label": t().title }, [
+      answerText,
+    ]);
+    log.append(bubble, box);
+    return { bubble, box, answerText };
+  }
+
+  /** Fills an answer box with a finished turn: the answer, its sources, and its table and chart. */
+  function showResult(turn, box, answerText) {
+    box.removeAttribute("aria-busy");
+    if (turn.result.abstained) box.classList.add("abstained");
+    renderAnswer(answerText, turn);
+    if (turn.result.citations.length) box.append(renderSources(turn));
+    if (turn.result.table) renderTable(box, turn);
+  }
+
   async function ask(question) {
     busy = true;
     $("send").disabled = true;
     showNotice("");
     const turn = { question, history: history.slice(-MAX_HISTORY), refs: {}, result: null };
-    const log = $("log");
-    log.append(el("p", { class: "turn-q", text: question }));
-    const answerText = el("p", { class: "answer", text: "" });
-    const box = el("article", { class: "turn-a", "aria-busy": "true", "aria-label": t().title }, [
-      answerText,
-    ]);
-    answerText.textContent = t().searching;
-    log.append(box);
+    const { bubble, box, answerText } = appendTurn(question);
     scrollToEnd();
     let streamed = "";
     try {
@@ -543,6 +657,14 @@
         headers: headers({ accept: "text/event-stream", body: true }),
         body: JSON.stringify({ question, history: turn.history, style }),
       });
+      if (res.status === 429) {
+        // Not asked: the turn goes, the question goes back in the box until the server takes more.
+        bubble.remove();
+        box.remove();
+        busy = false;
+        holdQuestion(question, Number(res.headers.get("retry-after")) || 60);
+        return;
+      }
       if (!res.ok) throw new Error(await problemMessage(res));
       await readEvents(res, (event, data) => {
         if (event === "delta") {
@@ -565,23 +687,101 @@
       finish();
       return;
     }
-    box.removeAttribute("aria-busy");
     turn.refs[style] = new Map(turn.result.citations.map((c) => [c.n, c.reference]));
-    if (turn.result.abstained) box.classList.add("abstained");
-    renderAnswer(answerText, turn);
-    if (turn.result.citations.length) box.append(renderSources(turn));
+    showResult(turn, box, answerText);
     history.push(
       { role: "user", content: question },
       { role: "assistant", content: turn.result.answer.slice(0, 8000) },
     );
+    keep(turn, style);
     finish();
     scrollToEnd();
-    if (turn.result.table) renderTable(box, turn);
+  }
+
+  let waiting = false;
+
+  /**
+   * After a 429: the question stays in the box (unless the student already typed another), the
+   * notice says so, and the Ask button counts down the seconds until the server takes questions again.
+   */
+  function holdQuestion(question, seconds) {
+    const box = $("q");
+    if (!box.value.trim()) box.value = question;
+    box.focus();
+    waiting = true;
+    showNotice(t().rateLimitedKept(seconds));
+    const send = $("send");
+    let left = seconds;
+    const tick = () => {
+      if (left > 0) {
+        send.disabled = true;
+        send.textContent = `${t().send} (${left})`;
+        left--;
+        return;
+      }
+      clearInterval(timer);
+      waiting = false;
+      send.textContent = t().send;
+      send.disabled = disabled || busy;
+      showNotice(t().canAskAgain);
+    };
+    const timer = setInterval(tick, 1000);
+    tick();
   }
 
   function finish() {
     busy = false;
-    $("send").disabled = disabled;
+    $("send").disabled = disabled || waiting;
+  }
+
+  // ---- the conversation, kept for this tab (so it survives opening a passage and coming back) ----
+
+  const CONVERSATION_KEY = `regions-qa:conversation:${mode}:${siteKey}`;
+  const MAX_KEPT = 30;
+  /** @type {{question: string, style: string, result: object}[]} */
+  let kept = [];
+
+  function keep(turn, turnStyle) {
+    // Passages are not shown, so they are not kept: the stored turns stay small.
+    kept.push({
+      question: turn.question,
+      style: turnStyle,
+      result: { ...turn.result, passages: [] },
+    });
+    kept = kept.slice(-MAX_KEPT);
+    try {
+      sessionStorage.setItem(CONVERSATION_KEY, JSON.stringify({ v: 1, history, turns: kept }));
+    } catch {
+      /* storage blocked or full: the conversation lives as long as the page */
+    }
+  }
+
+  function forget() {
+    kept = [];
+    try {
+      sessionStorage.removeItem(CONVERSATION_KEY);
+    } catch {
+      /* nothing kept */
+    }
+  }
+
+  function restore() {
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(CONVERSATION_KEY) || "null");
+    } catch {
+      saved = null;
+    }
+    if (!saved || saved.v !== 1 || !Array.isArray(saved.turns)) return;
+    history = Array.isArray(saved.history) ? saved.history.slice(-2 * MAX_KEPT) : [];
+    kept = saved.turns;
+    for (const k of kept) {
+      const turn = { question: k.question, history: [], refs: {}, result: k.result };
+      turn.refs[k.style] = new Map(k.result.citations.map((c) => [c.n, c.reference]));
+      const { box, answerText } = appendTurn(k.question);
+      showResult(turn, box, answerText);
+    }
+    scrollToEnd();
   }
 
   // ---- wiring ------------------------------------------------------------------------------
@@ -591,7 +791,7 @@
     $("ask").addEventListener("submit", (e) => {
       e.preventDefault();
       const q = $("q").value.trim();
-      if (!q || busy || disabled) return;
+      if (!q || busy || disabled || waiting) return;
       $("q").value = "";
       ask(q);
     });
@@ -604,11 +804,12 @@
     });
     $("new-chat").addEventListener("click", () => {
       history = [];
+      forget();
       for (const n of [...$("log").children]) if (!n.classList.contains("intro")) n.remove();
       $("q").focus();
     });
     $("lang").addEventListener("click", () => {
-      lang = lang === "zh" ? "en" : "zh";
+      lang = lang === "en" ? chinese : "en";
       store("lang", lang);
       applyLanguage();
     });
@@ -625,6 +826,7 @@
     $("copy-intext").addEventListener("click", () => copyFromDialog("inText"));
     $("copy-quote").addEventListener("click", () => copyFromDialog("quote"));
     if (mode === "widget") checkSite();
+    restore();
   }
 
   /** In the widget, a missing or unknown site key is said plainly instead of failing on the first question. */

@@ -11,8 +11,17 @@
   window.__regionsQaEmbed = true;
   const base = new URL(script.src, location.href).origin;
   const site = script.getAttribute("data-site") || "";
-  const want = (script.getAttribute("data-lang") || navigator.language || "en").toLowerCase();
-  const lang = want.startsWith("zh") ? "zh" : "en";
+  // zh-TW, zh-HK, zh-MO and zh-Hant read Traditional characters; other Chinese Simplified. A bare
+  // data-lang="zh" takes the visitor's own Chinese.
+  const tags =
+    navigator.languages && navigator.languages.length
+      ? navigator.languages
+      : [navigator.language || "en"];
+  const chineseOf = (tag) =>
+    !/^zh(-|$)/i.test(tag) ? null : /-(hant|tw|hk|mo)(-|$)/i.test(tag) ? "zh-Hant" : "zh";
+  const asked = (script.getAttribute("data-lang") || tags[0] || "en").toLowerCase();
+  const lang =
+    asked === "zh" ? tags.map(chineseOf).find(Boolean) || "zh" : chineseOf(asked) || "en";
   const T = {
     en: {
       open: "Ask the sources",
@@ -31,6 +40,15 @@
       refused: (origin) =>
         `此网站未启用本问答：${origin} 不在站点密钥“${site}”的允许列表中，请联系问答服务管理员添加。`,
       missing: "嵌入代码缺少 data-site 站点密钥，无法打开问答。",
+    },
+    "zh-Hant": {
+      open: "向文獻提問",
+      close: "關閉對話",
+      frame: "對話：向文獻提問",
+      checking: "正在連線…",
+      refused: (origin) =>
+        `此網站未啟用本問答：${origin} 不在站點金鑰「${site}」的允許清單中，請聯絡問答服務管理員新增。`,
+      missing: "嵌入程式碼缺少 data-site 站點金鑰，無法開啟問答。",
     },
   }[lang];
 

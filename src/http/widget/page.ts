@@ -89,7 +89,24 @@ const REFUSALS = {
     origin: (r: Refusal & { kind: "origin" }) =>
       `此网站未启用本问答：${r.origin} 不在站点密钥“${r.key}”的允许列表中，请联系问答服务管理员添加。`,
   },
+  "zh-Hant": {
+    title: "此處無法使用問答",
+    "unknown-key": (r: Refusal) =>
+      r.key
+        ? `本問答服務不認識站點金鑰「${r.key}」，無法在此開啟。請檢查嵌入程式碼中的 data-site 或 ?site=。`
+        : "嵌入程式碼沒有提供站點金鑰（?site=KEY），無法在此開啟。",
+    origin: (r: Refusal & { kind: "origin" }) =>
+      `此網站未啟用本問答：${r.origin} 不在站點金鑰「${r.key}」的允許清單中，請聯絡問答服務管理員新增。`,
+  },
 } as const;
+
+/** Languages of the refusal page: English, Simplified and Traditional Chinese. */
+export type RefusalLanguage = keyof typeof REFUSALS;
+const HTML_LANG: Record<RefusalLanguage, string> = {
+  en: "en",
+  zh: "zh-Hans",
+  "zh-Hant": "zh-Hant",
+};
 
 /**
  * The page `/widget` shows instead of the chat when the key is unknown or the framing page's origin is
@@ -98,11 +115,11 @@ const REFUSALS = {
  * @example
  *   refusalHtml("en", { kind: "origin", key: "econ101", origin: "https://other.example" })
  */
-export function refusalHtml(lang: "en" | "zh", refusal: Refusal): string {
+export function refusalHtml(lang: RefusalLanguage, refusal: Refusal): string {
   const t = REFUSALS[lang];
   const text = refusal.kind === "origin" ? t.origin(refusal) : t["unknown-key"](refusal);
   return `<!doctype html>
-<html lang="${lang === "zh" ? "zh-Hans" : "en"}" data-mode="widget">
+<html lang="${HTML_LANG[lang]}" data-mode="widget">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(t.title)}</title>
 <link rel="stylesheet" href="/assets/chat.css"></head>
 <body><p id="notice" role="alert">${esc(text)}</p></body>
