@@ -1,46 +1,54 @@
-import { verifyQuote } from "./verify.js";
+import { displayDocument, displaySlice, wholeSentenceSpan } from "../ingest/display.js";
 
-/** Leading/trailing characters a quote should not start or end with: markup and stray brackets. */
-const EDGE_MARKUP =
-  /^(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>|#+\s)+|(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>)+$/giu;
-
-/**
- * The light cleaning used when a span holds markup: NFKC, line-break hyphenation undone, whitespace
- * collapsed (none inside Chinese). Markup characters stay, so the quote still matches its span.
- */
-export function lightClean(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .replace(/\u00ad/gu, "")
-    .replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, "$1$2")
-    .replace(/\s+/gu, " ")
-    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, "$1")
-    .trim();
+/** A verified quotation: `quote` is the display text of exactly `raw.slice(start, end)`. */
+export interface MadeQuote {
+  quote: string;
+  start: number;
+  end: number;
 }
 
 /**
- * A verified quotation of raw `[start, end)`: the display text when it matches the span, otherwise the
- * span lightly cleaned; markup at the edges is trimmed from the span first. Null if nothing verifies.
+ * The quotation of raw `[start, end)`, widened to whole sentences: the span's display text — the
+ * source's own characters with wrapped lines joined, hyphenation undone, markup and footnote markers
+ * left out, compatibility ideographs unified — and its raw extent. A span inside a table (a row, a
+ * cell) is quoted as it is. Null when the span shows nothing.
+ *
+ * The answerer needs no more than this: pass the raw span of the sentences it chose (any span inside
+ * them will do); the quote never starts or ends inside a sentence, and `start`/`end` come back as the
+ * raw extent of what is quoted. `_display` is not used (it was the answerer's cleaned text, kept for
+ * callers' compatibility): the quote always comes from the raw text itself.
  *
  * @example
- *   makeQuote(raw, 120, 240, "Beijing hosts 20.4% of internet domain names.")
+ *   makeQuote(raw, 120, 240, "")
+ *   // { quote: "不過，和台灣新竹科學園區比較，南韓大德卻無法吸引廠商進駐，廠商還是集聚在首爾。", start: 118, end: 161 }
  */
 export function makeQuote(
   raw: string,
   start: number,
   end: number,
-  display: string,
-): { quote: string; start: number; end: number } | null {
-  let s = start;
-  let e = end;
-  const slice = raw.slice(s, e);
-  const lead = /^(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>|#+\s)+/iu.exec(slice);
-  if (lead) s += lead[0].length;
-  const trail = /(?:\s|\*{1,2}|_{2}|<\/?[a-z]+[^>]*>)+$/iu.exec(raw.slice(s, e));
-  if (trail) e -= trail[0].length;
-  if (e <= s) return null;
-  const candidates = [display.replace(EDGE_MARKUP, ""), lightClean(raw.slice(s, e))];
-  for (const quote of candidates)
-    if (quote && verifyQuote(raw, s, e, quote)) return { quote, start: s, end: e };
-  return null;
+  _display?: string,
+): MadeQuote | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > raw.length)
+    return null;
+  if (end <= start) return null;
+  const doc = displayDocument(raw);
+  const slice = displaySlice(doc, ...spanOf(wholeSentenceSpan(doc, start, end)));
+  return slice && { quote: slice.text, start: slice.start, end: slice.end };
 }
+
+/**
+ * Raw `[start, end)` widened to whole sentences (see {@link makeQuote}), for callers that need the
+ * span before quoting it.
+ *
+ * @example
+ *   wholeSentences(raw, at("Shenzhen had"), at("Shenzhen had") + 12); // { start: …, end: … }
+ */
+export function wholeSentences(
+  raw: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  return wholeSentenceSpan(displayDocument(raw), start, end);
+}
+
+const spanOf = (s: { start: number; end: number }) => [s.start, s.end] as const;

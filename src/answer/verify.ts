@@ -1,19 +1,13 @@
-/**
- * The comparison key of a quotation: compatibility forms folded (NFKC), and whitespace, soft hyphens
- * and hyphens/dashes removed — the only differences between a raw span and its cleaned display text
- * besides dropped markup, which quotes never cross (see `quote.ts`).
- *
- * @example
- *   quoteKey("develop-\nment") === quoteKey("development") // → true
- */
-export const quoteKey = (s: string): string =>
-  s.normalize("NFKC").replace(/[\s\u00ad\-\u2010-\u2015]/gu, "");
+import { displayDocument, displaySlice } from "../ingest/display.js";
 
 /**
- * Whether `quote` is the text at `[start, end)` of `raw`. Every quote passes this before it leaves the server.
+ * Whether `quote` is the display text of raw `[start, end)` — the source's characters, with only
+ * wrapped lines joined, hyphenation undone, markup and footnote markers dropped and compatibility
+ * ideographs unified (see `ingest/display.ts`). Every quote passes this before it leaves the server.
  *
  * @example
  *   verifyQuote("The develop-\nment of ZGC.", 4, 17, "development") // → true
+ *   verifyQuote("不過，和台灣", 0, 6, "不過,和台灣") // → false: the source has "，"
  */
 export function verifyQuote(raw: string, start: number, end: number, quote: string): boolean {
   if (
@@ -24,6 +18,6 @@ export function verifyQuote(raw: string, start: number, end: number, quote: stri
     start >= end
   )
     return false;
-  const key = quoteKey(quote);
-  return key.length > 0 && key === quoteKey(raw.slice(start, end));
+  const shown = displaySlice(displayDocument(raw), start, end);
+  return shown !== null && shown.text === quote;
 }

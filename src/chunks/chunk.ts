@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { rawSpan } from "../ingest/mapped-builder.js";
+import { indexRange } from "../ingest/mapped-builder.js";
+import { paragraphNumbers, sectionKey } from "../ingest/paragraphs.js";
 import { splitSentences } from "../ingest/sentences.js";
 import type { Block, BlockKind, CorpusDocument, Sentence } from "../ingest/types.js";
 import type { Chunk, Language } from "./types.js";
@@ -34,9 +35,6 @@ export function detectLanguage(text: string): Language {
   return han / letters > 0.3 ? "zh" : "en";
 }
 
-const sectionKey = (b: Block): string =>
-  b.section ? `${b.section.number}\u0000${b.section.path.join("\u0001")}` : "";
-
 interface Group {
   kind: BlockKind;
   blocks: Block[];
@@ -44,7 +42,9 @@ interface Group {
 
 /**
  * Cuts a document into sentence-aligned chunks that never cross a section boundary or mix
- * block kinds (a table stays apart from prose; references stay apart from evidence).
+ * block kinds (a table stays apart from prose; references stay apart from evidence). Sentences are
+ * found in the display text (where footnote markers no longer hide sentence ends); each chunk
+ * carries both its matching text and its display text.
  *
  * @example
  *   const chunks = chunkDocument(doc); // chunks[0].start/end index doc.raw
@@ -55,27 +55,23 @@ export function chunkDocument(
 ): Chunk[] {
   const chunks: Chunk[] = [];
   const seen = new Map<string, number>();
-  const paragraphOf = new Map<Block, number>();
-  let para = 0;
-  let lastSection = "";
-  for (const b of doc.blocks) {
-    if (sectionKey(b) !== lastSection) para = 0;
-    lastSection = sectionKey(b);
-    if (b.kind !== "heading") paragraphOf.set(b, ++para);
-  }
+  const paragraphOf = paragraphNumbers(doc.blocks, doc.display.text);
+  const shown = doc.display.text;
   for (const group of groupBlocks(doc.blocks)) {
     const sentences = group.blocks.flatMap((b) =>
-      splitSentences(doc.normalized.text, b.start, b.end),
+      splitSentences(shown, b.displayStart, b.displayEnd),
     );
     for (const window of packSentences(
-      doc.normalized.text,
+      shown,
       sentences,
       group.kind === "table" ? { ...opts, overlapUnits: 0 } : opts,
     )) {
-      const first = group.blocks.find((b) => b.end > window[0]!.start) ?? group.blocks[0]!;
-      chunks.push(
-        makeChunk(doc, group.kind, first, paragraphOf.get(first) ?? 1, window, seen, chunks.length),
-      );
+      const first = group.blocks.find((b) => b.displayEnd > window[0]!.start) ?? group.blocks[0]!;
+      const paragraphAt = (s: Sentence) => {
+        const b = group.blocks.find((x) => x.displayEnd >= s.end) ?? first;
+        return paragraphOf.get(b) ?? 1;
+      };
+      chunks.push(makeChunk(doc, group.kind, first, paragraphAt, window, seen, chunks.length));
     }
   }
   return chunks;
@@ -142,15 +138,17 @@ function makeChunk(
   doc: CorpusDocument,
   kind: BlockKind,
   block: Block,
-  paragraph: number,
+  paragraphAt: (s: Sentence) => number,
   window: Sentence[],
   seen: Map<string, number>,
   seq: number,
 ): Chunk {
-  const nStart = window[0]!.start;
-  const nEnd = window[window.length - 1]!.end;
-  const text = doc.normalized.text.slice(nStart, nEnd);
-  const span = rawSpan(doc.normalized, nStart, nEnd);
+  const dStart = window[0]!.start;
+  const dEnd = window[window.length - 1]!.end;
+  const rawStart = doc.display.starts[dStart]!;
+  const rawEnd = doc.display.ends[dEnd - 1]!;
+  const matching = trimmed(doc.normalized.text, indexRange(doc.normalized, rawStart, rawEnd));
+  const text = doc.normalized.text.slice(matching.from, matching.to);
   const base = createHash("sha256").update(`${doc.id}\u0000${text}`).digest("hex").slice(0, 12);
   const dup = seen.get(base) ?? 0;
   seen.set(base, dup + 1);
@@ -164,15 +162,32 @@ function makeChunk(
     section: section ? section.title : null,
     sectionNumber: section?.number ?? null,
     sectionPath: section?.path ?? [],
+    sectionNumbers: section?.numbers ?? [],
     page: block.page,
-    paragraph,
-    start: span.start,
-    end: span.end,
+    paragraph: paragraphAt(window[0]!),
+    start: rawStart,
+    end: rawEnd,
     text,
+    display: doc.display.text.slice(dStart, dEnd),
     sentences: window.map((s) => {
-      const r = rawSpan(doc.normalized, s.start, s.end);
-      return { start: s.start - nStart, end: s.end - nStart, rawStart: r.start, rawEnd: r.end };
+      const r = { start: doc.display.starts[s.start]!, end: doc.display.ends[s.end - 1]! };
+      const m = trimmed(doc.normalized.text, indexRange(doc.normalized, r.start, r.end));
+      return {
+        start: m.from - matching.from,
+        end: m.to - matching.from,
+        rawStart: r.start,
+        rawEnd: r.end,
+        paragraph: paragraphAt(s),
+      };
     }),
     seq,
   };
+}
+
+/** A range of `text` without the whitespace at its edges (a block separator at a block's start). */
+function trimmed(text: string, r: { from: number; to: number }): { from: number; to: number } {
+  let { from, to } = r;
+  while (from < to && /\s/u.test(text.charAt(from))) from++;
+  while (to > from && /\s/u.test(text.charAt(to - 1))) to--;
+  return { from, to };
 }

@@ -171,8 +171,8 @@ export function shortTitle(title: string): string {
   const all = main.split(/\s+/);
   if (all.length <= 4) return main;
   const words = all.slice(0, 4);
-  // A cut title should not end on "of" or "the".
+  // A cut title should not end on "of" or "the", nor on the comma that went on to the next word.
   while (words.length > 1 && CHICAGO_TITLE_CASE.minorWords.has(bare(words[words.length - 1] ?? "")))
     words.pop();
-  return words.join(" ");
+  return words.join(" ").replace(/[,;:]+$/u, "");
 }

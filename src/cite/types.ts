@@ -27,6 +27,24 @@ export const OrganisationSchema = z.object({ literal: text });
 export const AuthorSchema = z.union([PersonSchema, OrganisationSchema]);
 
 /**
+ * A chapter of a document that carries its own byline (a report compiling papers): cited as a
+ * chapter "In" the document. It starts where `opening` (a verbatim snippet found once in the file)
+ * starts and runs to the next chapter's opening.
+ */
+export const ChapterSchema = z.object({
+  /** The chapter number as printed ("第一章"), null when none is printed. */
+  number: optionalText,
+  opening: text,
+  title: optionalText,
+  originalTitle: optionalText,
+  description: optionalText,
+  authors: z.array(AuthorSchema).default([]),
+  language: z.array(text).default([]),
+  note: optionalText,
+  evidence: z.record(z.string(), z.union([text, z.array(text)])).default({}),
+});
+
+/**
  * One corpus document's bibliographic record. Unknown facts are null (or []), never guessed.
  * `title` is stored in sentence case (proper nouns capitalised); styles that want headline case
  * convert it. `originalTitle` holds an original-script title; when both are set, `title` is the
@@ -41,6 +59,8 @@ export const CatalogEntrySchema = z.object({
   authors: z.array(AuthorSchema).default([]),
   year: z.number().int().nullable().default(null),
   containerTitle: optionalText,
+  /** A cataloguer's description of an untitled container (a chapter's report without a title). */
+  containerDescription: optionalText,
   volume: optionalText,
   issue: optionalText,
   pages: optionalText,
@@ -53,11 +73,14 @@ export const CatalogEntrySchema = z.object({
   note: optionalText,
   /** Field name → verbatim snippet(s) of the source file the field was taken from. */
   evidence: z.record(z.string(), z.union([text, z.array(text)])).default({}),
+  /** Chapters with their own bylines, in document order (see {@link ChapterSchema}). */
+  chapters: z.array(ChapterSchema).default([]),
 });
 
 /** Document id (the file name without `.txt`) → entry. */
 export const CatalogSchema = z.record(z.string(), CatalogEntrySchema);
 
+export type Chapter = z.infer<typeof ChapterSchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type Organisation = z.infer<typeof OrganisationSchema>;
 export type Author = z.infer<typeof AuthorSchema>;
@@ -72,7 +95,16 @@ export interface Locator {
   /** Section heading, used when there is no number, e.g. "R&D input". */
   sectionTitle?: string | null;
   page?: number | null;
+  /** Last page when the cited text runs onto later pages ("pp. 4–5"). */
+  pageEnd?: number | null;
   /** Table label or number, e.g. "2", "Tab. 1" or "表2". */
   table?: string | null;
   paragraph?: number | null;
+  /** Number of the footnote or endnote holding the cited text, e.g. "3". */
+  note?: string | null;
+  /**
+   * Language of the located text: Chinese text is located in Chinese words ("第三節（一）", "第2段"),
+   * so the locator reads as the document's own headings do.
+   */
+  lang?: "en" | "zh" | null;
 }

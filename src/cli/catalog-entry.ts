@@ -20,7 +20,8 @@ export interface Uncatalogued {
  *   // → '"tainan": {\n  "source": "tainan.md",\n  "type": "document",\n  "title": "Tainan", …'
  */
 export function catalogEntryTemplate(doc: Uncatalogued): string {
-  const entry: Required<Omit<CatalogEntryInput, "evidence">> = {
+  // Chapters are listed only for documents whose chapters carry their own bylines.
+  const entry: Required<Omit<CatalogEntryInput, "evidence" | "chapters">> = {
     source: doc.source,
     type: "document",
     title: doc.heading,
@@ -29,6 +30,7 @@ export function catalogEntryTemplate(doc: Uncatalogued): string {
     authors: [],
     year: null,
     containerTitle: null,
+    containerDescription: null,
     volume: null,
     issue: null,
     pages: null,

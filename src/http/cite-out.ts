@@ -1,14 +1,17 @@
 import type { Citation } from "../answer/types.js";
 import { verifyQuote } from "../answer/verify.js";
 import type { Chunk } from "../chunks/types.js";
+import { chapterAt, citedEntry } from "../cite/chapters.js";
 import {
   formatInText,
   formatLocator,
   formatReference,
+  type CatalogEntry,
   type CitationStyle,
   type InTextStyle,
   type Locator,
 } from "../cite/index.js";
+import { chineseSection, headingTitle } from "../cite/locator.js";
 import { pageAt, pageStartsOf } from "../ingest/pages.js";
 import type { Table } from "../tables/types.js";
 import type { ReadyState } from "./state.js";
@@ -25,8 +28,11 @@ export type CitationOut = Citation & {
   view: string | null;
 };
 
-/** What a locator is computed from: the passage and the raw offset where the cited text starts. */
-export type CitedAt = Pick<Citation, "passageId" | "source" | "start" | "section">;
+/** What a locator is computed from: the passage and the raw span of the cited text. */
+export { headingTitle };
+
+export type CitedAt = Pick<Citation, "passageId" | "source" | "start" | "section"> &
+  Partial<Pick<Citation, "end">>;
 
 const TABLE_LABEL = /^(Table|表)/iu;
 
@@ -51,41 +57,38 @@ function tableAt(s: ReadyState, source: string, at: number): string | null {
 }
 
 /**
- * A heading without its number: "12.2. R&D input" → "R&D input", "一、產業發展" → "產業發展"; the whole
- * heading when it does not start with the number, null when nothing else is left.
- */
-export function headingTitle(heading: string | null, number: string | null): string | null {
-  if (!heading) return null;
-  if (!number) return heading;
-  // Numbers are rebuilt in full-width form ("（一）") while headings are NFKC ("(一)"): compare folded.
-  const folded = heading.normalize("NFKC");
-  const prefix = number.normalize("NFKC");
-  if (!folded.startsWith(prefix)) return heading;
-  return (
-    folded
-      .slice(prefix.length)
-      .replace(/^[\s.、:)]+/u, "")
-      .trim() || null
-  );
-}
-
-/**
- * 1-based paragraph of the section that holds raw offset `at`: the chunk's first paragraph plus the
- * block breaks before the sentence at `at` (chunks never cross a section, so breaks are paragraphs).
+ * 1-based paragraph, within its section, of the sentence of `chunk` holding raw offset `at`.
+ *
+ * @example
+ *   paragraphAt(chunk, chunk.sentences[4].rawStart); // 3
  */
 export function paragraphAt(chunk: Chunk, at: number): number {
   const sentence = chunk.sentences.find((x) => x.rawEnd > at) ?? chunk.sentences[0];
-  const before = sentence ? chunk.text.slice(0, sentence.start) : "";
-  return chunk.paragraph + (before.match(/\n\n/gu)?.length ?? 0);
+  return sentence?.paragraph ?? chunk.paragraph;
 }
 
 /**
- * Where cited text sits: section number and title; the page for PDFs (of the cited text, which may
- * be later than the passage's first page); the table label for table text; otherwise the paragraph
- * within the section.
+ * The number of the footnote holding raw offset `at` in a footnote passage: the last note number
+ * opening a note at or before the cited sentence ("3 Most new-tech firms…").
  *
  * @example
- *   locatorOf(state, citation); // { section: "1", sectionTitle: "Science parks", page: 2, table: null, paragraph: null }
+ *   noteAt(chunk, chunk.sentences[0].rawStart); // "3"
+ */
+export function noteAt(chunk: Chunk, at: number): string | null {
+  const i = chunk.sentences.findIndex((x) => x.rawEnd > at);
+  const upTo = i >= 0 ? chunk.text.slice(0, chunk.sentences[i]!.end) : chunk.text;
+  const notes = [...upTo.matchAll(/(?:^|\n\n)(\d{1,3})\s/gu)];
+  return notes.length ? notes[notes.length - 1]![1]! : null;
+}
+
+/**
+ * Where cited text sits, so a reader can find it: the page (and last page) where the text has pages
+ * (PDFs); the table label for table text; otherwise the section as the document heads it and the
+ * paragraph within that section. Chinese text is located in Chinese (第三節（一）, 第2段); a chapter
+ * cited as a chapter is not named again in the locator.
+ *
+ * @example
+ *   locatorOf(state, citation); // { section: "12.2", sectionTitle: "R&D input", page: null, table: null, paragraph: 3, lang: "en" }
  */
 export function locatorOf(s: ReadyState, c: CitedAt): Locator {
   const chunk = s.qa.passage(c.passageId)?.chunk;
@@ -93,17 +96,58 @@ export function locatorOf(s: ReadyState, c: CitedAt): Locator {
   const labelled = TABLE_LABEL.test(c.section ?? "") ? c.section : null;
   const table =
     labelled ?? (!chunk || chunk.kind === "table" ? tableAt(s, c.source, c.start) : null);
-  const page = pageAt(pageStartsFor(s, c.source), c.start) ?? chunk?.page ?? null;
+  const starts = pageStartsFor(s, c.source);
+  const page = pageAt(starts, c.start) ?? chunk?.page ?? null;
+  const last = c.end !== undefined && c.end > c.start ? pageAt(starts, c.end - 1) : null;
+  const pageEnd = page !== null && last !== null && last > page ? last : null;
   if (!chunk)
-    return { section: null, sectionTitle: table ? null : c.section, page, table, paragraph: null };
+    return {
+      section: null,
+      sectionTitle: table ? null : c.section,
+      page,
+      pageEnd,
+      table,
+      paragraph: null,
+    };
+  const raw = s.rawTexts.get(c.source) ?? "";
+  const inChapter = chapterAt(s.entryFor(chunk.docId), raw, c.start) !== null;
+  const heading = chunk.section;
+  const zh = heading ? /\p{Script=Han}/u.test(heading) : chunk.lang === "zh";
+  const title = headingTitle(heading, chunk.sectionNumber);
+  const section = zh
+    ? chineseSection(chunk.sectionNumbers ?? [chunk.sectionNumber], { withoutChapter: inChapter })
+    : chunk.sectionNumber;
+  const note = chunk.kind === "footnote" ? noteAt(chunk, c.start) : null;
+  // A table is found by its label, a note by its number; the section adds nothing a reader needs.
   return {
-    section: chunk.sectionNumber,
-    sectionTitle: headingTitle(chunk.section, chunk.sectionNumber),
+    section: table ? null : section,
+    sectionTitle: table ? null : title,
     page,
+    pageEnd,
     table,
-    paragraph: page === null && !table ? paragraphAt(chunk, c.start) : null,
+    ...(note ? { note } : {}),
+    paragraph: page === null && !table && !note ? paragraphAt(chunk, c.start) : null,
+    lang: zh ? "zh" : "en",
   };
 }
+
+/**
+ * The work a citation cites: the chapter holding its text when the document's chapters carry their
+ * own bylines, else the document.
+ *
+ * @example
+ *   citedWork(state, { docId: "bohai-rim-science-parks-report", source: "…", start: 20_000 }).type; // "chapter"
+ */
+export function citedWork(
+  s: ReadyState,
+  c: Pick<Citation, "docId" | "source" | "start">,
+): CatalogEntry {
+  return citedEntry(s.entryFor(c.docId), s.rawTexts.get(c.source) ?? "", c.start);
+}
+
+/** The name shown for a work: its original-script title, title or description. */
+export const workTitle = (entry: CatalogEntry, fallback: string): string =>
+  entry.originalTitle ?? entry.title ?? entry.description ?? fallback;
 
 /** Whether the citation's quote is the raw text at its span: the last check before a quote leaves the server. */
 export function isVerified(
@@ -138,11 +182,13 @@ export function citationsOut(
   return citations
     .filter((c) => isVerified(s, c))
     .map((c) => {
-      const entry = s.entryFor(c.docId);
+      const entry = citedWork(s, c);
       const locator = locatorOf(s, c);
       const inTextStyle: InTextStyle | null = style === "ris" ? null : style;
       return {
         ...c,
+        // A chapter cited as a chapter is named by its own title.
+        title: entry.type === "chapter" ? workTitle(entry, c.title) : c.title,
         locator: formatLocator(locator, { withTitle: true }),
         locatorDetail: locator,
         reference: formatReference(entry, style),

@@ -71,14 +71,16 @@ export function classifyLine(line: RawLine): LineClass {
     (t.match(/\p{Lu}/gu) ?? []).length >= 6
   )
     return { kind: "heading", level: 1, number: null, title: t };
-  if (t.length > 80 || /[.。,，;；:：!?！？)）"”」]$/u.test(t)) return { kind: "text" };
-  let m = new RegExp(`^第(${CN_NUM}|\\d+)[章節篇部]\\s*(.*)$`, "u").exec(t);
-  if (m) return { kind: "heading", level: 1, number: `第${m[1]}章`, title: t };
+  // Chinese headings may end in a colon ("第一章：", "（一）資本運動建構的經濟空間結構：").
+  const cn = t.length <= 40 && !/[.。,，;；!?！？)"”」]$/u.test(t);
+  let m = new RegExp(`^第(${CN_NUM}|\\d+)[章節篇部][:：]?\\s*(.*)$`, "u").exec(t);
+  if (m && cn) return { kind: "heading", level: 1, number: `第${m[1]}章`, title: t };
   m = new RegExp(`^(${CN_NUM})[、．.]\\s*(\\S.*)$`, "u").exec(t);
-  if (m && t.length <= 40) return { kind: "heading", level: 2, number: m[1]!, title: t };
+  if (m && cn) return { kind: "heading", level: 2, number: m[1]!, title: t };
   m = new RegExp(`^[（(](${CN_NUM})[）)]\\s*(\\S.*)$`, "u").exec(t);
-  if (m && t.length <= 40) return { kind: "heading", level: 3, number: `（${m[1]}）`, title: t };
-  m = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\p{Lu}[^\t]*)$/u.exec(t);
+  if (m && cn) return { kind: "heading", level: 3, number: `（${m[1]}）`, title: t };
+  if (t.length > 80 || /[.。,，;；:：!?！？)）"”」]$/u.test(t)) return { kind: "text" };
+  m = /^(\d{1,2}(?:\.\d{1,2}){0,3})[.,]?\s+(\p{Lu}[^\t]*)$/u.exec(t);
   if (m && t.split(/\s+/u).length <= 12)
     return { kind: "heading", level: m[1]!.split(".").length, number: m[1]!, title: t };
   return { kind: "text" };

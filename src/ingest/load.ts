@@ -60,13 +60,14 @@ export async function loadDocument(dir: string, source: string): Promise<CorpusD
   } else {
     raw = bytes.toString("utf8");
   }
-  const { normalized, blocks } = segmentDocument(raw, pageStarts);
+  const { normalized, display, blocks } = segmentDocument(raw, pageStarts);
   return {
     id: source.replace(/\.[^.]+$/u, ""),
     source,
     raw,
     sha256: sha256(bytes),
     normalized,
+    display,
     blocks,
     pageStarts,
   };

@@ -28,8 +28,24 @@ export class MappedTextBuilder {
 
   /** The last emitted character, or "" when empty. */
   lastChar(): string {
-    const last = this.parts[this.parts.length - 1];
-    return last ? last.charAt(last.length - 1) : "";
+    return this.charFromEnd(1);
+  }
+
+  /** The `n`th character from the end (1 is the last), or "" when there are fewer. */
+  charFromEnd(n: number): string {
+    for (let p = this.parts.length - 1; p >= 0; p--) {
+      const part = this.parts[p]!;
+      if (n <= part.length) return part.charAt(part.length - n);
+      n -= part.length;
+    }
+    return "";
+  }
+
+  /** The last `n` emitted characters. */
+  lastChars(n: number): string {
+    let out = "";
+    for (let p = this.parts.length - 1; p >= 0 && out.length < n; p--) out = this.parts[p]! + out;
+    return out.slice(out.length - n);
   }
 
   /** Removes the last emitted character (a line-break hyphen, say). */
@@ -80,4 +96,30 @@ export function rawSpan(m: MappedText, start: number, end: number): { start: num
     return { start: at, end: at };
   }
   return { start: m.starts[start] ?? 0, end: m.ends[end - 1] ?? 0 };
+}
+
+/**
+ * The range of characters of `m` whose raw origin lies inside raw `[start, end)`, as `[from, to)` indexes
+ * of `m.text` (origins are in raw order, so this is a binary search). Zero-width characters at `start`
+ * (block separators) are inside.
+ *
+ * @example
+ *   const { from, to } = indexRange(doc.display, 1200, 1305);
+ *   doc.display.text.slice(from, to); // the display text of raw [1200, 1305)
+ */
+export function indexRange(
+  m: MappedText,
+  start: number,
+  end: number,
+): { from: number; to: number } {
+  let lo = 0;
+  let hi = m.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (m.starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < m.ends.length && m.ends[to]! <= end && m.starts[to]! < Math.max(end, start + 1)) to++;
+  return { from: lo, to };
 }

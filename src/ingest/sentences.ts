@@ -5,22 +5,32 @@ const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 const ABBREVIATION =
   /(?:\b(?:et al|e\.g|i\.e|cf|etc|vs|Fig|Figs|No|Nos|Vol|pp|p|Dr|Mr|Mrs|Ms|Prof|Inc|Co|Ltd|Corp|Dept|Univ|approx|ca|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b\p{Lu}\.)\s*$/u;
 const CJK_BREAK = /[。！？；!?]+[」』”）)]*/gu;
+/** Full stops only: a "；" ends a clause, not a sentence. */
+const CJK_FULL_STOP = /[。！？!?]+[」』”）)]*/gu;
 
 /**
- * Sentence ranges of `text[start, end)`: ICU sentence rules, plus breaks after Chinese 。！？；,
- * without breaking after common abbreviations ("et al.", "Fig.", initials). Table rows (lines) are sentences.
+ * Sentence ranges of `text[start, end)`: ICU sentence rules, plus breaks after Chinese 。！？ (and
+ * after ；, which closes a clause, unless `clauses` is false), without breaking after common
+ * abbreviations ("et al.", "Fig.", initials). Table rows (lines) are sentences.
  *
  * @example
  *   splitSentences("Dr. Li came. 他來了。再見。", 0, 21).length // → 3
+ *   splitSentences("甲；乙。", 0, 4, { clauses: false }).length // → 1
  */
-export function splitSentences(text: string, start: number, end: number): Sentence[] {
+export function splitSentences(
+  text: string,
+  start: number,
+  end: number,
+  { clauses = true }: { clauses?: boolean } = {},
+): Sentence[] {
+  const breaks = clauses ? CJK_BREAK : CJK_FULL_STOP;
   const out: Sentence[] = [];
   for (const line of ranges(text, start, end, /\n+/gu)) {
     let pending: Sentence | null = null;
     for (const seg of segmenter.segment(text.slice(line.start, line.end))) {
       const s = line.start + seg.index;
       const piece = { start: s, end: s + seg.segment.length };
-      for (const sub of ranges(text, piece.start, piece.end, CJK_BREAK, true)) {
+      for (const sub of ranges(text, piece.start, piece.end, breaks, true)) {
         if (pending) pending.end = sub.end;
         else pending = { ...sub };
         const so = text.slice(pending.start, pending.end);

@@ -22,13 +22,14 @@ const raw = [
 ].join("\n");
 
 function setup() {
-  const { normalized, blocks } = segmentDocument(raw);
+  const { normalized, display, blocks } = segmentDocument(raw);
   const doc: CorpusDocument = {
     id: "zgc",
     source: "zgc.txt",
     raw,
     sha256: "",
     normalized,
+    display,
     blocks,
     pageStarts: [],
   };

@@ -181,6 +181,43 @@ describe.skipIf(!canRunBrowser)(suiteTitle("chat page (Chromium)"), () => {
     await page.close();
   }, 60_000);
 
+  it("offers the in-text citation and copies the quotation exactly, with its in-text citation and reference", async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    // Copies are captured instead of reaching the system clipboard.
+    await page.evaluate(() => {
+      const copied: string[] = [];
+      (window as unknown as { copied: string[] }).copied = copied;
+      navigator.clipboard.writeText = async (text: string) => {
+        copied.push(text);
+      };
+    });
+    await page.getByLabel("Your question").fill("天津濱海新區的發展受到哪些國家政策支持？");
+    await page.getByLabel("Your question").press("Enter");
+    const answer = page.locator(".turn-a").last();
+    await answer.locator(".answer .mark").first().waitFor();
+    await answer.locator(".answer .mark").first().click();
+    // The style chosen earlier is remembered; this test wants APA.
+    await page.getByLabel("Citation style").selectOption("apa");
+    await expect.poll(() => page.locator("#cite-ref").textContent()).toMatch(/\(n\.d\.\)/u);
+    await expect.poll(() => page.locator("#cite-intext").textContent()).toMatch(/n\.d\./u);
+    const quote = (await page.locator("#cite-quote").textContent())!;
+    const inText = (await page.locator("#cite-intext").textContent())!;
+    const reference = (await page.locator("#cite-ref").textContent())!;
+    expect(quote).toContain("，");
+    expect(inText).toMatch(/^\(.+, n\.d\., .+\)$/u);
+    await page.getByRole("button", { name: "Copy quotation with reference" }).click();
+    await page.getByRole("button", { name: "Copy in-text citation" }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { copied: string[] }).copied))
+      .toEqual([`「${quote}」${inText}\n\n${reference}`, inText]);
+    // Another style: the in-text citation follows it.
+    await page.getByLabel("Citation style").selectOption("chicago");
+    await expect.poll(() => page.locator("#cite-intext").textContent()).toMatch(/ n\.d\., /u);
+    await shot(page, "chat-page-citation-quotation");
+    await page.close();
+  }, 60_000);
+
   it("keeps the conversation: ask → open a citation → open the passage → come back", async () => {
     const page = await newPage();
     await page.goto(`${base}/`);

@@ -7,7 +7,9 @@ import { CATALOG_JSON, CORPUS_DIR, catalog } from "./fixtures.js";
 
 const corpusFiles = readdirSync(CORPUS_DIR).filter((name) => name.endsWith(".txt"));
 /** Fields that are bookkeeping rather than facts taken from the document. */
-const UNEVIDENCED = new Set(["source", "note", "evidence"]);
+const UNEVIDENCED = new Set(["source", "note", "evidence", "chapters"]);
+/** Chapter fields that are bookkeeping: where the chapter starts is checked separately. */
+const CHAPTER_UNEVIDENCED = new Set(["opening", "note", "evidence"]);
 
 function isFilled(value: unknown): boolean {
   return value !== null && !(Array.isArray(value) && value.length === 0);
@@ -41,6 +43,19 @@ describe("corpus/catalog.json", () => {
         .filter(([field, value]) => !UNEVIDENCED.has(field) && isFilled(value))
         .map(([field]) => field);
       expect(Object.keys(entry.evidence).sort()).toEqual(filled.sort());
+    });
+
+    it("gives each chapter an opening found once in the file, and evidence for its filled fields only", () => {
+      for (const chapter of entry.chapters) {
+        expect(text.split(chapter.opening).length - 1, chapter.opening).toBe(1);
+        for (const snippets of Object.values(chapter.evidence))
+          for (const snippet of [snippets].flat())
+            expect(text.includes(snippet), JSON.stringify(snippet)).toBe(true);
+        const filled = Object.entries(chapter)
+          .filter(([field, value]) => !CHAPTER_UNEVIDENCED.has(field) && isFilled(value))
+          .map(([field]) => field);
+        expect(Object.keys(chapter.evidence).sort()).toEqual(filled.sort());
+      }
     });
 
     it("stores page ranges with an en dash", () => {

@@ -55,24 +55,28 @@ describe("locatorOf", () => {
       section: "12.1",
       sectionTitle: "Labor productivity",
       page: null,
+      pageEnd: null,
       table: null,
       paragraph: chunk.paragraph,
+      lang: "en",
     });
     expect(formatLocator(at(chunk), { withTitle: true })).toBe(
       `§12.1 “Labor productivity”, ¶ ${chunk.paragraph}`,
     );
   });
 
-  it("strips a Chinese section number from the title whether written full-width or not", () => {
+  it("locates Chinese text in Chinese: the section path in the document's numbering, then the paragraph", () => {
     const chunk = chunksOf("bohai-rim-science-parks-report").find(
       (c) => c.sectionNumber === "（二）" && c.section?.includes("改革開放戰略"),
     )!;
+    // "（二）" under "三、" of chapter 1; the chapter is the cited work, so it is not named again.
     expect(at(chunk)).toMatchObject({
-      section: "（二）",
+      section: "第三節（二）",
       sectionTitle: "改革開放戰略促進北京全球城市崛起",
+      lang: "zh",
     });
     expect(formatLocator(at(chunk), { withTitle: true })).toMatch(
-      /^（二）「改革開放戰略促進北京全球城市崛起」, ¶ \d+$/u,
+      /^第三節（二）「改革開放戰略促進北京全球城市崛起」, 第\d+段$/u,
     );
   });
 
@@ -158,7 +162,7 @@ describe("citationsOut", () => {
       quote: good.quote,
       locator: expect.any(String),
       reference: expect.stringContaining("Chen, L. (2014)"),
-      inText: expect.stringMatching(/^\(Chen, 2014, para\. \d+\)$/u),
+      inText: expect.stringMatching(/^\(Chen, 2014, “[^”]+” section, para\. \d+\)$/u),
     });
   });
 });
@@ -216,8 +220,10 @@ describe("citations of /api/ask", () => {
     );
     expect(zh.length).toBeGreaterThan(0);
     for (const c of zh) {
-      const span = rawOf(c.source).slice(c.start, c.end).normalize("NFKC");
-      expect(c.quote.replace(/\s/gu, "")).toBe(span.replace(/\s/gu, ""));
+      const span = rawOf(c.source).slice(c.start, c.end);
+      // The source's own punctuation, not its NFKC fold: "，" stays "，".
+      expect(c.quote.split("，").length).toBe(span.split("，").length);
+      expect(c.quote).not.toMatch(/\p{Script=Han},|,\p{Script=Han}/u);
       // Traditional forms stay: 經 (not 经), 發 (not 发), 融 is shared by both scripts.
       expect(c.quote).toMatch(/[經發與區會對開關這國]/u);
       expect(c.quote).not.toMatch(/[经发与区会对开关这国]/u);

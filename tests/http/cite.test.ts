@@ -70,7 +70,7 @@ describe("GET /api/cite", () => {
     ).json();
     expect(body).toMatchObject({ quote: cited.quote, start: cited.start, end: cited.end });
     expect(verifyQuote(rawOf(cited.source), body.start, body.end, body.quote)).toBe(true);
-    expect(body.inText).toMatch(/^\(Chen 2014, par\. \d+\)$/u);
+    expect(body.inText).toMatch(/^\(Chen 2014, “[^”]+” section, par\. \d+\)$/u);
     expect(body.view).toBe(`/p/${cited.passageId}?start=${cited.start}&end=${cited.end}`);
   });
 

@@ -36,9 +36,13 @@ function sourceElements(entry: CatalogEntry): Run[][] {
   }
   const publisher = publisherOf(entry);
   const elements: Run[][] = [];
-  if (!isStandalone(entry) && entry.containerTitle) {
+  if (!isStandalone(entry) && (entry.containerTitle || entry.containerDescription)) {
     const range = pages ? ` (${pages.includes("–") ? "pp." : "p."} ${pages})` : "";
-    elements.push([plain("In "), italic(entry.containerTitle), plain(`${range}.`)]);
+    // An untitled container is named by its description in square brackets, not italicised.
+    const container = entry.containerTitle
+      ? italic(entry.containerTitle)
+      : plain(`[${entry.containerDescription}]`);
+    elements.push([plain("In "), container, plain(`${range}.`)]);
   }
   if (publisher) elements.push([plain(withPeriod(publisher))]);
   return elements;

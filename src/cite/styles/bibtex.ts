@@ -77,8 +77,8 @@ function protectCase(title: string): string {
     .split(" ")
     .map((word, index) => {
       const needsBraces = (index > 0 && /\p{Lu}/u.test(word)) || /\p{Lu}/u.test(word.slice(1));
-      // Trailing punctuation stays outside the braces: "{China}." rather than "{China.}".
-      return needsBraces ? word.replace(/^(.*?)([.,:;?!]*)$/u, "{$1}$2") : word;
+      // Brackets and punctuation stay outside the braces: "[{Still}", "{China}." rather than "{China.}".
+      return needsBraces ? word.replace(/^([[(]*)(.*?)([.,:;?!\])]*)$/u, "$1{$2}$3") : word;
     })
     .join(" ");
 }
@@ -102,7 +102,12 @@ export function bibtexReference(entry: CatalogEntry): string {
   const fields: [string, string | null][] = [
     ["author", entry.authors.length > 0 ? entry.authors.map(bibtexName).join(" and ") : null],
     ["title", titleField(entry)],
-    [container, entry.containerTitle && escapeLatex(entry.containerTitle)],
+    [
+      container,
+      entry.containerTitle
+        ? escapeLatex(entry.containerTitle)
+        : entry.containerDescription && escapeLatex(`[${entry.containerDescription}]`),
+    ],
     ["year", entry.year === null ? null : String(entry.year)],
     ["volume", entry.volume && escapeLatex(entry.volume)],
     ["number", entry.issue && escapeLatex(entry.issue)],

@@ -12,7 +12,7 @@ function authorList(authors: readonly Author[]): string {
     index === 0 ? invertedName(author, false) : directName(author),
   );
   if (names.length > 10) return `${names.slice(0, 7).join(", ")}, et al.`;
-  return joinNames(names, "and", true);
+  return joinNames(names, "and", names[0]?.includes(",") ?? false);
 }
 
 /**
@@ -47,8 +47,11 @@ function sourceElements(entry: CatalogEntry): Run[][] {
   }
   const publisher = publisherOf(entry);
   const elements: Run[][] = [];
-  if (!isStandalone(entry) && entry.containerTitle) {
-    const book = italic(titleCase(entry.containerTitle, CHICAGO_TITLE_CASE));
+  if (!isStandalone(entry) && (entry.containerTitle || entry.containerDescription)) {
+    // An untitled container is named by its description, in sentence case and upright.
+    const book = entry.containerTitle
+      ? italic(titleCase(entry.containerTitle, CHICAGO_TITLE_CASE))
+      : plain(entry.containerDescription ?? "");
     elements.push([plain("In "), book, plain(pages ? `, ${pages}.` : ".")]);
   }
   if (publisher) elements.push([plain(withPeriod(publisher))]);

@@ -10,10 +10,10 @@ import { closingPeriod, isStandalone, link, publisherOf, workName } from "../wor
 function authorList(authors: readonly Author[]): string {
   const [first, second] = authors;
   if (!first) return "";
-  if (authors.length >= 3) return `${invertedName(first, false)}, et al.`;
-  return second
-    ? `${invertedName(first, false)}, and ${directName(second)}`
-    : invertedName(first, false);
+  const lead = invertedName(first, false);
+  if (authors.length >= 3) return `${lead}, et al.`;
+  // "Liefner, Ingo, and Henning Kroll"; a Chinese name is not inverted: "蔡青蓉 and 陳俊銘".
+  return second ? `${lead}${lead.includes(",") ? "," : ""} and ${directName(second)}` : lead;
 }
 
 /** Title-case title (quoted for parts, italic for self-standing works), translation in brackets. */
@@ -42,7 +42,10 @@ function containerElement(entry: CatalogEntry): Run[] {
     link(entry),
   ].filter((fact): fact is string => fact !== null);
   const container = !isStandalone(entry) && entry.containerTitle ? entry.containerTitle : null;
+  // MLA 9 §2.?: an untitled container is described, in sentence case, neither italicised nor quoted.
+  const described = !isStandalone(entry) && !container ? entry.containerDescription : null;
   const listed = facts.join(", ");
+  if (described) return [plain(withPeriod(listed ? `${described}, ${listed}` : described))];
   if (!container) return listed ? [plain(withPeriod(listed))] : [];
   return [
     italic(titleCase(container, MLA_TITLE_CASE)),
@@ -88,6 +91,9 @@ export function mlaInText(entry: CatalogEntry, locator?: Locator): string {
   const parts = locatorParts(locator, CHICAGO_MLA_LOCATOR);
   const name = citedName(entry);
   if (parts.length === 0) return `(${name})`;
+  if (parts[0]?.kind !== "page" && name.endsWith("”"))
+    // A quoted short title takes the comma inside its quotation marks.
+    return `(${name.slice(0, -1)},” ${parts.map((part) => part.text).join(", ")})`;
   const separator = parts[0]?.kind === "page" ? " " : ", ";
   return `(${name}${separator}${parts.map((part) => part.text).join(", ")})`;
 }

@@ -36,7 +36,10 @@ export function risReference(entry: CatalogEntry): string {
     ["PY", entry.year === null ? null : String(entry.year)],
     ["TI", name.kind === "title" ? name.main : `[${name.text}]`],
     ["TT", name.kind === "title" ? name.translation : null],
-    ["T2", entry.containerTitle],
+    [
+      "T2",
+      entry.containerTitle ?? (entry.containerDescription && `[${entry.containerDescription}]`),
+    ],
     ["VL", entry.volume],
     ["IS", entry.issue],
     ["SP", pages?.first ?? null],

@@ -1,9 +1,9 @@
-import { lightClean, makeQuote } from "../../answer/quote.js";
+import { makeQuote } from "../../answer/quote.js";
 import type { Chunk } from "../../chunks/types.js";
 import type { CatalogEntry, Locator } from "../../cite/index.js";
 import { z } from "zod";
 import { AppError } from "../../errors.js";
-import { locatorOf } from "../cite-out.js";
+import { citedWork, locatorOf } from "../cite-out.js";
 import type { ReadyState } from "../state.js";
 
 const offset = z.coerce.number().int().min(0).optional();
@@ -25,38 +25,17 @@ export interface CitedPassage {
   next: Chunk | null;
   /** The text the offsets point into (for PDFs, the extracted text). */
   raw: string;
+  /** The cited work: the chapter holding the passage, or the document. */
   entry: CatalogEntry;
+  /** The document's own catalog entry. */
+  document: CatalogEntry;
   quote: Quote | null;
   locator: Locator;
 }
 
 /**
- * Widens `[start, end)` to the whole sentences of a prose passage it touches, with their normalized
- * text; in a table passage, rows and cells are the units, so the range is kept as given.
- *
- * @example
- *   sentenceSpan(chunk, chunk.sentences[1].rawStart + 5, chunk.sentences[1].rawEnd - 3);
- *   // → { start: sentences[1].rawStart, end: sentences[1].rawEnd, display: "…the sentence…" }
- */
-export function sentenceSpan(
-  chunk: Chunk,
-  start: number,
-  end: number,
-): { start: number; end: number; display: string | null } {
-  if (chunk.kind === "table") return { start, end, display: null };
-  const first = chunk.sentences.find((x) => x.rawEnd > start);
-  const last = [...chunk.sentences].reverse().find((x) => x.rawStart < end);
-  if (!first || !last || last.rawEnd <= first.rawStart) return { start, end, display: null };
-  return {
-    start: first.rawStart,
-    end: last.rawEnd,
-    display: chunk.text.slice(first.start, last.end),
-  };
-}
-
-/**
- * The verified quote of `[start, end)` in a passage: the range must lie inside the passage; it is
- * widened to whole sentences and checked against the raw text (400 when nothing verifies).
+ * The quote of `[start, end)` in a passage: the range must lie inside the passage; it is widened to
+ * whole sentences (in prose) and quoted in display text (400 when it shows nothing).
  *
  * @example
  *   quoteIn(chunk, raw, 1200, 1290); // { text: "Beijing hosts …", start: 1187, end: 1290 }
@@ -67,13 +46,7 @@ export function quoteIn(chunk: Chunk, raw: string, start: number, end: number): 
       "invalid_request",
       `start and end must satisfy ${chunk.start} ≤ start < end ≤ ${chunk.end} (the passage's raw span).`,
     );
-  const span = sentenceSpan(chunk, start, end);
-  const q = makeQuote(
-    raw,
-    span.start,
-    span.end,
-    span.display ?? lightClean(raw.slice(span.start, span.end)),
-  );
+  const q = makeQuote(raw, start, end);
   if (!q)
     throw new AppError(
       "invalid_request",
@@ -100,11 +73,14 @@ export function citePassage(s: ReadyState, id: string, range: QuoteRange = {}): 
     range.start !== undefined && range.end !== undefined
       ? quoteIn(chunk, raw, range.start, range.end)
       : null;
+  const start = quote?.start ?? chunk.start;
   const locator = locatorOf(s, {
     passageId: chunk.id,
     source: chunk.source,
-    start: quote?.start ?? chunk.start,
+    start,
+    end: quote?.end ?? chunk.end,
     section: chunk.section,
   });
-  return { chunk, previous, next, raw, entry: s.entryFor(chunk.docId), quote, locator };
+  const entry = citedWork(s, { docId: chunk.docId, source: chunk.source, start });
+  return { chunk, previous, next, raw, entry, document: s.entryFor(chunk.docId), quote, locator };
 }

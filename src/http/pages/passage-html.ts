@@ -6,7 +6,10 @@ import {
   formatReferenceHtml,
   type CitationStyle,
 } from "../../cite/index.js";
-import { pageAt, pageStartsOf } from "../../ingest/pages.js";
+import { displayDocument } from "../../ingest/display.js";
+import { indexRange } from "../../ingest/mapped-builder.js";
+import { pageAt } from "../../ingest/pages.js";
+import { workTitle } from "../cite-out.js";
 import { PAGE_CSS, PAGE_JS } from "./assets.js";
 import type { CitedPassage } from "./cited-span.js";
 
@@ -47,20 +50,40 @@ export function contextBounds(
   return { from, to };
 }
 
-/** Raw text as HTML; in a PDF's extracted text, each page separator becomes a "page N" rule. */
-function rawText(text: string, offset: number, pageStarts: readonly number[]): Html[] {
-  if (!pageStarts.length) return [html`${text}`];
-  const out: Html[] = [];
-  let at = 0;
-  for (let i = text.indexOf("\f"); i >= 0; i = text.indexOf("\f", i + 1)) {
-    out.push(
-      html`${text.slice(at, i).replace(/\n+$/u, "")}<span class="page">page ${pageAt(pageStarts, offset + i + 3) ?? ""}</span>`,
-    );
-    at = i + 1;
-    while (text[at] === "\n") at++;
-  }
-  out.push(html`${text.slice(at)}`);
-  return out;
+/**
+ * The context as display text — the source's characters with wrapped lines joined (no hard line
+ * breaks, no one-character orphan lines), paragraphs apart — cut at raw offsets `bounds` into parts
+ * (before the passage, before the quote, the quote, …). Whitespace at a part's edges goes to the
+ * part outside it, so a highlight holds just the quoted text. Where a PDF page starts, a "page N" rule.
+ */
+function shownParts(raw: string, bounds: readonly number[], highlighted: number): Html[][] {
+  const doc = displayDocument(raw);
+  const text = doc.display.text;
+  const at = bounds.map((b) => indexRange(doc.display, b, b).from);
+  const white = (i: number) => /\s/u.test(text.charAt(i));
+  let [a, b] = [at[highlighted]!, at[highlighted + 1]!];
+  while (a < b && white(a)) a++;
+  while (b > a && white(b - 1)) b--;
+  at[highlighted] = a;
+  at[highlighted + 1] = b;
+  const cuts = doc.pageStarts.slice(1).map((p) => ({
+    at: indexRange(doc.display, p, p).from,
+    page: pageAt(doc.pageStarts, p),
+  }));
+  return at.slice(0, -1).map((from, i) => {
+    const to = at[i + 1]!;
+    const out: Html[] = [];
+    let k = from;
+    for (const cut of cuts.filter((c) => c.at > from && c.at <= to)) {
+      out.push(
+        html`${text.slice(k, cut.at).replace(/\s+$/u, "")}<span class="page">page ${cut.page ?? ""}</span>`,
+      );
+      k = cut.at;
+      while (k < to && white(k)) k++;
+    }
+    out.push(html`${text.slice(k, to)}`);
+    return out;
+  });
 }
 
 /** The quotation as a writer pastes it: in quotation marks (「」 for Chinese) followed by the in-text citation. */
@@ -97,21 +120,31 @@ export function pageShell(title: string, body: Html, script = true): Html {
  *   c.html(passagePage(citePassage(state, id, { start, end })));
  */
 export function passagePage(p: CitedPassage): Html {
-  const { chunk, raw: text, entry, quote, locator } = p;
-  const title = entry.title ?? entry.originalTitle ?? chunk.docId;
+  const { chunk, raw: text, entry, document, quote, locator } = p;
+  const title = workTitle(entry, chunk.docId);
+  // A chapter cited as a chapter is shown with the document that holds it.
+  const within =
+    entry.type === "chapter"
+      ? `In ${document.title ?? document.originalTitle ?? `[${document.description ?? document.source}]`}`
+      : "";
+  const langOf = (t: string) => (/\p{Script=Han}/u.test(t) ? "zh-Hant" : "en");
   const where = formatLocator(locator, { withTitle: true }) || "Passage";
-  const pageStarts = /\.pdf$/iu.test(chunk.source) ? pageStartsOf(text) : [];
   const mark = quote ?? { start: chunk.start, end: chunk.end };
   const { from, to } = contextBounds(text, chunk.start, chunk.end);
-  const part = (a: number, b: number) => rawText(text.slice(a, b), a, pageStarts);
+  const [before, lead, marked, trail, after] = shownParts(
+    text,
+    [from, chunk.start, mark.start, mark.end, chunk.end, to],
+    2,
+  );
   const gap = html`<span class="gap" title="text left out">…</span>`;
   const apaInText = formatInText(entry, "apa", locator);
   const nav = (label: string, id: string | undefined) =>
     id ? html`<a href="/p/${encodeURIComponent(id)}">${label}</a>` : html`<span></span>`;
-  const body = html`<header><p class="doc">${title}</p><h1>${where}</h1><p class="meta">${chunk.source}, characters ${mark.start}–${mark.end}${pageStarts.length ? " of the text extracted from the PDF" : ""}</p></header>
+  const pdf = /\.pdf$/iu.test(chunk.source);
+  const body = html`<header><p class="doc" lang="${langOf(title)}">${title}</p>${within ? html`<p class="doc">${within}</p>` : ""}<h1 lang="${langOf(where)}">${where}</h1><p class="meta">${chunk.source}, characters ${mark.start}–${mark.end}${pdf ? " of the text extracted from the PDF" : ""}</p></header>
 <nav>${nav("← Previous passage", p.previous?.id)}${nav("Next passage →", p.next?.id)}</nav>
 <main>
-<section><h2>In context</h2><div class="context" lang="${chunk.lang}">${from > 0 ? gap : ""}${part(from, chunk.start)}<span class="passage">${part(chunk.start, mark.start)}<mark>${part(mark.start, mark.end)}</mark>${part(mark.end, chunk.end)}</span>${part(chunk.end, to)}${to < text.length ? gap : ""}</div></section>
+<section><h2>In context</h2><div class="context" lang="${chunk.lang}">${from > 0 ? gap : ""}${before}<span class="passage">${lead}<mark>${marked}</mark>${trail}</span>${after}${to < text.length ? gap : ""}</div></section>
 ${quote ? html`<section><h2>Quotation</h2><blockquote lang="${chunk.lang}">${quote.text}</blockquote><p class="hint">${apaInText}</p><div class="actions">${copyButton("Copy quotation", quotationText(quote.text, chunk.lang, apaInText))}</div></section>` : ""}
 <section><h2>Cite this passage</h2>${PROSE_STYLES.map((style) => citeBlock(p, style))}${EXCHANGE_STYLES.map((style) => citeBlock(p, style))}</section>
 </main>`;

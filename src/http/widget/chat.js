@@ -28,7 +28,11 @@
       source: (n, title) => `Source ${n}: ${title}`,
       openPassage: "Open passage",
       copy: "Copy citation",
+      copyIntext: "Copy in-text citation",
+      copyQuote: "Copy quotation with reference",
+      inTextLabel: "In text:",
       copied: "Citation copied.",
+      copiedQuote: "Quotation and reference copied.",
       copyFailed: "Could not copy; select the citation text and copy it.",
       loadingStyle: "Loading this style…",
       close: "Close",
@@ -64,7 +68,11 @@
       source: (n, title) => `来源 ${n}：${title}`,
       openPassage: "打开原文段落",
       copy: "复制引用",
+      copyIntext: "复制文内引用",
+      copyQuote: "复制引文及出处",
+      inTextLabel: "文内引用：",
       copied: "已复制引用。",
+      copiedQuote: "已复制引文及出处。",
       copyFailed: "无法复制；请选中引用文字后手动复制。",
       loadingStyle: "正在载入该格式…",
       close: "关闭",
@@ -492,9 +500,30 @@
   // ---- citations dialog --------------------------------------------------------------------
 
   let open = null; // { turn, n }
+  /** In-text citations per turn, style and citation number, for styles fetched after the answer. */
+  const inTexts = new WeakMap();
 
   /** The reference of citation `n` in style `s`, if already known. */
   const referenceFor = (turn, n, s) => (turn.refs[s] ? turn.refs[s].get(n) : undefined);
+
+  /** The in-text citation of citation `n` in style `s` (RIS has none), if already known. */
+  function inTextFor(turn, n, s) {
+    if (s === "ris") return null;
+    const fetched = inTexts.get(turn)?.[s]?.get(n);
+    if (fetched !== undefined) return fetched;
+    // The answer came with references and in-text citations in the style it was asked in: the first
+    // style `turn.refs` received.
+    const asked = turn.result.citations.find((c) => c.n === n);
+    const askedStyle = Object.keys(turn.refs)[0];
+    return asked && asked.inText && s === askedStyle ? asked.inText : undefined;
+  }
+
+  /** The quotation as a writer pastes it: in quotation marks (「」 for Chinese), then the in-text citation. */
+  function quotation(quote, inText) {
+    const marked = /\p{Script=Han}/u.test(quote) ? `「${quote}」` : `“${quote}”`;
+    if (!inText) return marked;
+    return /\p{Script=Han}/u.test(quote) ? `${marked}${inText}` : `${marked} ${inText}`;
+  }
 
   async function showCitation() {
     if (!open) return;
@@ -502,6 +531,7 @@
     const base = turn.result.citations.find((c) => c.n === n);
     $("cite-title").textContent = t().source(n, base.title);
     $("cite-quote").textContent = base.quote;
+    $("cite-quote").lang = /\p{Script=Han}/u.test(base.quote) ? "zh-Hant" : "en";
     $("cite-locator").textContent = base.locator || "";
     $("cite-style").value = style;
     const link = $("open-passage");
@@ -509,23 +539,36 @@
     Object.assign(link, linkTarget());
     $("copy-status").textContent = "";
     const known = referenceFor(turn, n, style);
+    const inText = inTextFor(turn, n, style);
     $("cite-ref").textContent = known ?? t().loadingStyle;
+    $("cite-intext").textContent = inText ?? "";
+    $("cite-intext-row").hidden = !inText;
+    const ready = known !== undefined && inText !== undefined;
     $("copy").disabled = known === undefined;
-    if (known === undefined) await loadReference(turn, base, style);
+    $("copy-intext").disabled = !ready || !inText;
+    $("copy-quote").disabled = !ready;
+    if (!ready) await loadReference(turn, base, style);
   }
 
-  /** The reference in another style, from GET /api/cite for the cited passage. */
+  /**
+   * The reference and in-text citation in another style, from GET /api/cite for the cited passage
+   * and the quote's range (so the locator is the quote's); the passage alone when the range is refused.
+   */
   async function loadReference(turn, c, s) {
     try {
-      const res = await fetch(`/api/cite?passage=${encodeURIComponent(c.passageId)}&style=${s}`, {
-        headers: headers(),
-      });
+      const url = (range) =>
+        `/api/cite?passage=${encodeURIComponent(c.passageId)}&style=${s}${range ? `&start=${c.start}&end=${c.end}` : ""}`;
+      let res = await fetch(url(true), { headers: headers() });
+      if (res.status === 400) res = await fetch(url(false), { headers: headers() });
       if (!res.ok) {
         $("cite-ref").textContent = await problemMessage(res);
         return;
       }
-      const { reference } = await res.json();
+      const { reference, inText } = await res.json();
       (turn.refs[s] ??= new Map()).set(c.n, reference);
+      const byStyle = inTexts.get(turn) ?? {};
+      inTexts.set(turn, byStyle);
+      (byStyle[s] ??= new Map()).set(c.n, inText ?? null);
     } catch {
       $("cite-ref").textContent = t().network;
       return;
@@ -538,6 +581,27 @@
     const dialog = $("cite");
     if (!dialog.open) dialog.showModal();
     showCitation();
+  }
+
+  /** Copies the reference, the in-text citation, or the quotation with its in-text citation and reference. */
+  async function copyFromDialog(what) {
+    if (!open) return;
+    const { turn, n } = open;
+    const base = turn.result.citations.find((c) => c.n === n);
+    const reference = referenceFor(turn, n, style) ?? "";
+    const inText = inTextFor(turn, n, style) ?? "";
+    const text =
+      what === "reference"
+        ? reference
+        : what === "inText"
+          ? inText
+          : `${quotation(base.quote, inText)}\n\n${reference}`;
+    const ok = await copyText(text);
+    $("copy-status").textContent = ok
+      ? what === "quote"
+        ? t().copiedQuote
+        : t().copied
+      : t().copyFailed;
   }
 
   async function copyText(text) {
@@ -758,10 +822,9 @@
       store("style", style);
       showCitation();
     });
-    $("copy").addEventListener("click", async () => {
-      const ok = await copyText($("cite-ref").textContent);
-      $("copy-status").textContent = ok ? t().copied : t().copyFailed;
-    });
+    $("copy").addEventListener("click", () => copyFromDialog("reference"));
+    $("copy-intext").addEventListener("click", () => copyFromDialog("inText"));
+    $("copy-quote").addEventListener("click", () => copyFromDialog("quote"));
     if (mode === "widget") checkSite();
     restore();
   }

@@ -47,8 +47,11 @@ export function chatHtml(mode: ChatMode): string {
     </select>
   </div>
   <pre id="cite-ref" tabindex="0"></pre>
+  <p id="cite-intext-row" class="muted"><span data-i18n="inTextLabel">In text:</span> <code id="cite-intext"></code></p>
   <div class="actions">
+    <button type="button" id="copy-quote" data-i18n="copyQuote">Copy quotation with reference</button>
     <button type="button" id="copy" data-i18n="copy">Copy citation</button>
+    <button type="button" id="copy-intext" data-i18n="copyIntext">Copy in-text citation</button>
     <a id="open-passage" href="/" data-i18n="openPassage">Open passage</a>
     <button type="button" id="close-cite" data-i18n="close">Close</button>
   </div>
