@@ -68,7 +68,7 @@ export const toPassage = (h: Hit): PassageOut => ({
   source: h.chunk.source,
   start: h.chunk.start,
   end: h.chunk.end,
-  text: h.chunk.text,
+  text: h.chunk.display ?? h.chunk.text,
   score: Math.round(h.score * 1e6) / 1e6,
   section: h.chunk.section,
 });
