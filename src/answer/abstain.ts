@@ -20,6 +20,7 @@ export const ANSWERABLE_FEATURES = [
   "best_rare",
   "any_rare",
   "unknown_words",
+  "unknown_entities",
 ] as const;
 
 /**
@@ -42,6 +43,7 @@ export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | 
   best_rare: 1,
   any_rare: 1,
   unknown_words: -1,
+  unknown_entities: -1,
 };
 
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
@@ -62,6 +64,8 @@ const F = {
 export interface AnswerabilityContext {
   /** idf-weighted share of the question's words the corpus never uses, in any form. */
   unknownWords: number;
+  /** Share of the names the question mentions that the corpus never uses, in any form. */
+  unknownEntities: number;
   /** Asks for a quantity, share or date. */
   numeric: boolean;
   parts: number;
@@ -127,6 +131,7 @@ export function answerabilityFeatures(
       ...candidates.map((c) => (!ctx.numeric || c.x[F.kind]! === 1 ? c.x[F.rare]! : 0)),
     ),
     unknown_words: ctx.unknownWords,
+    unknown_entities: ctx.unknownEntities,
   };
   return ANSWERABLE_FEATURES.map((k) => values[k]);
 }

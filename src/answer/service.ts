@@ -8,7 +8,7 @@ import type { Turn } from "../question/followup.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
 import { questionFacts, type QuestionFacts } from "../retrieve/features.js";
-import { containsNumber, unknownShare } from "../retrieve/match.js";
+import { containsNumber, unknownName, unknownShare } from "../retrieve/match.js";
 import {
   interleave,
   passageCandidates,
@@ -224,6 +224,10 @@ export function createQaService(deps: QaDeps) {
     const facts = staged.whole.facts;
     const context: Omit<AnswerabilityContext, "support"> = {
       unknownWords: unknownShare(facts.own, facts.ownIdf, deps.index.lexical),
+      unknownEntities: a.entities.length
+        ? a.entities.filter((e) => unknownName(e.forms, deps.index.lexical)).length /
+          a.entities.length
+        : 0,
       numeric: a.asks === "quantity" || a.asks === "share" || a.asks === "date",
       parts: perPart.length,
       hasEntities: a.entities.length > 0,

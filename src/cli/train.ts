@@ -12,7 +12,12 @@ import { loadState } from "./load-state.js";
 import { log } from "./log.js";
 import { embedderFromConfig, translatorFromConfig } from "./wire.js";
 
-const DEFAULT_SETS = ["eval/dev.jsonl", "eval/dev2.jsonl", "eval/check.jsonl"];
+const DEFAULT_SETS = [
+  "eval/dev.jsonl",
+  "eval/dev2.jsonl",
+  "eval/check.jsonl",
+  "eval/off-topic.jsonl",
+];
 const WEIGHTS_FILE = "src/learn/weights.json";
 const REPORT_FILE = "eval/train-report.md";
 

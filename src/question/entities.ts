@@ -65,7 +65,7 @@ function capitalisedRuns(text: string): string[] {
       run = [];
     };
     words.forEach((m, i) => {
-      const bare = m[0].replace(/['’]s$/u, "");
+      const bare = m[0].replace(/['’]s$/u, "").replace(/['’-]+$/u, "");
       const capital = /^\p{Lu}/u.test(bare) && !QUESTION_STOP_WORDS.has(bare.toLowerCase());
       if (i > 0 && capital && bare.length > 1) run.push(bare);
       else flush();

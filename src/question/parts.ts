@@ -35,7 +35,7 @@ const ABBREVIATION =
 export function sentences(text: string): string[] {
   const out: string[] = [];
   let from = 0;
-  for (const m of text.matchAll(/[.?!。？！]+(?=\s|$)/gu)) {
+  for (const m of text.matchAll(/[.?!]+(?=\s|$)|[。？！]+/gu)) {
     const end = m.index! + m[0].length;
     if (m[0] === "." && ABBREVIATION.test(text.slice(from, m.index))) continue;
     out.push(text.slice(from, end).trim());
@@ -69,8 +69,7 @@ export function splitQuestion(question: string): string[] {
   // A statement that sets the question up ("The 1997 paper names a firm …. What …?") is evidence
   // to find in its own right: often in another document than the answer.
   const substantial = setup.filter((s) => wordCount(s) >= 6);
-  if (substantial.length && clauses.length === 1)
-    return [...substantial, all.filter(isQuestion).join(" ")];
+  if (substantial.length && clauses.length === 1) return [...substantial, question.trim()];
   return [];
 }
 

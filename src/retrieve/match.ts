@@ -61,6 +61,24 @@ export function entityIdf(forms: readonly string[], lexical: LexicalIndexData): 
 }
 
 /**
+ * Whether the corpus never uses a name in any of its forms (every form has a token no passage holds).
+ *
+ * @example
+ *   unknownName(["tianfu software park"], lexical) // → true
+ */
+export function unknownName(forms: readonly string[], lexical: LexicalIndexData): boolean {
+  return forms.every((f) => {
+    if (HAN.test(f))
+      return (
+        documentFrequency(lexical, f) === 0 &&
+        !tokenize(f).every((t) => documentFrequency(lexical, t) > 0)
+      );
+    const tokens = tokenize(f);
+    return !tokens.length || tokens.some((t) => documentFrequency(lexical, t) === 0);
+  });
+}
+
+/**
  * How informative a question word is: its own idf when the index knows it, else that of a
  * translation the index knows (the word may only occur in the other language), else that of its
  * rarest character bigram (a Chinese word segmented differently in passages); unknown → rarest.
@@ -83,7 +101,9 @@ export function wordIdf(w: QuestionWord, lexical: LexicalIndexData): number {
 export function unknownWord(w: QuestionWord, lexical: LexicalIndexData): boolean {
   const known = (t: string) =>
     documentFrequency(lexical, t) > 0 || tokenize(t).some((x) => documentFrequency(lexical, x) > 0);
-  return !known(w.term) && !w.alts.some(known);
+  // The first translation is the word's main sense; later ones are often parts of a name's gloss
+  // ("腾讯" → tencent, hold, limit) that say nothing about whether the corpus discusses it.
+  return !known(w.term) && !(w.alts[0] !== undefined && known(w.alts[0]));
 }
 
 /**

@@ -1,38 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { followUpContext, isFollowUp, substituteNames } from "../../src/question/followup.js";
+import {
+  followUpContext,
+  isFollowUp,
+  lastAnswer,
+  substituteNames,
+} from "../../src/question/followup.js";
 
 describe("follow-up questions", () => {
   it("recognises elliptical questions in English and Chinese", () => {
-    expect(isFollowUp("And in Dongguan?")).toBe(true);
-    expect(isFollowUp("What about firms in Guangdong?")).toBe(true);
-    expect(isFollowUp("同一年北京呢？")).toBe(true);
-    expect(isFollowUp("And how far is it from the capital?")).toBe(true);
+    expect(isFollowUp("And in Wuxi?")).toBe(true);
+    expect(isFollowUp("What about the firms in Fujian?")).toBe(true);
+    expect(isFollowUp("那一年上海呢？")).toBe(true);
+    expect(isFollowUp("And how large was it?")).toBe(true);
     expect(
-      isFollowUp("What share of Beijing's hardware firms are domestic according to the survey?"),
+      isFollowUp("What share of the surveyed software firms in Wuxi were privately owned?"),
     ).toBe(false);
   });
   it("takes the context from the last complete user question", () => {
     const history = [
-      { role: "user" as const, content: "What share of Beijing's hardware firms are domestic?" },
-      { role: "assistant" as const, content: "About 60% [1]." },
-      { role: "user" as const, content: "And in Shenzhen?" },
+      { role: "user" as const, content: "How many patents did Wuxi's firms file in 2003?" },
+      { role: "assistant" as const, content: "About 300 [1]." },
+      { role: "user" as const, content: "And in Changzhou?" },
       { role: "assistant" as const, content: "…" },
     ];
-    expect(followUpContext("And in Dongguan?", history)).toBe(
-      "What share of Beijing's hardware firms are domestic? And in Shenzhen?",
+    expect(followUpContext("And in Nantong?", history)).toBe(
+      "How many patents did Wuxi's firms file in 2003? And in Changzhou?",
     );
-    expect(followUpContext("Who founded Legend Group in Zhongguancun in 1984?", history)).toBe("");
+    expect(followUpContext("Which university founded the first incubator in Wuxi?", history)).toBe(
+      "",
+    );
+    expect(lastAnswer(history)).toBe("…");
   });
   it("uses no context without history", () => {
-    expect(followUpContext("And in Dongguan?", [])).toBe("");
+    expect(followUpContext("And in Nantong?", [])).toBe("");
   });
 });
 
 describe("substituteNames", () => {
   const gazetteer = [
-    { name: "Jiangsu", variants: ["Jiangsu", "江蘇", "江苏"] },
-    { name: "Guangdong", variants: ["Guangdong", "廣東", "广东"] },
-    { name: "Beijing", variants: ["Beijing", "北京"] },
+    { name: "Fujian", variants: ["Fujian", "福建"] },
+    { name: "Zhejiang", variants: ["Zhejiang", "浙江"] },
+    { name: "Hunan", variants: ["Hunan", "湖南"] },
   ];
   const names = (text: string) =>
     gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
@@ -40,17 +48,15 @@ describe("substituteNames", () => {
   it("asks the earlier question about the newly named place", () => {
     expect(
       substituteNames(
-        "What about firms in Guangdong?",
-        "What share of Jiangsu firms saw upgrading as attractive?",
+        "What about the firms in Zhejiang?",
+        "How many Fujian firms exported in 2003?",
         names,
       ),
-    ).toBe("What share of Guangdong firms saw upgrading as attractive?");
-    expect(substituteNames("廣東呢？", "江蘇的企業有多少？", names)).toBe("廣東的企業有多少？");
+    ).toBe("How many Zhejiang firms exported in 2003?");
+    expect(substituteNames("浙江呢？", "福建的工廠有多少？", names)).toBe("浙江的工廠有多少？");
   });
   it("returns null when nothing is swapped", () => {
-    expect(
-      substituteNames("And in the same year?", "What share of Jiangsu firms upgraded?", names),
-    ).toBeNull();
-    expect(substituteNames("What about Guangdong?", "How many firms upgraded?", names)).toBeNull();
+    expect(substituteNames("And the year after?", "How many Fujian firms exported?", names)).toBeNull();
+    expect(substituteNames("What about Hunan?", "How many firms exported?", names)).toBeNull();
   });
 });
