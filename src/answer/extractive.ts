@@ -78,6 +78,7 @@ export function citeSentences(
   chosen: readonly SentenceCandidate[],
   ctx: AnswerContext,
   lang: "en" | "zh",
+  script: "latin" | "hant" | "hans" = "hant",
 ): Answer {
   const citations: Citation[] = [];
   const parts: string[] = [];
@@ -100,7 +101,7 @@ export function citeSentences(
     });
     parts.push(`${q.quote} [${n}]`);
   }
-  if (!citations.length) return abstention(lang);
+  if (!citations.length) return abstention(lang, script);
   return { answer: parts.join(" "), abstained: false, citations };
 }
 
@@ -110,10 +111,12 @@ export function citeSentences(
  * @example
  *   abstention("en").abstained // → true
  */
-export function abstention(lang: "en" | "zh"): Answer {
+export function abstention(lang: "en" | "zh", script: "latin" | "hant" | "hans" = "hant"): Answer {
   const answer =
-    lang === "zh"
-      ? "語料中找不到能回答這個問題的內容。"
-      : "The corpus does not contain an answer to this question.";
+    lang === "en"
+      ? "The corpus does not contain an answer to this question."
+      : script === "hans"
+        ? "语料中找不到能回答这个问题的内容。"
+        : "語料中找不到能回答這個問題的內容。";
   return { answer, abstained: true, citations: [] };
 }

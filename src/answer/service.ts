@@ -252,8 +252,9 @@ export function createQaService(deps: QaDeps) {
             choice.chosen,
             { raw: (s) => deps.rawTexts.get(s), title: deps.title },
             a.lang,
+            a.script,
           )
-        : abstention(a.lang);
+        : abstention(a.lang, a.script);
     return { ...answer, passages, hits, probability, features };
   }
 

@@ -37,7 +37,7 @@ const CUES: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
 
 /** "What was the GDP / revenue / wage …": a "what" question about something measured asks for a quantity. */
 const MEASURED =
-  /\bwhat(?:'s|’s|\s+(?:is|was|were|are|will be|had been))\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:gdp|revenue|revenues|sales|output|income|population|employment|investment|expenditure|spending|value|cost|costs|price|wage|wages|salary|profit|budget|size|area|turnover|volume|growth|productivity|count|rent|fee|amount|number|total|average|mean|median|score|z-score)\b/iu;
+  /\bwhat(?:'s|’s|\s+(?:is|was|were|are|will be|had been))\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:gdp|revenue|revenues|sales|output|income|population|employment|investment|expenditure|spending|value|cost|costs|price|wage|wages|salary|profit|budget|size|area|turnover|volume|growth|productivity|count|rent|fee|amount|number|total|average|mean|median|score|z-score|ratio|rate|share|percentage|proportion)\b/iu;
 
 /**
  * What a question asks for, from its interrogative words.

@@ -18,7 +18,12 @@ const translator: Translator = {
     names.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase()))),
 };
 const sources = createSourceIndex([
-  { docId: "lin-2001", names: ["Mei Lin", "Harbour Studies"], titles: ["Ports of Fujian"], year: 2001 },
+  {
+    docId: "lin-2001",
+    names: ["Mei Lin", "Harbour Studies"],
+    titles: ["Ports of Fujian"],
+    year: 2001,
+  },
   { docId: "ho-1999", names: ["Kai Ho"], titles: ["Inland cities"], year: 1999 },
 ]);
 const analyse = (q: string, history: Parameters<typeof analyseQuestion>[1] = []) =>
@@ -33,7 +38,11 @@ describe("analyseQuestion", () => {
       years: ["1995"],
       followUp: "none",
     });
-    expect(analyse("廈門港口在哪一年擴建？")).toMatchObject({ lang: "zh", script: "hant", asks: "date" });
+    expect(analyse("廈門港口在哪一年擴建？")).toMatchObject({
+      lang: "zh",
+      script: "hant",
+      asks: "date",
+    });
     expect(analyse("厦门港口在哪一年扩建？").script).toBe("hans");
   });
   it("finds names in both scripts, capitalised runs and quoted phrases", () => {
@@ -74,9 +83,13 @@ describe("analyseQuestion", () => {
     expect(a.words.find((w) => w.term === "port")?.alts).toContain("港口");
   });
   it("splits a compound question into parts", () => {
-    expect(analyse("Which firm built the Xiamen port, and when did it open?").parts).toHaveLength(2);
+    expect(analyse("Which firm built the Xiamen port, and when did it open?").parts).toHaveLength(
+      2,
+    );
   });
   it("reads what a quantity question counts", () => {
-    expect(analyse("How many cranes did the port buy?").focus.map((w) => w.term)).toEqual(["crane"]);
+    expect(analyse("How many cranes did the port buy?").focus.map((w) => w.term)).toEqual([
+      "crane",
+    ]);
   });
 });

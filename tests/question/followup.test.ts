@@ -56,7 +56,9 @@ describe("substituteNames", () => {
     expect(substituteNames("浙江呢？", "福建的工廠有多少？", names)).toBe("浙江的工廠有多少？");
   });
   it("returns null when nothing is swapped", () => {
-    expect(substituteNames("And the year after?", "How many Fujian firms exported?", names)).toBeNull();
+    expect(
+      substituteNames("And the year after?", "How many Fujian firms exported?", names),
+    ).toBeNull();
     expect(substituteNames("What about Hunan?", "How many firms exported?", names)).toBeNull();
   });
 });

@@ -13,10 +13,9 @@ describe("sentences", () => {
 
 describe("splitQuestion", () => {
   it("splits two interrogative clauses joined by 'and'", () => {
-    expect(splitQuestion("Which agency funded the incubator, and in what year did it open?")).toEqual([
-      "Which agency funded the incubator?",
-      "in what year did it open?",
-    ]);
+    expect(
+      splitQuestion("Which agency funded the incubator, and in what year did it open?"),
+    ).toEqual(["Which agency funded the incubator?", "in what year did it open?"]);
   });
   it("splits at a semicolon when both sides ask", () => {
     expect(
@@ -24,7 +23,9 @@ describe("splitQuestion", () => {
     ).toHaveLength(2);
   });
   it("keeps introductory phrases, relative and temporal clauses with their question", () => {
-    expect(splitQuestion("By the end of 2003, how many firms had moved to the suburbs?")).toEqual([]);
+    expect(splitQuestion("By the end of 2003, how many firms had moved to the suburbs?")).toEqual(
+      [],
+    );
     expect(
       splitQuestion("Which architect designed the tower, which is the tallest in the district?"),
     ).toEqual([]);
@@ -32,7 +33,9 @@ describe("splitQuestion", () => {
   });
   it("reads 'both A and B' as one question per place to look", () => {
     expect(
-      splitQuestion("Which bank appears both in the 1998 survey of lenders and in the city yearbook?"),
+      splitQuestion(
+        "Which bank appears both in the 1998 survey of lenders and in the city yearbook?",
+      ),
     ).toEqual([
       "Which bank appears in the 1998 survey of lenders?",
       "Which bank appears in the city yearbook?",
