@@ -55,7 +55,7 @@ export async function loadState(
         index.chunks.filter((c) => c.lang === "zh").map((c) => c.text),
       )
     : null;
-  // What names each document lets a question point at its source ("According to Liefner and Kroll, …").
+  // What names each document lets a question point at its source ("As Wong argues, …").
   const sources = index.manifest.files.map((f) =>
     sourceDescription(f.source.replace(/\.[^.]+$/u, ""), entryFor),
   );

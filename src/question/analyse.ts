@@ -84,7 +84,7 @@ export function analyseQuestion(
     }
   };
   if (context && !rewritten) put(context, CONTEXT_WEIGHT);
-  // "…, according to the chapter on Hsinchu": words that say where to look, not what is asked.
+  // "…, according to the harbour chapter": words that say where to look, not what is asked.
   const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
   put(attribution, SOURCE_WEIGHT);
   put(own.replace(attribution, " "), 1);

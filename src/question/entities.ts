@@ -3,7 +3,7 @@ import { matchForm } from "../text/fold.js";
 import { QUESTION_STOP_WORDS } from "../text/stop-words.js";
 import type { Entity } from "./types.js";
 
-/** Quoted phrases: 'P Group', “factory of the world”, 「金融」. */
+/** Quoted phrases: 'Blue Harbour', “garden city”, 「港口」. */
 const QUOTED =
   /(?:^|[\s(])['‘“"]([^'’”"]{2,60})['’”"](?=$|[\s,.?;:)])|[「『]([^」』]{1,30})[」』]/gu;
 

@@ -83,8 +83,8 @@ const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|�
  * or after 多少/幾 and a measure word. "" when there is none.
  *
  * @example
- *   quantityFocus("How many researchers work in the park?") // → "researchers"
- *   quantityFocus("有多少名研究人員？")                       // → "研究人員"
+ *   quantityFocus("How many cranes stand on the quay?") // → "cranes"
+ *   quantityFocus("港口有多少名工人？")                       // → "工人"
  */
 export function quantityFocus(question: string): string {
   const text = question.normalize("NFKC");

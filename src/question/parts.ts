@@ -6,11 +6,11 @@
 
 const WH = String.raw`(?:what|which|when|where|who|whom|whose|why|how|in what|in which|by what|by which|from what|to what|to which|at what|under what)`;
 const WH_WORD = new RegExp(String.raw`\b${WH}\b`, "iu");
-/** A conjunction before an interrogative word: ", and which …", " and by what year …"; or a semicolon. */
+/** A conjunction before an interrogative word: ", and which …", " and since when …"; or a semicolon. */
 const COORDINATED = new RegExp(String.raw`,?\s+and\s+(?=${WH}\b)|;\s*(?:and\s+)?`, "giu");
 /**
  * A comma before an interrogative word that opens a question, not a relative or temporal clause
- * ("…, which is housed in …", "…, when the province was …").
+ * ("…, which was built …", "…, when the city grew …").
  */
 const COMMA = new RegExp(
   String.raw`,\s+(?=${WH}\b(?!\s+(?:is|was|are|were|has|had|have|the|a|an|it|its|they|their|this|that|these|those|he|she)\b))`,
@@ -19,7 +19,7 @@ const COMMA = new RegExp(
 const ZH_COORDINATED = /[，,；;]\s*(?:以及|並且|并且|而且|同時|同时)|[；;]/gu;
 /** Chinese interrogative words: a clause without one does not ask anything. */
 const ZH_WH = /什麼|什么|哪|多少|幾|几|誰|谁|何|如何|怎|為什麼|为什么|嗎|吗|呢|是否/u;
-/** "both in the 1997 paper … and in the 2010 paper …". */
+/** "both in the harbour survey … and in the city yearbook …". */
 const BOTH = /\bboth\s+(.+?)\s+and\s+(.+?)(?=[?.!]\s*$|$)/iu;
 /** Words after which a full stop does not end a sentence (a general list of English abbreviations). */
 const ABBREVIATION =
@@ -52,9 +52,9 @@ const isQuestion = (s: string) => /[?？]\s*$/u.test(s) || new RegExp(`^\\s*${WH
  * one thing.
  *
  * @example
- *   splitQuestion("Which agency funded it, and in what year did it open?")
- *   // → ["Which agency funded it?", "in what year did it open?"]
- *   splitQuestion("By 1990, how many firms had moved?") // → []
+ *   splitQuestion("Which agency funded it, and who finished it?")
+ *   // → ["Which agency funded it?", "who finished it?"]
+ *   splitQuestion("Around 1990, how many cranes stood there?") // → []
  */
 export function splitQuestion(question: string): string[] {
   const all = sentences(question);

@@ -36,7 +36,7 @@ export interface TableQuestion {
  * close — so the caller can fall back to prose passages.
  *
  * @example
- *   answerFromTables(tables, { text: "2007 年天津從北京引進的國內資金有多少億元？", numeric: true, compare: null })?.answer
+ *   answerFromTables(tables, { text: "2007 年北京流入天津的國內資金為多少億元？", numeric: true, compare: null })?.answer
  *   // → "208.99 億元人民幣"
  */
 export function answerFromTables(tables: readonly Table[], q: TableQuestion): TableAnswer | null {

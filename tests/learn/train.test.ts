@@ -60,7 +60,7 @@ const LABELLED = [
   [
     "l7",
     "fact",
-    "How many firms were in the Tainan park in 2011?",
+    "What was the Tainan park's tenant count in 2011?",
     "172",
     "In 2011 the Tainan Science Park hosted 172 firms",
   ],

@@ -13,18 +13,18 @@ describe("follow-up questions", () => {
     expect(isFollowUp("那一年上海呢？")).toBe(true);
     expect(isFollowUp("And how large was it?")).toBe(true);
     expect(
-      isFollowUp("What share of the surveyed software firms in Wuxi were privately owned?"),
+      isFollowUp("Of the surveyed Wuxi software makers, what fraction was privately owned?"),
     ).toBe(false);
   });
   it("takes the context from the last complete user question", () => {
     const history = [
-      { role: "user" as const, content: "How many patents did Wuxi's firms file in 2003?" },
+      { role: "user" as const, content: "Wuxi's patent filings in 2003 numbered how many?" },
       { role: "assistant" as const, content: "About 300 [1]." },
       { role: "user" as const, content: "And in Changzhou?" },
       { role: "assistant" as const, content: "…" },
     ];
     expect(followUpContext("And in Nantong?", history)).toBe(
-      "How many patents did Wuxi's firms file in 2003? And in Changzhou?",
+      "Wuxi's patent filings in 2003 numbered how many? And in Changzhou?",
     );
     expect(followUpContext("Which university founded the first incubator in Wuxi?", history)).toBe(
       "",

@@ -5,13 +5,13 @@ describe("answerKind", () => {
   it.each([
     ["What fraction of the surveyed start-ups were spun off from universities?", "share"],
     ["佔全市工業產值的比重有多大？", "share"],
-    ["In what year did the provincial government open the new port?", "date"],
+    ["Since when has the provincial port been open?", "date"],
     ["這座科學城是何時開始興建的？", "date"],
     ["Why were most wafer fabs built outside the capital?", "reason"],
     ["为什么外资银行更愿意落户上海？", "reason"],
     ["How many incubators operated in the district by 2005?", "quantity"],
     ["这些企业一共雇用了几名工程师？", "quantity"],
-    ["What was the average rent of office space downtown?", "quantity"],
+    ["What was downtown office rent per square metre?", "quantity"],
     ["Who led the municipal planning bureau at the time?", "person"],
     ["Where did the chip makers open their first assembly plants?", "place"],
     ["How did the district attract returnee entrepreneurs?", "manner"],
@@ -40,8 +40,8 @@ describe("quantityFocus", () => {
     expect(quantityFocus("How many software engineers did the branch employ?")).toBe(
       "software engineers",
     );
-    expect(quantityFocus("What share of the land was reserved for housing?")).toBe("land");
-    expect(quantityFocus("園區內有多少名研究人員？")).toBe("研究人員");
+    expect(quantityFocus("What share of farmland was rezoned?")).toBe("farmland");
+    expect(quantityFocus("碼頭上有多少名工人？")).toBe("工人");
     expect(quantityFocus("When did the park open?")).toBe("");
   });
 });
