@@ -32,10 +32,13 @@ export const ConfigSchema = z.object({
   SITES_FILE: z.string().optional(),
   /** The same JSON inline, used when SITES_FILE is not set. */
   SITES: z.string().optional(),
-  /** Requests per window to /api/* from one client address (0: no limit). */
-  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(60),
+  /**
+   * Requests per window to /api/* from one client address (0: no limit). A classroom behind one
+   * NAT address shares it, so the default leaves room for sixty students asking at once.
+   */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
   /** Requests per window for one site key, unless the site sets its own `limit`. */
-  RATE_LIMIT_PER_SITE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_PER_SITE: z.coerce.number().int().min(0).default(3000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Take the client address from X-Forwarded-For (set only behind a reverse proxy that sets it). */
   TRUST_PROXY: bool.default(false),

@@ -30,7 +30,7 @@ const isRegistry = (s: SiteRegistry | readonly Site[] | undefined): s is SiteReg
 
 /**
  * Security settings with defaults merged once: no sites (only same-origin and Origin-less clients),
- * 60 requests per minute per address, 600 per minute per site.
+ * 600 requests per minute per address (a classroom behind one NAT address), 3,000 per minute per site.
  *
  * @example
  *   const security = securityOptions({ sites: createSiteRegistry([{ key: "econ101", origins: ["https://lms.example.edu"] }]) });
@@ -42,8 +42,8 @@ export function securityOptions(
 ): SecurityOptions {
   const { sites, ...rest } = partial;
   return {
-    perAddress: 60,
-    perSite: 600,
+    perAddress: 600,
+    perSite: 3000,
     windowSeconds: 60,
     clientAddress: socketAddress,
     now: Date.now,
