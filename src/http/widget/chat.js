@@ -670,6 +670,10 @@
         if (event === "delta") {
           streamed += data.text;
           answerText.textContent = streamed;
+        } else if (event === "reset") {
+          // The generated answer fell back to the quoted one, which follows.
+          streamed = "";
+          answerText.textContent = "";
         } else if (event === "done") {
           turn.result = data;
         } else if (event === "error") {
