@@ -65,6 +65,13 @@ beforeAll(async () => {
             content: "How many firms were operating in Zhong'guancun by the end of 1984?",
           }
         : { kind: "stream", pieces: split(forty(r)) },
+    // A reasoning model whose deliberation comes inside the content.
+    thinking: (r) => ({
+      kind: "stream",
+      pieces: split(
+        `<think>The evidence says 12 firms in Shenzhen [1.1]. No: ${eleven(r)}</think>\n\n${eleven(r)}`,
+      ),
+    }),
     simplified: (r) => ({
       kind: "stream",
       pieces: split(`到1983年底，中关村有11家企业在运作 [${idOf(r, /eleven firms/u)}]。`),
@@ -238,6 +245,14 @@ describe("POST /api/ask with a generative answerer", () => {
     expect(body).toMatchObject({
       answerer: "generative",
       answer: "By the end of 1984 their number had grown to 40. [1]",
+    });
+  });
+
+  it("reads no answer sentences from a reasoning model's <think> block", async () => {
+    const body = await ask("thinking");
+    expect(body).toMatchObject({
+      answerer: "generative",
+      answer: "By the end of 1983, eleven firms were operating in Zhong’guancun. [1]",
     });
   });
 

@@ -11,7 +11,7 @@ import type { ChatMessage, ChatModel } from "./client.js";
 import { numberEvidence, renderEvidence, type Evidence } from "./evidence.js";
 import { renderPrompt, type PromptLang, type Prompts } from "./prompts.js";
 import { inScript } from "./script.js";
-import { createSentenceSplitter } from "./sentences.js";
+import { createSentenceSplitter, createThinkingFilter } from "./sentences.js";
 import { SENTINEL, verifySentence, type VerifiedSentence } from "./verify.js";
 
 /** What the generative answerer is built from, once per loaded index. */
@@ -94,8 +94,10 @@ export function createGenerativeAnswerer(deps: GenerativeDeps) {
       language,
     });
     let reply = "";
+    const thinking = createThinkingFilter();
     for await (const piece of model.reply([{ role: "user", content }], { signal, maxTokens: 200 }))
-      reply += piece;
+      reply += thinking.push(piece);
+    reply += thinking.end();
     const line = reply
       .split("\n")
       .map((l) => l.trim().replace(/^["“「]|["”」]$/gu, ""))
@@ -162,11 +164,15 @@ export function createGenerativeAnswerer(deps: GenerativeDeps) {
         await opts.onText?.(piece);
       }
     };
+    const thinking = createThinkingFilter();
     for await (const piece of model.reply(messages, { signal, maxTokens: MAX_TOKENS })) {
-      reply += piece;
-      await take(split.push(piece));
+      const said = thinking.push(piece);
+      reply += said;
+      await take(split.push(said));
     }
-    await take(split.end());
+    const rest = thinking.end();
+    reply += rest;
+    await take([...split.push(rest), ...split.end()]);
 
     const what = `generator (${model.name})`;
     if (reply.trim().startsWith(SENTINEL)) {

@@ -87,3 +87,50 @@ export function createSentenceSplitter(locale?: string) {
     },
   };
 }
+
+const OPEN_THINK = "<think>";
+const CLOSE_THINK = "</think>";
+
+/**
+ * Drops a leading `<think>…</think>` block from a streamed reply: reasoning models (DeepSeek-R1,
+ * Qwen3) served without a reasoning parser write their deliberation into the content, and it must
+ * not be read as answer sentences. Text before the reply shows whether it thinks is held back.
+ *
+ * @example
+ *   const strip = createThinkingFilter();
+ *   strip.push("<think>1.6 says"); // → ""
+ *   strip.push(" eleven</think>Eleven firms [1.6]."); // → "Eleven firms [1.6]."
+ */
+export function createThinkingFilter() {
+  let state: "start" | "thinking" | "answer" = "start";
+  let held = "";
+  return {
+    push(piece: string): string {
+      if (state === "answer") return piece;
+      held += piece;
+      if (state === "start") {
+        const head = held.trimStart();
+        if (!head || (head.length < OPEN_THINK.length && OPEN_THINK.startsWith(head))) return "";
+        if (!head.startsWith(OPEN_THINK)) {
+          state = "answer";
+          const out = held;
+          held = "";
+          return out;
+        }
+        state = "thinking";
+      }
+      const end = held.indexOf(CLOSE_THINK);
+      if (end < 0) return "";
+      state = "answer";
+      const out = held.slice(end + CLOSE_THINK.length).trimStart();
+      held = "";
+      return out;
+    },
+    /** The reply is over: what was held back, unless it was unfinished thinking. */
+    end(): string {
+      const out = state === "start" ? held : "";
+      held = "";
+      return out;
+    },
+  };
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createSentenceSplitter, parseCited } from "../../../src/answer/generative/sentences.js";
+import {
+  createSentenceSplitter,
+  createThinkingFilter,
+  parseCited,
+} from "../../../src/answer/generative/sentences.js";
 
 describe("parseCited", () => {
   it("takes the citation groups out wherever they stand and keeps each id once", () => {
@@ -73,5 +77,26 @@ describe("createSentenceSplitter", () => {
       "到1983年底，中關村有11家企業 [1.6]。",
       "到1984年底增至40家 [1.7]。",
     ]);
+  });
+});
+
+describe("createThinkingFilter", () => {
+  const run = (pieces: string[]) => {
+    const strip = createThinkingFilter();
+    return pieces.map((p) => strip.push(p)).join("") + strip.end();
+  };
+
+  it("drops a leading <think> block however it is cut, and passes a reply without one through", () => {
+    expect(run(["<th", "ink>[1.6] says eleven", "</thi", "nk>\n\nEleven firms [1.6]."])).toBe(
+      "Eleven firms [1.6].",
+    );
+    expect(run(["  Eleven firms", " [1.6]."])).toBe("  Eleven firms [1.6].");
+    expect(run(["<"])).toBe("<");
+    // Thinking that never ends says nothing.
+    expect(run(["<think>Eleven firms [1.6]."])).toBe("");
+    // Only a leading block is thinking.
+    expect(run(["Eleven firms [1.6]. <think>x</think>"])).toBe(
+      "Eleven firms [1.6]. <think>x</think>",
+    );
   });
 });
