@@ -1,18 +1,18 @@
 import { AppError } from "../../errors.js";
 import type { Translator } from "../../lexicon/types.js";
-import { MAX_TURN_CHARS } from "../../question/analyse.js";
 import type { Turn } from "../../question/followup.js";
 import type { QuestionAnalysis } from "../../question/types.js";
 import type { Hit } from "../../retrieve/types.js";
 import type { ChunkView } from "../../retrieve/views.js";
 import { abstention, type AnswerContext } from "../extractive.js";
-import type { Answer, Citation } from "../types.js";
+import type { Answer } from "../types.js";
 import type { ChatMessage, ChatModel } from "./client.js";
-import { numberEvidence, renderEvidence, type Evidence } from "./evidence.js";
+import { numberEvidence, renderEvidence } from "./evidence.js";
 import { renderPrompt, type PromptLang, type Prompts } from "./prompts.js";
-import { inScript } from "./script.js";
+import { createCiter } from "./cite.js";
+import { condense } from "./condense.js";
 import { createSentenceSplitter, createThinkingFilter } from "./sentences.js";
-import { SENTINEL, verifySentence, type VerifiedSentence } from "./verify.js";
+import { SENTINEL, verifySentence } from "./verify.js";
 
 /** What the generative answerer is built from, once per loaded index. */
 export interface GenerativeDeps {
@@ -53,8 +53,6 @@ const MAX_SENTENCES = 6;
 const MAX_TOKENS = 700;
 /** Most characters of evidence: about 3,000 tokens, within an 8k context with the prompt and reply. */
 const MAX_EVIDENCE_CHARS = 12_000;
-/** Earlier turns shown when condensing a follow-up. */
-const CONDENSE_TURNS = 6;
 
 /** The answer's language as each prompt language names it. */
 const LANGUAGE_NAMES: Record<PromptLang, Record<QuestionAnalysis["script"], string>> = {
@@ -80,31 +78,6 @@ const LANGUAGE_NAMES: Record<PromptLang, Record<QuestionAnalysis["script"], stri
 export function createGenerativeAnswerer(deps: GenerativeDeps) {
   const { model, prompts } = deps;
 
-  async function condense(input: GenerateInput, language: string, signal: AbortSignal) {
-    const history = (input.history ?? [])
-      .slice(-CONDENSE_TURNS)
-      .map((t) => {
-        const text = t.content.replace(/\s*\[\d+\]/gu, "").replace(/\s+/gu, " ");
-        return `${t.role === "user" ? "Q" : "A"}: ${text.slice(0, MAX_TURN_CHARS)}`;
-      })
-      .join("\n");
-    const content = renderPrompt(prompts, "condense", input.analysis.lang, {
-      history,
-      question: input.question,
-      language,
-    });
-    let reply = "";
-    const thinking = createThinkingFilter();
-    for await (const piece of model.reply([{ role: "user", content }], { signal, maxTokens: 200 }))
-      reply += thinking.push(piece);
-    reply += thinking.end();
-    const line = reply
-      .split("\n")
-      .map((l) => l.trim().replace(/^["“「]|["”」]$/gu, ""))
-      .find(Boolean);
-    return line && !line.includes(SENTINEL) ? line.slice(0, 1000) : input.question;
-  }
-
   async function answer(input: GenerateInput, opts: GenerateOptions = {}): Promise<Answer> {
     const { analysis } = input;
     const lang = analysis.lang;
@@ -123,7 +96,7 @@ export function createGenerativeAnswerer(deps: GenerativeDeps) {
       analysis.followUp === "rewritten"
         ? analysis.text
         : analysis.followUp === "continues" && input.history?.length
-          ? await condense(input, language, signal)
+          ? await condense(model, prompts, { ...input, lang }, language, signal)
           : input.question;
     const messages: ChatMessage[] = [
       {
@@ -145,7 +118,7 @@ export function createGenerativeAnswerer(deps: GenerativeDeps) {
       },
     ];
 
-    const cited = citer(evidence, deps.cite);
+    const cited = createCiter(deps.cite);
     const split = createSentenceSplitter();
     const dropped: string[] = [];
     let kept = 0;
@@ -190,36 +163,3 @@ export function createGenerativeAnswerer(deps: GenerativeDeps) {
   return { answer, threshold: deps.threshold, log: deps.log, model: model.name };
 }
 export type GenerativeAnswerer = ReturnType<typeof createGenerativeAnswerer>;
-
-/** Numbers citations in order of first use; each is the verified quote of one evidence sentence. */
-function citer(evidence: Evidence, ctx: AnswerContext) {
-  const citations: Citation[] = [];
-  const numberOf = new Map<string, number>();
-  return {
-    citations,
-    /** The sentence as the user reads it: in the question's script, then its [n] markers. */
-    render(sentence: VerifiedSentence, script: QuestionAnalysis["script"]): string {
-      const markers = sentence.cited.map((s) => {
-        let n = numberOf.get(s.id);
-        if (n === undefined) {
-          n = citations.length + 1;
-          numberOf.set(s.id, n);
-          const chunk = s.hit.chunk;
-          citations.push({
-            n,
-            docId: chunk.docId,
-            source: chunk.source,
-            title: ctx.title(chunk.docId),
-            quote: s.text,
-            start: s.start,
-            end: s.end,
-            section: chunk.section,
-            passageId: chunk.id,
-          });
-        }
-        return `[${n}]`;
-      });
-      return `${inScript(sentence.body, script)} ${markers.join("")}`;
-    },
-  };
-}
