@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "corpus_unreadable",
   "forbidden_origin",
   "rate_limited",
+  "generator_failed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -26,6 +27,7 @@ const MESSAGES: Record<ErrorCode, string> = {
   corpus_unreadable: "A corpus file could not be read.",
   forbidden_origin: "This origin is not allowed to use the service.",
   rate_limited: "Too many requests; slow down.",
+  generator_failed: "The language model did not give a usable answer.",
 };
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createGenerativeAnswerer } from "../answer/generative/answer.js";
 import { createQaService } from "../answer/service.js";
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
@@ -13,16 +14,19 @@ import { loadLexicon } from "../lexicon/index.js";
 import { makeTranslator, readCatalog, sourceDescription } from "./wire.js";
 import { shippedWeights } from "../learn/shipped.js";
 import type { Weights } from "../learn/weights.js";
+import type { GeneratorSetup } from "./generator.js";
 
 /**
  * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
  * Refuses an index built by a different embedder: its vectors would be meaningless to this one.
+ * With a `generator`, answers are written by the model from the same passages (and verified).
  */
 export async function loadState(
   config: Config,
   embedder: Embedder,
   translator: Translator | null,
   weights: Weights = shippedWeights(),
+  generator: GeneratorSetup | null = null,
 ): Promise<ReadyState> {
   const index = await loadIndex(config.INDEX_DIR);
   if (
@@ -69,8 +73,17 @@ export async function loadState(
     tables: index.tables as Table[],
     weights,
   });
+  const generative = generator
+    ? createGenerativeAnswerer({
+        ...generator,
+        translator: qaTranslator,
+        cite: { raw: (source) => rawTexts.get(source), title },
+        threshold: weights.abstain.threshold,
+      })
+    : null;
   return {
     qa,
+    generative,
     manifest: index.manifest,
     catalog,
     entryFor,

@@ -52,6 +52,9 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export async function startServer(config: Config, opts: ServerOptions): Promise<RunningServer> {
   const { log } = opts;
+  // Read and checked before listening: a broken prompts folder stops the start, not a question.
+  const { generatorFromConfig } = await import("./generator.js");
+  const generator = await generatorFromConfig(config, log);
   // The models and dictionary load once, while the server already answers; every reload reuses them.
   let models: Promise<{ embedder: Embedder; translator: Translator }> | null = null;
   const loadModels = () =>
@@ -73,7 +76,7 @@ export async function startServer(config: Config, opts: ServerOptions): Promise<
         loadModels(),
         import("./load-state.js"),
       ]);
-      return loadState(config, embedder, translator);
+      return loadState(config, embedder, translator, undefined, generator);
     },
     identify,
     log,

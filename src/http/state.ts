@@ -1,3 +1,4 @@
+import type { GenerativeAnswerer } from "../answer/generative/answer.js";
 import type { QaService } from "../answer/service.js";
 import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Manifest } from "../store/types.js";
@@ -6,6 +7,8 @@ import type { SecurityOptions } from "./security/options.js";
 /** What the routes need once the index is loaded. */
 export interface ReadyState {
   qa: QaService;
+  /** The optional generative answerer (GENERATOR_URL); without it answers are extractive. */
+  generative?: GenerativeAnswerer | null;
   manifest: Manifest;
   catalog: Catalog;
   entryFor: (docId: string) => CatalogEntry;

@@ -7,8 +7,12 @@ import type { AppDeps } from "../state.js";
 import { jsonBody } from "../validate.js";
 import { askResponse, ready } from "./ask.js";
 
-/** Event names of `POST /api/ask/stream`, in the order they are sent. */
-export const ASK_STREAM_EVENTS = ["status", "delta", "done", "error"] as const;
+/**
+ * Event names of `POST /api/ask/stream`, in the order they are sent. `reset` says "forget the
+ * deltas so far": the generative answer failed after some verified sentences went out, and the
+ * extractive answer follows.
+ */
+export const ASK_STREAM_EVENTS = ["status", "delta", "reset", "done", "error"] as const;
 
 /**
  * Pieces of about `size` characters cut at word boundaries (Chinese has none, so any character
@@ -33,7 +37,10 @@ export function answerPieces(text: string, size = 24): string[] {
 
 /**
  * `POST /api/ask/stream`: the `/api/ask` body in, server-sent events out — `status` at once, then
- * the answer text in `delta` pieces, then `done` carrying exactly the `/api/ask` response. Invalid
+ * the answer text in `delta` pieces, then `done` carrying exactly the `/api/ask` response. A
+ * generative answer's deltas are its verified sentences, each sent as soon as it has passed
+ * verification (never a sentence that did not); should the answer then fall back to the extractive
+ * one, `reset` comes before that answer's pieces. Invalid
  * requests are refused before the stream opens, as problem+json; a failure mid-stream is an
  * `error` event holding a problem document.
  */
@@ -45,9 +52,21 @@ export function askStreamRoutes(deps: AppDeps): Hono {
     return streamSSE(c, async (stream) => {
       await stream.writeSSE({ event: "status", data: JSON.stringify({ stage: "searching" }) });
       try {
-        const result = await askResponse(s, body);
-        for (const text of answerPieces(result.answer))
-          await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
+        let sent = "";
+        const delta = (text: string) =>
+          stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
+        const result = await askResponse(s, body, {
+          signal: c.req.raw.signal,
+          onText: async (text) => {
+            sent += text;
+            await delta(text);
+          },
+        });
+        if (sent && sent !== result.answer) {
+          await stream.writeSSE({ event: "reset", data: "{}" });
+          sent = "";
+        }
+        if (!sent) for (const text of answerPieces(result.answer)) await delta(text);
         await stream.writeSSE({ event: "done", data: JSON.stringify(result) });
       } catch (e) {
         const known = e instanceof AppError;

@@ -3,6 +3,8 @@ import { AppError } from "../../errors.js";
 import { AskRequestSchema, SearchQuerySchema, type AskRequest } from "../schemas.js";
 import type { AppDeps, ReadyState } from "../state.js";
 import { jsonBody, parseWith } from "../validate.js";
+import { answerQuestion } from "../../answer/answerer.js";
+import type { GenerateOptions } from "../../answer/generative/answer.js";
 import { toPassage } from "../../answer/service.js";
 import { citationsOut } from "../cite-out.js";
 
@@ -27,9 +29,12 @@ export function ready(deps: AppDeps): ReadyState {
   return s;
 }
 
-/** The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event. */
-export async function askResponse(s: ReadyState, body: AskRequest) {
-  const result = await s.qa.ask(body);
+/**
+ * The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event (and
+ * `opts.onText` the generative answer's verified sentences as they come).
+ */
+export async function askResponse(s: ReadyState, body: AskRequest, opts: GenerateOptions = {}) {
+  const result = await answerQuestion(s.qa, s.generative, body, opts);
   const citations = citationsOut(s, result.citations, body.style);
   // A citation that failed verification was dropped: its marker goes too, and the rest are renumbered.
   let answer = result.answer;
@@ -45,6 +50,7 @@ export async function askResponse(s: ReadyState, body: AskRequest) {
       answer: "No answer could be verified against the corpus.",
       abstained: true,
       citations,
+      answerer: result.answerer,
       passages: result.passages,
     };
   return {
@@ -52,6 +58,7 @@ export async function askResponse(s: ReadyState, body: AskRequest) {
     abstained: result.abstained,
     citations,
     ...(result.table ? { table: result.table } : {}),
+    answerer: result.answerer,
     passages: result.passages,
   };
 }
@@ -61,7 +68,7 @@ export function askRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.post("/ask", async (c) => {
     const body = await jsonBody(c, AskRequestSchema);
-    return c.json(await askResponse(ready(deps), body));
+    return c.json(await askResponse(ready(deps), body, { signal: c.req.raw.signal }));
   });
   app.get("/search", async (c) => {
     const { q, k } = parseWith(SearchQuerySchema, c.req.query());
