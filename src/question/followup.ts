@@ -81,7 +81,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
  * name. Returns null when the follow-up names nothing new or the context names nothing to replace.
  *
  * @example
- *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", findNames)
+ *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", translator.names)
  *   // → "What share of Dongguan's firms are domestic?"
  */
 export function substituteNames(
