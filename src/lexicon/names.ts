@@ -76,7 +76,7 @@ export function matchesPinyin(romanised: string, chinese: string): boolean {
  * @example
  *   const names = compileGazetteer(knowledge.gazetteer);
  *   names.find("東莞與深圳的電子業").map((n) => n.name) // → ["Dongguan", "Shenzhen"]
- *   names.find("firms in Zhong’guancun").map((n) => n.name) // → ["Zhongguancun"]
+ *   names.find("offices in Zhong’guancun").map((n) => n.name) // → ["Zhongguancun"]
  *   names.variants("东莞") // → ["Dongguan", "東莞", "东莞"]
  *   names.englishName("大田") // → "Daejeon"
  *   names.forms().find(([form]) => form === "大德")?.[1] // → ["Daedeok", "Taedok", …]

@@ -76,8 +76,8 @@ type NameFinder = (text: string) => Array<{ name: string; variants: readonly str
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /**
- * Resolves a follow-up that swaps the place or organisation of the previous question ("What about
- * firms in Guangdong?" after "…what share of Jiangsu firms…?") by rewriting that question with the new
+ * Resolves a follow-up that swaps the place or organisation of the previous question ("And in
+ * Zhejiang?" after "…how many Shandong firms export?") by rewriting that question with the new
  * name. Returns null when the follow-up names nothing new or the context names nothing to replace.
  *
  * @example

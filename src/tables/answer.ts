@@ -29,8 +29,8 @@ export interface TableQuestion {
 }
 
 /**
- * Answers a question that one table cell answers ("What percentage of Dongguan's hardware firms
- * were foreign-affiliated…?", "2007 年天津從北京引進了多少國內資金？"), or a comparison over a
+ * Answers a question that one table cell answers ("How much electronics output did FIEs produce
+ * in Suzhou in 2008?", "2009 年天津從山東引進了多少國內資金？"), or a comparison over a
  * column ("Which region had the highest…?"). Returns null unless the row and the column are both
  * clearly named, every place and year the question names fits the table, and no other cell comes
  * close — so the caller can fall back to prose passages. Rows and columns are matched with the

@@ -56,7 +56,7 @@ export function explainedShare(query: Terms, known: ReadonlySet<string>): number
  * year) shared with the row, column, group or caption.
  *
  * @example
- *   namesMeasure(vocabulary.termsOf("2007 年天津從北京引進的國內資金"), describing(view, vocabulary)) // → true (引進, 國內, 資金)
+ *   namesMeasure(vocabulary.termsOf("2009 年天津吸收山東的國內資金"), describing(view, vocabulary)) // → true (國內, 資金)
  */
 export function namesMeasure(query: Terms, known: ReadonlySet<string>): boolean {
   let weight = 0;

@@ -86,7 +86,7 @@ export function pathTerms(column: TableColumn, vocabulary: TableVocabulary): Ter
  * question that names no group asks for the total; columns without groups score 0.75.
  *
  * @example
- *   groupFit(column, vocabulary.termsOf("foreign-affiliated exporting firms"), vocabulary) // → 1 under "Foreign-affiliated firms"
+ *   groupFit(column, vocabulary.termsOf("foreign firms that export"), vocabulary) // → 1 under "Foreign-affiliated firms"
  */
 export function groupFit(column: TableColumn, query: Terms, vocabulary: TableVocabulary): number {
   const groups = vocabulary.termsOf(column.path.slice(0, -1).join(" "));
