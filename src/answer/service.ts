@@ -7,7 +7,7 @@ import { analyseQuestion } from "../question/analyse.js";
 import type { Turn } from "../question/followup.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
-import { questionFacts, type QuestionFacts } from "../retrieve/features.js";
+import { DENSE_FEATURES, questionFacts, type QuestionFacts } from "../retrieve/features.js";
 import { containsNumber, unknownName, unknownShare } from "../retrieve/match.js";
 import {
   interleave,
@@ -100,6 +100,10 @@ export type AskResult = Answer & {
   features: number[];
 };
 
+/** Whether the fitted ranking gives the dense encoder any say (else questions are not embedded). */
+export const usesDense = (weights: Weights): boolean =>
+  DENSE_FEATURES.some((f) => weights.passage.weights[weights.passage.features.indexOf(f)] !== 0);
+
 /** Passages shown with an answer, at least. */
 const MIN_PASSAGES = 5;
 
@@ -125,16 +129,23 @@ export function createQaService(deps: QaDeps) {
   const analyse = (question: string, history: readonly Turn[] = []) =>
     analyseQuestion(question, history, { translator: deps.translator, sources });
 
-  async function stage(analysis: QuestionAnalysis): Promise<Stage> {
+  async function stage(analysis: QuestionAnalysis, dense: boolean): Promise<Stage> {
     const facts = questionFacts(analysis, deps.index.lexical);
-    return { analysis, facts, candidates: await passageCandidates(ctx, analysis, facts) };
+    return { analysis, facts, candidates: await passageCandidates(ctx, analysis, facts, dense) };
   }
 
-  /** Analyses a question (and its parts) and scores every candidate passage's features. */
-  async function prepare(question: string, history: readonly Turn[] = []): Promise<Staged> {
+  /**
+   * Analyses a question (and its parts) and scores every candidate passage's features; `dense`
+   * false skips the encoder (for weights that give the dense features no say).
+   */
+  async function prepare(
+    question: string,
+    history: readonly Turn[] = [],
+    dense = true,
+  ): Promise<Staged> {
     const analysis = analyse(question, history);
     const parts = analysis.parts.length >= 2 ? analysis.parts.map((p) => analyse(p, history)) : [];
-    const [whole, ...rest] = await Promise.all([analysis, ...parts].map(stage));
+    const [whole, ...rest] = await Promise.all([analysis, ...parts].map((a) => stage(a, dense)));
     return { whole: whole!, parts: rest };
   }
 
@@ -266,7 +277,8 @@ export function createQaService(deps: QaDeps) {
   }
 
   async function ask(input: AskInput, weights: Weights = deps.weights): Promise<AskResult> {
-    return answerStaged(await prepare(input.question, input.history), input.k ?? 8, weights);
+    const staged = await prepare(input.question, input.history, usesDense(weights));
+    return answerStaged(staged, input.k ?? 8, weights);
   }
 
   return {
@@ -282,7 +294,7 @@ export function createQaService(deps: QaDeps) {
       chunk: (index: number) => deps.index.chunks[index]!,
     },
     search: async (question: string, k: number) => {
-      const staged = await prepare(question);
+      const staged = await prepare(question, [], usesDense(deps.weights));
       return rank(staged, deps.weights).merged.slice(0, k);
     },
     passageIdsOf: (docId: string): string[] =>

@@ -135,9 +135,11 @@ export interface Group {
 export function fitConditionalLogit(
   names: readonly string[],
   groups: readonly Group[],
-  opts: Partial<Pick<LogisticOptions, "l2" | "iterations">> = {},
+  opts: Partial<Pick<LogisticOptions, "l2" | "iterations"> & { exclude: readonly string[] }> = {},
 ): LinearModel {
   const { l2, iterations } = { ...DEFAULT_LOGISTIC, ...opts };
+  // Excluded features keep weight 0: the model is fitted as if they were not computed.
+  const off = names.map((n) => opts.exclude?.includes(n) ?? false);
   const d = names.length;
   const useful = groups.filter((g) => g.labels.some((y) => y > 0) && g.rows.length > 1);
   const all = useful.flatMap((g) => g.rows);
@@ -147,7 +149,9 @@ export function fitConditionalLogit(
   for (const r of all) for (let j = 0; j < d; j++) mean[j]! += (r[j] ?? 0) / n;
   for (const r of all) for (let j = 0; j < d; j++) scale[j]! += ((r[j] ?? 0) - mean[j]!) ** 2 / n;
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const X = useful.map((g) => g.rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!)));
+  const X = useful.map((g) =>
+    g.rows.map((r) => r.map((v, j) => (off[j] ? 0 : (v - mean[j]!) / scale[j]!))),
+  );
   const objective = (w: readonly number[], withDerivatives: boolean) => {
     const grad = w.map((v) => l2 * v);
     const hess = withDerivatives

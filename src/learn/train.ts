@@ -20,6 +20,8 @@ export interface TrainOptions {
   seed: number;
   /** Fixes the runner-up ratio instead of choosing it from {@link SECOND_RATIOS}. */
   secondRatio?: number;
+  /** Passage features the ranking may not use (fitted with weight 0), e.g. the dense encoder's. */
+  exclude?: readonly string[];
   log?: (message: string) => void;
 }
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -129,7 +131,7 @@ export function train(
           ),
         })),
       ),
-      { l2: o.l2 },
+      { l2: o.l2, exclude: o.exclude ?? [] },
     );
   const passage = perFold(fitPassage);
   log("fitted passage ranking");

@@ -45,6 +45,9 @@ export const PASSAGE_FEATURES = [
 ] as const;
 export type PassageFeature = (typeof PASSAGE_FEATURES)[number];
 
+/** The features only the dense encoder gives: without weight on them, questions need no embedding. */
+export const DENSE_FEATURES: readonly PassageFeature[] = ["rr_dense", "dense"];
+
 /** Per-question facts every candidate's features are measured against, computed once. */
 export interface QuestionFacts {
   analysis: QuestionAnalysis;

@@ -34,7 +34,7 @@ export const CANDIDATES_PER_RANKING = 120;
 /**
  * The candidate passages of a question: the union of the first-stage rankings (BM25 of its own words,
  * of the earlier turn's, of its names, of translations, of glosses, and dense neighbours), each with
- * its named features.
+ * its named features. With `dense` false the encoder is not asked and the dense features are 0.
  *
  * @example
  *   const candidates = await passageCandidates(ctx, analysis);
@@ -43,6 +43,7 @@ export async function passageCandidates(
   ctx: RetrievalContext,
   a: QuestionAnalysis,
   facts: QuestionFacts = questionFacts(a, ctx.index.lexical),
+  dense = true,
 ): Promise<PassageCandidate[]> {
   const { index } = ctx;
   const usable = (i: number) => index.chunks[i]?.kind !== "references";
@@ -59,8 +60,11 @@ export async function passageCandidates(
     cross: lexical(index.lexical, t.cross),
     gloss: lexical(index.gloss, t.gloss),
   };
-  const [vector] = await ctx.embedder.embed([t.denseText], "query");
-  const dense = vector ? index.vectors.search(vector, deep).filter((h) => usable(h.label)) : [];
+  // Without weight on the dense features, the question is not embedded at all.
+  const [vector] = dense ? await ctx.embedder.embed([t.denseText], "query") : [];
+  const neighbours = vector
+    ? index.vectors.search(vector, deep).filter((h) => usable(h.label))
+    : [];
   const scoreOf = Object.fromEntries(
     Object.entries(lists).map(([k, l]) => [k, new Map(l)]),
   ) as Record<keyof typeof lists, Map<number, number>>;
@@ -68,9 +72,9 @@ export async function passageCandidates(
   const ranks = {
     own: rankOf(lists.own),
     cross: rankOf(lists.cross),
-    dense: new Map(dense.map((h, r) => [h.label, r])),
+    dense: new Map(neighbours.map((h, r) => [h.label, r])),
   };
-  const denseScore = new Map(dense.map((h) => [h.label, h.similarity]));
+  const denseScore = new Map(neighbours.map((h) => [h.label, h.similarity]));
   const maxima = Object.fromEntries(
     Object.entries(lists).map(([k, l]) => [k, l[0]?.[1] ?? 0]),
   ) as RankSignals["bm25"];
@@ -78,7 +82,7 @@ export async function passageCandidates(
   const sourceOf = new Map(a.sources.map((s) => [s.docId, strongest ? s.strength / strongest : 0]));
   const pool = new Set<number>([
     ...Object.values(lists).flatMap((l) => l.map(([i]) => i)),
-    ...dense.map((h) => h.label),
+    ...neighbours.map((h) => h.label),
   ]);
   return [...pool].map((i) => {
     const chunk = index.chunks[i]!;
