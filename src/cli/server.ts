@@ -5,7 +5,6 @@ import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { createApp } from "../http/app.js";
 import { securityFromConfig } from "../http/security/options.js";
-import type { Translator } from "../lexicon/types.js";
 import { staleReason } from "../store/build.js";
 import { INDEX_FILES } from "../store/index-data.js";
 import { readManifest } from "../store/load-index.js";
@@ -14,6 +13,7 @@ import { watchPaths } from "../store/watch.js";
 import { trackBuild } from "./build-progress.js";
 import { runBuildInChild, type BuildOutcome, type BuildRun } from "./build-runner.js";
 import { createLiveState, type LiveState, type ReloadOutcome } from "./live-state.js";
+import type { LanguageSource } from "./wire.js";
 
 /** A server answering from a {@link LiveState}, building and reloading its index as needed. */
 export interface RunningServer {
@@ -56,15 +56,18 @@ export async function startServer(config: Config, opts: ServerOptions): Promise<
   const { generatorFromConfig } = await import("./generator.js");
   const generator = await generatorFromConfig(config, log);
   // The models and dictionary load once, while the server already answers; every reload reuses them.
-  let models: Promise<{ embedder: Embedder; translator: Translator }> | null = null;
+  let models: Promise<{ embedder: Embedder; languages: LanguageSource }> | null = null;
   const loadModels = () =>
     (models ??= (async () => {
-      const { embedderFromConfig, translatorFromConfig } = await import("./wire.js");
+      const { embedderFromConfig, languageSource } = await import("./wire.js");
       // One after the other: loaded side by side, their promise chains starve the event loop for
       // seconds (3 s measured) and /healthz stalls; in turn, no pause exceeds ~0.2 s.
       const embedder = await embedderFromConfig(config, log);
-      const translator = await translatorFromConfig();
-      return { embedder, translator };
+      // The corpus knowledge and dictionary, loaded again only when the knowledge files change. An
+      // invalid knowledge file fails the state load that needs it (retried by the next reload).
+      const languages = languageSource(config.CORPUS_DIR);
+      await languages.current().catch(() => undefined);
+      return { embedder, languages };
     })());
   const identify = async () => {
     const m = await readManifest(config.INDEX_DIR);
@@ -72,11 +75,11 @@ export async function startServer(config: Config, opts: ServerOptions): Promise<
   };
   const live = createLiveState({
     load: async () => {
-      const [{ embedder, translator }, { loadState }] = await Promise.all([
+      const [{ embedder, languages }, { loadState }] = await Promise.all([
         loadModels(),
         import("./load-state.js"),
       ]);
-      return loadState(config, embedder, translator, undefined, generator);
+      return loadState(config, embedder, await languages.current(), undefined, generator);
     },
     identify,
     log,
