@@ -12,6 +12,7 @@ export const STATUS: Record<ErrorCode, number> = {
   index_incompatible: 503,
   index_invalid: 503,
   embedder_unavailable: 503,
+  vectors_unavailable: 503,
   corpus_unreadable: 500,
   forbidden_origin: 403,
   rate_limited: 429,

@@ -63,7 +63,7 @@ export async function passageCandidates(
   // Without weight on the dense features, the question is not embedded at all.
   const [vector] = dense ? await ctx.embedder.embed([t.denseText], "query") : [];
   const neighbours = vector
-    ? index.vectors.search(vector, deep).filter((h) => usable(h.label))
+    ? (await index.vectors.search(vector, deep)).filter((h) => usable(h.label))
     : [];
   const scoreOf = Object.fromEntries(
     Object.entries(lists).map(([k, l]) => [k, new Map(l)]),

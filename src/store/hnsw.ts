@@ -51,7 +51,7 @@ function wrap(index: Native, dimension: number): VectorIndex {
   return {
     dimension,
     add: (vector, label) => index.addPoint(Array.from(vector), label),
-    search(vector, k) {
+    async search(vector, k) {
       const n = Math.min(k, index.getCurrentCount());
       if (n === 0) return [];
       const { neighbors, distances } = index.searchKnn(Array.from(vector), n);

@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunks/types.js";
 import type { LexicalIndexData } from "../retrieve/lexical-index.js";
-import type { Manifest, VectorIndex } from "./types.js";
+import type { Manifest, VectorSearch } from "./types.js";
 
 /** File names inside an index directory. */
 export const INDEX_FILES = {
@@ -12,15 +12,18 @@ export const INDEX_FILES = {
   tables: "tables.json",
 } as const;
 
-/** Everything the server needs from an index, loaded in memory. */
-export interface LoadedIndex {
+/**
+ * Everything the server needs from an index, loaded in memory. `V` is what the vectors are held in:
+ * any {@link VectorSearch} for answering; the Node loader gives the hnsw index the build reads back.
+ */
+export interface LoadedIndex<V extends VectorSearch = VectorSearch> {
   manifest: Manifest;
   chunks: Chunk[];
   /** Lexical index over the passages' own text. */
   lexical: LexicalIndexData;
   /** Lexical index over English glosses of Chinese passages (empty entries for English ones). */
   gloss: LexicalIndexData;
-  vectors: VectorIndex;
+  vectors: V;
   /** Extracted tables as written by the table extractor (typed where used). */
   tables: unknown[];
 }

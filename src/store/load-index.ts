@@ -5,7 +5,7 @@ import type { Chunk } from "../chunks/types.js";
 import type { LexicalIndexData } from "../retrieve/lexical-index.js";
 import { loadHnswIndex } from "./hnsw.js";
 import { INDEX_FILES, type LoadedIndex } from "./index-data.js";
-import { ManifestSchema, SCHEMA_VERSION, type Manifest } from "./types.js";
+import { ManifestSchema, SCHEMA_VERSION, type Manifest, type VectorIndex } from "./types.js";
 
 /** The manifest of the index in `dir`, or null when there is none or it is unreadable. */
 export async function readManifest(dir: string): Promise<Manifest | null> {
@@ -28,7 +28,7 @@ const readJson = async <T>(path: string): Promise<T> =>
  * @example
  *   const index = await loadIndex("index/current");
  */
-export async function loadIndex(dir: string): Promise<LoadedIndex> {
+export async function loadIndex(dir: string): Promise<LoadedIndex<VectorIndex>> {
   const manifest = await readManifest(dir);
   if (!manifest)
     throw new AppError("index_not_ready", `No index found in ${dir}; run \`npm run index\` first.`);

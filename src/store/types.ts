@@ -35,14 +35,27 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** Nearest-neighbour search over unit vectors; labels are chunk indexes. */
-export interface VectorIndex {
+/** A passage's vector found near a query: its label (chunk index) and cosine similarity. */
+export interface Neighbour {
+  label: number;
+  similarity: number;
+}
+
+/**
+ * Nearest-neighbour search over unit vectors, as retrieval reads it; labels are chunk indexes.
+ * Asynchronous, so an index held elsewhere (Vectorize) can stand behind it as well as one in memory.
+ */
+export interface VectorSearch {
   readonly dimension: number;
-  add(vector: Float32Array, label: number): void;
-  search(vector: Float32Array, k: number): Array<{ label: number; similarity: number }>;
-  /** The stored vector of `label` (unit length), e.g. to carry it into the next build. */
-  vector(label: number): Float32Array;
   /** How many vectors the index holds. */
   size(): number;
+  search(vector: Float32Array, k: number): Promise<Neighbour[]>;
+}
+
+/** A vector index the build fills and saves: search, plus adding and reading back vectors. */
+export interface VectorIndex extends VectorSearch {
+  add(vector: Float32Array, label: number): void;
+  /** The stored vector of `label` (unit length), e.g. to carry it into the next build. */
+  vector(label: number): Float32Array;
   save(path: string): Promise<void>;
 }
