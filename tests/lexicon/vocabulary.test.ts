@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadLexicon } from "../../src/lexicon/translate.js";
+import { loadLexicon } from "../../src/lexicon/cedict-file.js";
 import type { Lexicon } from "../../src/lexicon/types.js";
 import { createVocabulary } from "../../src/lexicon/vocabulary.js";
 import { CORPUS_KNOWLEDGE } from "../fixtures/knowledge.js";
