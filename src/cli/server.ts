@@ -4,7 +4,9 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { createApp } from "../http/app.js";
-import { securityFromConfig } from "../http/security/options.js";
+import { createAssets } from "../http/widget/assets.js";
+import { readWidgetFiles } from "../http/widget/files.js";
+import { securityFromConfig } from "./security.js";
 import { staleReason } from "../store/build.js";
 import { INDEX_FILES } from "../store/index-data.js";
 import { readManifest } from "../store/load-index.js";
@@ -92,6 +94,7 @@ export async function startServer(config: Config, opts: ServerOptions): Promise<
     status: live.status,
     progress: live.progress,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    assets: createAssets(readWidgetFiles()),
     security:
       opts.perAddress === undefined ? security : { ...security, perAddress: opts.perAddress },
   });

@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route("/", healthRoutes(deps));
-  app.route("/", chatRoutes(security.sites));
+  app.route("/", chatRoutes(security.sites, deps.assets));
   app.route("/", docsRoutes());
   app.route("/api", askRoutes(deps));
   app.route("/api", askStreamRoutes(deps));

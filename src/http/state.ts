@@ -4,6 +4,7 @@ import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Manifest } from "../store/types.js";
 import type { TableVocabulary } from "../tables/vocabulary.js";
 import type { SecurityOptions } from "./security/options.js";
+import type { WidgetAssets } from "./widget/assets.js";
 
 /** What the routes need once the index is loaded. */
 export interface ReadyState {
@@ -43,4 +44,6 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Allowed sites, CORS and rate limits; without it, only same-origin and Origin-less clients, at default limits. */
   security?: SecurityOptions;
+  /** The chat's browser files (`/assets/*`, `/embed.js`), read at the edge; without them those answer 404. */
+  assets?: WidgetAssets;
 }

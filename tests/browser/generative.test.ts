@@ -9,6 +9,8 @@ import { createGenerativeAnswerer } from "../../src/answer/generative/answer.js"
 import { createChatClient } from "../../src/answer/generative/client.js";
 import { parsePrompts } from "../../src/answer/generative/prompts.js";
 import { createApp } from "../../src/http/app.js";
+import { createAssets } from "../../src/http/widget/assets.js";
+import { readWidgetFiles } from "../../src/http/widget/files.js";
 import { idOf, startChatServer } from "../fixtures/chat-server.js";
 import { readyState } from "../fixtures/service.js";
 import { ARTIFACTS, canRunBrowser, launchBrowser, suiteTitle, watchPage } from "./harness.js";
@@ -45,7 +47,11 @@ beforeAll(async () => {
     passages: 5,
     log: () => {},
   });
-  const app = createApp({ state: () => ({ ...state, generative }), status: () => "ready" });
+  const app = createApp({
+    state: () => ({ ...state, generative }),
+    status: () => "ready",
+    assets: createAssets(readWidgetFiles()),
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });

@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { createApp } from "../../src/http/app.js";
+import { createAssets } from "../../src/http/widget/assets.js";
+import { readWidgetFiles } from "../../src/http/widget/files.js";
 import { securityOptions } from "../../src/http/security/options.js";
 import { readyState } from "../fixtures/service.js";
 
@@ -119,7 +121,8 @@ export async function serveApp(
   const security = securityOptions({
     sites: [{ key: SITE_KEY, name: "Test course", origins: allowed }],
   });
-  const app = createApp({ state: () => state, status: () => "ready", security });
+  const assets = createAssets(readWidgetFiles());
+  const app = createApp({ state: () => state, status: () => "ready", security, assets });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });

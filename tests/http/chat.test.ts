@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
+import { createAssets } from "../../src/http/widget/assets.js";
+import { readWidgetFiles } from "../../src/http/widget/files.js";
 
 // The chat page needs no index to be served.
-const app = createApp({ state: () => null, status: () => "loading" });
+const app = createApp({
+  state: () => null,
+  status: () => "loading",
+  assets: createAssets(readWidgetFiles()),
+});
 
 describe("chat page and widget files", () => {
   it("serves the chat page as HTML that loads only this origin's script and stylesheet, with labelled controls", async () => {

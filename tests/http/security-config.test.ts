@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { createFixedWindow } from "../../src/http/middleware/fixed-window.js";
-import { securityFromConfig } from "../../src/http/security/options.js";
-import { createSiteRegistry, loadSites, parseSites } from "../../src/http/security/sites.js";
+import { loadSites, securityFromConfig } from "../../src/cli/security.js";
+import { createSiteRegistry, parseSites } from "../../src/http/security/sites.js";
 
 const SITES = {
   sites: [

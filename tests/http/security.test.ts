@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
+import { createAssets } from "../../src/http/widget/assets.js";
+import { readWidgetFiles } from "../../src/http/widget/files.js";
 import { securityOptions, type SecurityOptions } from "../../src/http/security/options.js";
 import type { ReadyState } from "../../src/http/state.js";
 import { readyState } from "../fixtures/service.js";
@@ -25,7 +27,8 @@ function makeApp(options: Partial<Omit<SecurityOptions, "sites">> = {}, maxBodyB
     clientAddress: (c) => c.req.header(ADDRESS),
     ...options,
   });
-  return createApp({ state: () => state, status: () => "ready", maxBodyBytes, security });
+  const assets = createAssets(readWidgetFiles());
+  return createApp({ state: () => state, status: () => "ready", maxBodyBytes, security, assets });
 }
 
 const json = { "content-type": "application/json" };

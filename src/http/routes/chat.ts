@@ -3,7 +3,7 @@ import { AppError } from "../../errors.js";
 import { isSameOrigin } from "../middleware/origin.js";
 import { pageCsp } from "../middleware/secure-headers.js";
 import type { SiteRegistry } from "../security/sites.js";
-import { asset, isAssetName, type AssetName } from "../widget/assets.js";
+import { isAssetName, type AssetName, type WidgetAssets } from "../widget/assets.js";
 import { chatHtml, refusalHtml, type Refusal, type RefusalLanguage } from "../widget/page.js";
 
 /** The origin of the page framing this request, when the browser says it is a frame load and sends a Referer. */
@@ -29,8 +29,13 @@ const languageOf = (c: Context): RefusalLanguage => {
 };
 
 /** Serves a browser file with its ETag, answering 304 when the browser already has it. */
-function serveAsset(c: Context, name: AssetName): Response {
-  const a = asset(name);
+function serveAsset(c: Context, assets: WidgetAssets | undefined, name: AssetName): Response {
+  if (!assets)
+    throw new AppError(
+      "not_found",
+      `This server was started without the widget's files (${name}).`,
+    );
+  const a = assets.get(name);
   const headers = { etag: a.etag, "cache-control": "public, max-age=300, must-revalidate" };
   if (c.req.header("if-none-match") === a.etag) return c.body(null, 304, headers);
   return c.body(a.body, 200, { "content-type": a.type, ...headers });
@@ -38,9 +43,9 @@ function serveAsset(c: Context, name: AssetName): Response {
 
 /**
  * The chat page `/`, the embeddable `/widget?site=KEY` (framed only by KEY's origins), `/embed.js`
- * and the static files under `/assets/`.
+ * and the static files under `/assets/` (from `assets`, read at the edge).
  */
-export function chatRoutes(sites: SiteRegistry): Hono {
+export function chatRoutes(sites: SiteRegistry, assets?: WidgetAssets): Hono {
   const app = new Hono();
   app.get("/", (c) => {
     c.header("content-security-policy", pageCsp());
@@ -72,12 +77,12 @@ export function chatRoutes(sites: SiteRegistry): Hono {
   });
   // Browsers ask for it on every page; "no icon" is an answer, a 404 would be an error in their console.
   app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));
-  app.get("/embed.js", (c) => serveAsset(c, "embed.js"));
+  app.get("/embed.js", (c) => serveAsset(c, assets, "embed.js"));
   app.get("/assets/:name", (c) => {
     const name = c.req.param("name");
     if (!isAssetName(name) || name === "embed.js")
       throw new AppError("not_found", `No asset named "${name}".`);
-    return serveAsset(c, name);
+    return serveAsset(c, assets, name);
   });
   return app;
 }

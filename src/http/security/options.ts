@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import type { Config } from "../../config.js";
-import { createSiteRegistry, loadSites, type Site, type SiteRegistry } from "./sites.js";
+import type { RateLimiter } from "./limiter.js";
+import { createSiteRegistry, type Site, type SiteRegistry } from "./sites.js";
 
 /** How the app decides who may call it, from where, and how often. */
 export interface SecurityOptions {
@@ -14,6 +14,11 @@ export interface SecurityOptions {
   clientAddress: (c: Context) => string | undefined;
   /** Clock for the rate limiter (tests move it). */
   now: () => number;
+  /**
+   * What counts requests against the limits; by default fixed windows in this process's memory
+   * (`memoryLimiter`). The Worker passes the Workers Rate Limiting binding's.
+   */
+  limiter?: RateLimiter;
 }
 
 /** Reads the TCP peer address that `@hono/node-server` exposes as `c.env.incoming`. */
@@ -50,15 +55,4 @@ export function securityOptions(
     ...rest,
     sites: isRegistry(sites) ? sites : createSiteRegistry(sites),
   };
-}
-
-/** Security settings from the parsed configuration; reads `SITES_FILE` (throws a readable error when invalid). */
-export function securityFromConfig(config: Config): SecurityOptions {
-  return securityOptions({
-    sites: loadSites({ file: config.SITES_FILE, json: config.SITES }),
-    perAddress: config.RATE_LIMIT_PER_ADDRESS,
-    perSite: config.RATE_LIMIT_PER_SITE,
-    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-    clientAddress: config.TRUST_PROXY ? forwardedAddress : socketAddress,
-  });
 }

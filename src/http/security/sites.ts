@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** `scheme://host[:port]` exactly as a browser sends it in `Origin` (no path, no trailing slash). */
@@ -72,19 +71,4 @@ export function parseSites(json: string, from: string): Site[] {
     throw new Error(`${from} is invalid:\n${lines.join("\n")}`);
   }
   return result.data.sites;
-}
-
-/** Sites from `SITES_FILE` (read once, at start) or the `SITES` variable; none when neither is set. */
-export function loadSites(opts: { file?: string | undefined; json?: string | undefined }): Site[] {
-  if (opts.file) {
-    let text: string;
-    try {
-      text = readFileSync(opts.file, "utf8");
-    } catch (e) {
-      throw new Error(`SITES_FILE ${opts.file} cannot be read: ${(e as Error).message}`);
-    }
-    return parseSites(text, opts.file);
-  }
-  if (opts.json) return parseSites(opts.json, "SITES");
-  return [];
 }

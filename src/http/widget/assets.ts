@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 
 /** Browser files served as they are (no build step). */
 export const ASSET_NAMES = ["chat.js", "chat.css", "embed.js", "docs.css"] as const;
 export type AssetName = (typeof ASSET_NAMES)[number];
+
+/** The text of each browser file, read at the edge (files beside this module in Node, the Worker's data). */
+export type AssetTexts = Readonly<Record<AssetName, string>>;
 
 export interface Asset {
   body: string;
@@ -11,27 +13,31 @@ export interface Asset {
   etag: string;
 }
 
-const TYPES = { js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" } as const;
+/** The widget's browser files, ready to serve. */
+export interface WidgetAssets {
+  get(name: AssetName): Asset;
+}
 
-let cache: Map<AssetName, Asset> | null = null;
+const TYPES = { js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" } as const;
 
 /** True when `name` is one of the served files (route parameters are checked with it). */
 export const isAssetName = (name: string): name is AssetName =>
   (ASSET_NAMES as readonly string[]).includes(name);
 
 /**
- * One of the widget's browser files, read from this folder once and kept in memory with its ETag.
+ * The widget's browser files with their content types and ETags, computed once.
  *
  * @example
- *   asset("embed.js").type // → "text/javascript; charset=utf-8"
+ *   const assets = createAssets(readWidgetFiles());
+ *   assets.get("embed.js").type // → "text/javascript; charset=utf-8"
  */
-export function asset(name: AssetName): Asset {
-  cache ??= new Map(
+export function createAssets(texts: AssetTexts): WidgetAssets {
+  const assets = new Map(
     ASSET_NAMES.map((n) => {
-      const body = readFileSync(new URL(`./${n}`, import.meta.url), "utf8");
+      const body = texts[n];
       const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
       return [n, { body, type: n.endsWith(".css") ? TYPES.css : TYPES.js, etag }];
     }),
   );
-  return cache.get(name)!;
+  return { get: (name) => assets.get(name)! };
 }
