@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { firstHeading } from "../ingest/heading.js";
 import { catalogEntryTemplate, hanShare } from "./catalog-entry.js";
 import { loadDocumentText } from "./raw-text.js";
-import { indexInputs, readCatalog, type CorpusLanguage } from "./wire.js";
+import type { CorpusLanguage } from "../serve/language.js";
+import { indexInputs, readCatalog } from "./wire.js";
 
 /**
  * How {@link buildIfNeeded} runs: `force` rebuilds every document; `onProgress` also hears every

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { GenerativeDeps } from "../answer/generative/answer.js";
 import { createChatClient } from "../answer/generative/client.js";
 import {
   parsePrompts,
@@ -9,9 +8,7 @@ import {
   promptFile,
 } from "../answer/generative/prompts.js";
 import type { Config } from "../config.js";
-
-/** What the generative answerer needs from configuration; the rest comes with each loaded index. */
-export type GeneratorSetup = Omit<GenerativeDeps, "translator" | "cite" | "threshold">;
+import type { GeneratorSetup } from "../serve/state.js";
 
 /**
  * The configured generator — the chat client and the prompt templates, read and checked now — or
