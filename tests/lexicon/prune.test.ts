@@ -1,0 +1,77 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readCedictText } from "../../src/lexicon/cedict-file.js";
+import { pruneCedict } from "../../src/lexicon/prune.js";
+import type { Lexicon } from "../../src/lexicon/types.js";
+import { createLanguage } from "../../src/serve/language.js";
+import { CORPUS_DIR, CORPUS_KNOWLEDGE } from "../fixtures/knowledge.js";
+
+const SAMPLE = [
+  "# CC-CEDICT",
+  "# Licence: CC BY-SA 4.0",
+  "園區 园区 [yuan2 qu1] /park/",
+  "外資 外资 [wai4 zi1] /foreign investment/foreign capital/",
+  "外貲 外赀 [wai4 zi1] /variant of 外資|外资[wai4 zi1]/",
+  "稻米 稻米 [dao4 mi3] /rice/",
+  "資本 资本 [zi1 ben3] /capital/",
+  "颱風 台风 [tai2 feng1] /hurricane/typhoon/",
+  "橄欖球 橄榄球 [gan3 lan3 qiu2] /rugby/",
+].join("\n");
+
+describe("pruneCedict", () => {
+  it("keeps the header, the words a text contains, in either script, and the words they refer to", () => {
+    const { text, kept, of } = pruneCedict(SAMPLE, ["科學園區的外貲"]);
+    expect(text.split("\n")).toEqual([
+      "# CC-CEDICT",
+      "# Licence: CC BY-SA 4.0",
+      "園區 园区 [yuan2 qu1] /park/",
+      "外資 外资 [wai4 zi1] /foreign investment/foreign capital/",
+      "外貲 外赀 [wai4 zi1] /variant of 外資|外资[wai4 zi1]/",
+    ]);
+    expect({ kept, of }).toEqual({ kept: 3, of: 7 });
+  });
+
+  it("keeps words whose gloss is made of words an English text contains", () => {
+    const { text } = pruneCedict(SAMPLE, ["Venture capital flowed into the parks."]);
+    // 资本 ("capital") and 园区 ("park") can lead a Chinese question to this text; rugby and rice cannot.
+    expect(text).toContain("资本 [zi1 ben3]");
+    expect(text).toContain("园区 [yuan2 qu1]");
+    expect(text).not.toContain("稻米");
+    expect(text).not.toContain("橄榄球");
+    expect(text).not.toContain("外资");
+  });
+});
+
+describe("the pruned dictionary of the project's corpus", () => {
+  let full: Lexicon;
+  let pruned: Lexicon;
+  let kept: number;
+  beforeAll(async () => {
+    const cedict = await readCedictText();
+    const names = [
+      "bohai-rim-science-parks-report.txt",
+      "chen-2014-varieties-of-global-capital.txt",
+    ];
+    const texts = await Promise.all(names.map((n) => readFile(join(CORPUS_DIR, n), "utf8")));
+    const result = pruneCedict(cedict, texts);
+    kept = result.kept;
+    full = createLanguage(CORPUS_KNOWLEDGE, cedict).lexicon!;
+    pruned = createLanguage(CORPUS_KNOWLEDGE, result.text).lexicon!;
+  }, 60_000);
+
+  it("is a fraction of CC-CEDICT", () => {
+    expect(kept).toBeGreaterThan(5_000);
+    expect(kept).toBeLessThan(60_000);
+  });
+
+  it("reads the corpus's Chinese as the whole dictionary does", () => {
+    for (const zh of ["京津冀地區的外資銀行", "首爾與大德的制度厚度", "科學園區的研發人員"])
+      expect(pruned.toEnglish(zh)).toEqual(full.toEnglish(zh));
+  });
+
+  it("still translates a Chinese question's words into the English the corpus uses", () => {
+    const english = pruned.toEnglish("外商直接投資的企業");
+    expect(english).toEqual(expect.arrayContaining(["foreign", "investment", "enterprise"]));
+  });
+});
