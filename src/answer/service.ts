@@ -33,6 +33,8 @@ export interface AskInput {
   question: string;
   history?: Turn[];
   k?: number;
+  /** Aborted when the asker has gone (the client disconnected); answering then stops with its reason. */
+  signal?: AbortSignal;
 }
 
 /** A passage as returned by the API. */
@@ -115,6 +117,7 @@ export function createQaService(deps: QaDeps) {
     async ask(
       input: AskInput,
     ): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
+      input.signal?.throwIfAborted();
       const k = input.k ?? 8;
       const { query, hits, context, asked, swapped, partQueries } = await search(
         input.question,

@@ -1,4 +1,5 @@
 import type { QaService } from "../answer/service.js";
+import type { AskRequest } from "./schemas.js";
 import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Manifest } from "../store/types.js";
 import type { SecurityOptions } from "./security/options.js";
@@ -24,6 +25,48 @@ export interface Progress {
   etaSeconds?: number;
 }
 
+/** Where the service is on its way to answering (`/readyz`'s `state`). */
+export const READINESS_STATES = ["starting", "building", "loading", "ready", "failed"] as const;
+export type ReadinessState = (typeof READINESS_STATES)[number];
+
+/** What `/readyz` and the 503 answers say; fixed phrases and index file names only, never paths. */
+export interface Readiness {
+  state: ReadinessState;
+  /** The manifest of the index being served (also while a rebuild runs), or null. */
+  manifest: Manifest | null;
+  /** What is under way, or what failed (e.g. "index file chunks.json does not match its checksum"). */
+  status: string;
+  progress: Progress | null;
+}
+
+/** The `/api/ask` response body (`/api/ask/stream`'s `done` event carries the same). */
+export type AskResponse = {
+  answer: string;
+  abstained: boolean;
+  citations: unknown[];
+  passages: unknown[];
+  table?: unknown;
+};
+
+/**
+ * Where index-dependent requests are answered: in this process from `AppDeps.state`, or by a pool of
+ * worker threads. `ask` answers a validated question; `fetch` answers any other route that reads the
+ * index (documents, passages, tables, citations, search, passage pages).
+ */
+export interface Backend {
+  ask(body: AskRequest, signal: AbortSignal): Promise<AskResponse>;
+  fetch(request: Request): Promise<Response>;
+}
+
+/** Answers kept for repeated questions; `run` computes on a miss (callers asking the same wait together). */
+export interface AnswerCacheLike {
+  run(
+    key: string,
+    compute: (signal: AbortSignal) => Promise<AskResponse>,
+    signal: AbortSignal,
+  ): Promise<AskResponse>;
+}
+
 /**
  * The HTTP app's dependencies. `state` is read once per request, so a request runs to its end on
  * the state it started with while a reload swaps in a new one (503 until the first is loaded).
@@ -37,4 +80,12 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Allowed sites, CORS and rate limits; without it, only same-origin and Origin-less clients, at default limits. */
   security?: SecurityOptions;
+  /** Where index-dependent requests are answered; default: in this process, from `state`. */
+  backend?: Backend;
+  /** Readiness for `/readyz` and 503s; default: derived from `state` and `status`. */
+  readiness?: () => Readiness;
+  /** Answer cache (none by default). */
+  cache?: AnswerCacheLike;
+  /** Further facts for `/healthz` (e.g. the answering queue). */
+  health?: () => Record<string, unknown>;
 }

@@ -1,42 +1,66 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "../../errors.js";
 import type { SecurityOptions } from "../security/options.js";
 import { createFixedWindow } from "./fixed-window.js";
 
+/** The rate limits of the API: a middleware for allowed requests, and a counter for refused ones. */
+export interface Limits {
+  /** Counts the request per client address and per site key (after `originGuard` set the site). */
+  middleware: MiddlewareHandler;
+  /**
+   * Counts a request the origin guard refuses against its client address, so guessing site keys or
+   * trying origins costs the same budget as asking: throws 429 once over the limit, else `refusal`.
+   */
+  refuse(c: Context, refusal: AppError): never;
+}
+
+type LimitOptions = Pick<
+  SecurityOptions,
+  "perAddress" | "perSite" | "windowSeconds" | "clientAddress" | "now"
+>;
+
 /**
- * Limits requests per client address and per site key (after `originGuard` has set the site),
- * answering 429 with `Retry-After` in seconds. Preflights are not counted.
+ * Limits requests per client address and per site key in fixed windows, answering 429 with
+ * `Retry-After` in seconds. Preflights are not counted; refused requests are (see `refuse`).
  *
  * @example
- *   app.use("/api/*", rateLimit(securityOptions({ perAddress: 60 })));
+ *   const limits = createLimits(securityOptions({ perAddress: 60 }));
+ *   app.use("/api/*", originGuard(sites, origins, limits.refuse));
+ *   app.use("/api/*", limits.middleware);
  */
-export function rateLimit(
-  opts: Pick<SecurityOptions, "perAddress" | "perSite" | "windowSeconds" | "clientAddress" | "now">,
-): MiddlewareHandler {
+export function createLimits(opts: LimitOptions): Limits {
   const windows = createFixedWindow({ windowMs: opts.windowSeconds * 1000, now: opts.now });
-  return async (c, next) => {
-    if (c.req.method === "OPTIONS") return next();
+  const countAddress = (c: Context) => {
     const address = opts.clientAddress(c);
-    if (address && opts.perAddress > 0) {
-      const r = windows.hit(`addr:${address}`, opts.perAddress);
-      if (!r.ok)
-        throw new AppError(
-          "rate_limited",
-          `Too many requests from your address; try again in ${r.retryAfter} s.`,
-          { retryAfter: r.retryAfter },
-        );
-    }
-    const site = c.get("site");
-    const siteLimit = site?.limit ?? opts.perSite;
-    if (site && siteLimit > 0) {
-      const r = windows.hit(`site:${site.key}`, siteLimit);
-      if (!r.ok)
-        throw new AppError(
-          "rate_limited",
-          `This site has sent too many questions; try again in ${r.retryAfter} s.`,
-          { retryAfter: r.retryAfter },
-        );
-    }
-    await next();
+    if (!address || opts.perAddress <= 0) return;
+    const r = windows.hit(`addr:${address}`, opts.perAddress);
+    if (!r.ok)
+      throw new AppError(
+        "rate_limited",
+        `Too many requests from your address; try again in ${r.retryAfter} s.`,
+        { retryAfter: r.retryAfter },
+      );
+  };
+  return {
+    refuse(c, refusal) {
+      countAddress(c);
+      throw refusal;
+    },
+    middleware: async (c, next) => {
+      if (c.req.method === "OPTIONS") return next();
+      countAddress(c);
+      const site = c.get("site");
+      const siteLimit = site?.limit ?? opts.perSite;
+      if (site && siteLimit > 0) {
+        const r = windows.hit(`site:${site.key}`, siteLimit);
+        if (!r.ok)
+          throw new AppError(
+            "rate_limited",
+            `This site has sent too many questions; try again in ${r.retryAfter} s.`,
+            { retryAfter: r.retryAfter },
+          );
+      }
+      await next();
+    },
   };
 }
