@@ -101,8 +101,21 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
   }
 }
 
+/** Whether every answering worker serves the index, when `/healthz` says how many there are. */
+async function allWorkersServing(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) }).catch(
+    () => null,
+  );
+  const body = (await res?.json().catch(() => null)) as {
+    workers?: { workers: number; serving: number };
+  } | null;
+  return !body?.workers || body.workers.serving === body.workers.workers;
+}
+
 /**
- * Resolves when `url/readyz` answers 200 (the index is loaded), polling every 250 ms.
+ * Resolves when `url/readyz` answers 200 (the index is loaded) and, for a server with a worker
+ * pool, every worker serves it (a worker still loading would take a core from the measurement),
+ * polling every 250 ms.
  *
  * @example
  *   await untilReady("http://127.0.0.1:8787", 120_000);
@@ -113,8 +126,8 @@ export async function untilReady(url: string, timeoutMs = 180_000): Promise<void
     const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).catch(
       () => null,
     );
-    if (res?.status === 200) return;
     await res?.body?.cancel();
+    if (res?.status === 200 && (await allWorkersServing(url))) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} was not ready within ${timeoutMs / 1000} s`);

@@ -53,6 +53,11 @@ export async function sideBySide(
   log: (m: string) => void,
 ): Promise<Run[]> {
   const runs: Run[] = [];
+  // Unmeasured first: every server compiles its hot paths before the rounds that count.
+  for (const t of targets) {
+    log(`bench: warming ${t.name} up…`);
+    await loadAsk(t.url, bodies, { connections: 4, seconds: 3 });
+  }
   for (const connections of opts.levels)
     for (let round = 0; round < opts.rounds; round++) {
       const order = round % 2 ? [...targets].reverse() : targets;

@@ -15,6 +15,18 @@ export interface AnswerCache extends AnswerCacheLike {
   stats(): { entries: number; bytes: number; hits: number; misses: number; shared: number };
 }
 
+/** The JSON of answers the cache holds, written once when stored (a hit is then sent as is). */
+const serialised = new WeakMap<AskResponse, string>();
+
+/**
+ * `value` as JSON: the text written when the cache stored it, else written now.
+ *
+ * @example
+ *   c.body(answerJson(result), 200, { "content-type": "application/json" });
+ */
+export const answerJson = (value: AskResponse): string =>
+  serialised.get(value) ?? JSON.stringify(value);
+
 /** Text as the cache compares it: canonical Unicode, runs of white space as one space, trimmed. */
 const norm = (s: string) => s.normalize("NFC").replace(/\s+/gu, " ").trim();
 
@@ -59,8 +71,10 @@ export function createAnswerCache(opts: AnswerCacheOptions): AnswerCache {
   let generation = 0;
 
   const store = (key: string, value: AskResponse) => {
-    const size = JSON.stringify(value).length * 2;
+    const json = JSON.stringify(value);
+    const size = json.length * 2;
     if (size > maxBytes / 4) return;
+    serialised.set(value, json);
     entries.set(key, { value, bytes: size });
     bytes += size;
     for (const [k, e] of entries) {

@@ -3,6 +3,7 @@ import { citationsOut } from "../cite-out.js";
 import { AskRequestSchema, type AskRequest } from "../schemas.js";
 import type { AskResponse, ReadyState } from "../state.js";
 import { jsonBody } from "../validate.js";
+import { answerJson } from "../answer-cache.js";
 import { boundAsk } from "../bounds.js";
 
 /** Answers a validated question: wherever the index is (see `Backend`), through the answer cache. */
@@ -54,7 +55,8 @@ export function askRoutes(answer: Answerer): Hono {
   const app = new Hono();
   app.post("/ask", async (c) => {
     const body = await askBody(c);
-    return c.json(await answer(body, c.req.raw.signal));
+    const result = await answer(body, c.req.raw.signal);
+    return c.body(answerJson(result), 200, { "content-type": "application/json" });
   });
   return app;
 }
