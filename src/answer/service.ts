@@ -1,18 +1,31 @@
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
-import { followUpContext, substituteNames, type Turn } from "../retrieve/followup.js";
-import { splitTwoParts } from "../retrieve/decompose.js";
-import { fuseRankings } from "../retrieve/fuse.js";
-import { prepareQuery } from "../retrieve/query.js";
-import { containsNumber } from "../retrieve/rerank.js";
-import { matchForm } from "../text/fold.js";
-import { retrieve } from "../retrieve/retriever.js";
-import type { Hit, Translator } from "../retrieve/types.js";
+import { linearScore, sigmoid } from "../learn/linear.js";
+import type { Weights } from "../learn/weights.js";
+import type { Translator } from "../lexicon/types.js";
+import { analyseQuestion } from "../question/analyse.js";
+import type { Turn } from "../question/followup.js";
+import { createSourceIndex, type SourceDescription } from "../question/sources.js";
+import type { QuestionAnalysis } from "../question/types.js";
+import { DENSE_FEATURES, questionFacts, type QuestionFacts } from "../retrieve/features.js";
+import { containsNumber, unknownName, unknownShare } from "../retrieve/match.js";
+import {
+  interleave,
+  passageCandidates,
+  rankPassages,
+  type PassageCandidate,
+  type RetrievalContext,
+} from "../retrieve/retriever.js";
+import type { Hit } from "../retrieve/types.js";
+import { createChunkViews } from "../retrieve/views.js";
 import type { LoadedIndex } from "../store/index-data.js";
-import { answerExtractive, DEFAULT_EXTRACTIVE } from "./extractive.js";
-import { answerFromCell, type TableRef } from "./table-answer.js";
 import { answerFromTables } from "../tables/answer.js";
 import type { Table } from "../tables/types.js";
+import { matchForm } from "../text/fold.js";
+import { answerability, answerabilityFeatures, type AnswerabilityContext } from "./abstain.js";
+import { abstention, chooseSentences, citeSentences } from "./extractive.js";
+import { sentenceCandidates, type SentenceCandidate } from "./features.js";
+import { answerFromCell, type TableRef } from "./table-answer.js";
 import type { Answer } from "./types.js";
 
 /** Everything a loaded service holds; built once by the CLI and injected into the HTTP app. */
@@ -23,10 +36,12 @@ export interface QaDeps {
   /** Raw text of each corpus file by source path. */
   rawTexts: ReadonlyMap<string, string>;
   title: (docId: string) => string;
-  /** Authors' family names of each document, so questions can point at a source ("According to Chen…"). */
-  sources?: ReadonlyArray<{ docId: string; names: string[] }>;
+  /** What identifies each document (authors, titles, journal, year), so questions can point at a source. */
+  sources?: readonly SourceDescription[];
   /** Extracted tables; numeric questions a cell answers are answered from them. */
   tables?: readonly Table[];
+  /** The fitted ranking, answering and abstention weights. */
+  weights: Weights;
 }
 
 export interface AskInput {
@@ -55,130 +70,228 @@ export const toPassage = (h: Hit): PassageOut => ({
   source: h.chunk.source,
   start: h.chunk.start,
   end: h.chunk.end,
-  text: h.chunk.text,
+  text: h.chunk.display ?? h.chunk.text,
   score: Math.round(h.score * 1e6) / 1e6,
   section: h.chunk.section,
 });
 
+/** One question (or one part of a compound question) analysed, with its candidate passages. */
+export interface Stage {
+  analysis: QuestionAnalysis;
+  facts: QuestionFacts;
+  candidates: PassageCandidate[];
+}
+
+/** A question's stages: the whole question, and its parts when it is compound. */
+export interface Staged {
+  whole: Stage;
+  parts: Stage[];
+}
+
+/** What `ask` returns: the answer, the passages shown, and the fitted probability that it answers. */
+export type AskResult = Answer & {
+  passages: PassageOut[];
+  hits: Hit[];
+  table?: TableRef;
+  /** The fitted probability that the corpus answers the question (1 for a table cell). */
+  probability: number;
+  /** The answerability features behind `probability` (empty for a table cell). */
+  features: number[];
+};
+
+/** Whether the fitted ranking gives the dense encoder any say (else questions are not embedded). */
+export const usesDense = (weights: Weights): boolean =>
+  DENSE_FEATURES.some((f) => weights.passage.weights[weights.passage.features.indexOf(f)] !== 0);
+
+/** Passages shown with an answer, at least. */
+const MIN_PASSAGES = 5;
+
 /**
- * The question-answering pipeline: follow-up context → query preparation → hybrid retrieval →
- * extractive answer with verified citations.
+ * The question-answering pipeline: question analysis → candidate passages with named features →
+ * fitted ranking (part by part for compound questions) → table cell or fitted sentence choice →
+ * verified citations, or an abstention when the fitted answer probability is too low.
  *
  * @example
  *   const qa = createQaService(deps);
  *   const { answer, passages } = await qa.ask({ question: "Where is ZGC?" });
  */
 export function createQaService(deps: QaDeps) {
+  const views = createChunkViews(deps.index.chunks, deps.tables ?? []);
+  const sources = createSourceIndex(deps.sources ?? []);
+  const ctx: RetrievalContext = {
+    index: deps.index,
+    views,
+    embedder: deps.embedder,
+    translator: deps.translator,
+  };
   const byId = new Map<string, number>(deps.index.chunks.map((c, i) => [c.id, i]));
+  const analyse = (question: string, history: readonly Turn[] = []) =>
+    analyseQuestion(question, history, { translator: deps.translator, sources });
+
+  async function stage(analysis: QuestionAnalysis, dense: boolean): Promise<Stage> {
+    const facts = questionFacts(analysis, deps.index.lexical);
+    return { analysis, facts, candidates: await passageCandidates(ctx, analysis, facts, dense) };
+  }
+
+  /**
+   * Analyses a question (and its parts) and scores every candidate passage's features; `dense`
+   * false skips the encoder (for weights that give the dense features no say).
+   */
+  async function prepare(
+    question: string,
+    history: readonly Turn[] = [],
+    dense = true,
+  ): Promise<Staged> {
+    const analysis = analyse(question, history);
+    const parts = analysis.parts.length >= 2 ? analysis.parts.map((p) => analyse(p, history)) : [];
+    const [whole, ...rest] = await Promise.all([analysis, ...parts].map((a) => stage(a, dense)));
+    return { whole: whole!, parts: rest };
+  }
+
+  /** Ranked passages of each stage, and the merged ranking shown to the user. */
+  function rank(staged: Staged, weights: Weights) {
+    const whole = rankPassages(deps.index, staged.whole.candidates, weights.passage);
+    const parts = staged.parts.map((p) => rankPassages(deps.index, p.candidates, weights.passage));
+    const merged = parts.length
+      ? interleave([whole, ...parts], Math.max(20, weights.passagesRead * 2))
+      : whole;
+    return { whole, parts, merged };
+  }
+
+  /** Answer-sentence candidates of each part (the whole question when it has none). */
+  function sentencesOf(
+    staged: Staged,
+    ranked: ReturnType<typeof rank>,
+    weights: Weights,
+  ): SentenceCandidate[][] {
+    const n = weights.passagesRead;
+    if (!staged.parts.length)
+      return [sentenceCandidates(staged.whole.facts, ranked.whole.slice(0, n), views)];
+    return staged.parts.map((p, i) =>
+      sentenceCandidates(p.facts, ranked.parts[i]!.slice(0, n), views, staged.whole.facts),
+    );
+  }
+
   /** The passage of `docId` that contains raw offset `at` (table citations point into passages too). */
   const passageAt = (docId: string, at: number) =>
-    deps.index.chunks.find((c) => c.docId === docId && c.start <= at && at < c.end)?.id;
-  async function search(question: string, k: number, history: Turn[] = []) {
-    let context = followUpContext(question, history);
-    // "What about Guangdong?" after a question about Jiangsu: ask the earlier question about Guangdong.
-    const swapped =
-      context && deps.translator ? substituteNames(question, context, deps.translator.names) : null;
-    const full = swapped ? `${swapped} ${question}` : question;
-    if (swapped) context = swapped;
-    const mentioned = (deps.sources ?? []).filter((src) =>
-      src.names.some((n) => new RegExp(`\\b${n}\\b`, "iu").test(question)),
-    );
-    const prepare = (q: string) =>
-      prepareQuery(q, deps.translator, {
-        multilingual: deps.embedder.multilingual,
-        context,
-        contextWeight: swapped ? 1 : 0.5,
-        sourceNames: mentioned.flatMap((src) => src.names),
-        preferDocs: mentioned.map((src) => src.docId),
-      });
-    const query = prepare(question);
-    const n = Math.max(k, 10);
-    let hits = await retrieve(deps.index, deps.embedder, query, n);
-    // A two-part question ("… both in the 1997 paper … and in the 2010 paper …") also retrieves for each
-    // part, and the three rankings are fused, so each part's evidence reaches the top passages.
-    const partQueries = (splitTwoParts(question) ?? []).map(prepare);
-    if (partQueries.length) {
-      const lists = [
-        hits,
-        ...(await Promise.all(partQueries.map((p) => retrieve(deps.index, deps.embedder, p, n)))),
-      ];
-      const byIndex = new Map(lists.flat().map((h) => [h.index, h]));
-      hits = fuseRankings(
-        lists.map((l) => ({ ranking: l.map((h) => h.index), weight: 1 })),
-        10,
-      )
-        .slice(0, n)
-        .map(([i, score]) => ({ ...byIndex.get(i)!, score }));
-    }
-    return { query, hits, context, asked: full, swapped: Boolean(swapped), partQueries };
-  }
-  return {
-    search: async (question: string, k: number) => (await search(question, k)).hits.slice(0, k),
-    async ask(
-      input: AskInput,
-    ): Promise<Answer & { passages: PassageOut[]; hits: Hit[]; table?: TableRef }> {
-      input.signal?.throwIfAborted();
-      const k = input.k ?? 8;
-      const { query, hits, context, asked, swapped, partQueries } = await search(
-        input.question,
-        k,
-        input.history,
-      );
-      const passages = hits.slice(0, Math.max(k, 5)).map(toPassage);
-      const found = deps.tables?.length
-        ? answerFromTables(deps.tables, swapped ? asked : input.question, {
-            context: swapped ? "" : context,
-          })
+    deps.index.chunks.find((c) => c.docId === docId && c.start <= at && at < c.end);
+
+  function fromTable(analysis: QuestionAnalysis, hits: Hit[], k: number) {
+    const numeric =
+      analysis.asks === "quantity" || analysis.asks === "share" || analysis.compare !== null;
+    if (!numeric || !deps.tables?.length) return null;
+    const found = answerFromTables(deps.tables, {
+      text: analysis.text,
+      context: analysis.followUp === "continues" ? analysis.context : "",
+      numeric,
+      compare: analysis.compare,
+    });
+    const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
+    const cell =
+      found && raw
+        ? answerFromCell(found, raw, deps.title(found.table.docId), analysis.lang)
         : null;
-      const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
-      const fromTable =
-        found && raw ? answerFromCell(found, raw, deps.title(found.table.docId), query.lang) : null;
-      if (fromTable) {
-        const citations = fromTable.citations.map((c) => ({
-          ...c,
-          passageId: passageAt(c.docId, c.start) ?? "",
-        }));
-        // The passage holding the cited row goes first, so the evidence is among the ranked passages.
-        // Then passages whose prose quotes the same figure ("… to only 8.3% in 2007"): they corroborate it.
-        const rowPassage = deps.index.chunks.find((c) => c.id === citations[0]?.passageId);
-        const figure =
-          fromTable.table.value === null
-            ? ""
-            : String(fromTable.table.value).replace(/[,\s%]/gu, "");
-        const quoting = /\d/u.test(figure)
-          ? hits.filter(
-              (h) => h.chunk.kind !== "table" && containsNumber(matchForm(h.chunk.text), figure),
-            )
-          : [];
-        const first = [
-          ...(rowPassage
-            ? [{ index: -1, chunk: rowPassage, score: hits[0]?.score ?? 1, lexical: 0, dense: 0 }]
-            : []),
-          ...quoting,
-        ];
-        const ids = new Set(first.map((h) => h.chunk.id));
-        const ranked = [...first.map(toPassage), ...passages.filter((p) => !ids.has(p.id))];
-        return {
-          answer: fromTable.answer,
-          abstained: false,
-          citations,
-          passages: ranked.slice(0, Math.max(k, 5)),
-          hits,
-          table: fromTable.table,
-        };
-      }
-      const answer = answerExtractive(
-        query,
+    if (!cell) return null;
+    const citations = cell.citations.map((c) => ({
+      ...c,
+      passageId: passageAt(c.docId, c.start)?.id ?? "",
+    }));
+    // The passage holding the cited row goes first, so the evidence is among the ranked passages;
+    // then passages whose prose quotes the same figure ("… to only 8.3% in 2007") corroborate it.
+    const row = passageAt(citations[0]!.docId, citations[0]!.start);
+    const figure = cell.table.value === null ? "" : String(cell.table.value);
+    const quoting = /\d/u.test(figure)
+      ? hits.filter(
+          (h) => h.chunk.kind !== "table" && containsNumber(matchForm(h.chunk.text), figure),
+        )
+      : [];
+    const first: Hit[] = [
+      ...(row ? [{ index: byId.get(row.id)!, chunk: row, score: hits[0]?.score ?? 0 }] : []),
+      ...quoting,
+    ];
+    const ids = new Set(first.map((h) => h.chunk.id));
+    const passages = [...first, ...hits.filter((h) => !ids.has(h.chunk.id))].slice(
+      0,
+      Math.max(k, MIN_PASSAGES),
+    );
+    return { answer: cell.answer, abstained: false, citations, passages, table: cell.table };
+  }
+
+  /** Answers a prepared question with the given weights. */
+  function answerStaged(staged: Staged, k: number, weights: Weights): AskResult {
+    const ranked = rank(staged, weights);
+    const hits = ranked.merged;
+    const table = fromTable(staged.whole.analysis, hits, k);
+    if (table)
+      return {
+        ...table,
+        passages: table.passages.map(toPassage),
         hits,
-        {
-          raw: (s) => deps.rawTexts.get(s),
-          title: deps.title,
-          lexical: deps.index.lexical,
-        },
-        DEFAULT_EXTRACTIVE,
-        partQueries,
+        probability: 1,
+        features: [],
+      };
+    const passages = hits.slice(0, Math.max(k, MIN_PASSAGES)).map(toPassage);
+    const perPart = sentencesOf(staged, ranked, weights);
+    const choice = chooseSentences(weights.sentence, perPart, weights.secondRatio);
+    const a = staged.whole.analysis;
+    const facts = staged.whole.facts;
+    const context: Omit<AnswerabilityContext, "support"> = {
+      unknownWords: unknownShare(facts.own, facts.ownIdf, deps.index.lexical),
+      unknownEntities: a.entities.length
+        ? a.entities.filter((e) => unknownName(e.forms, deps.index.lexical)).length /
+          a.entities.length
+        : 0,
+      numeric: a.asks === "quantity" || a.asks === "share" || a.asks === "date",
+      parts: perPart.length,
+      hasEntities: a.entities.length > 0,
+      hasFocus: a.focus.length > 0,
+      hasYears: a.years.length > 0,
+    };
+    // The best-supported part decides: a compound question is answered when some part is.
+    let probability = 0;
+    let features: number[] = [];
+    choice.parts.forEach((p, i) => {
+      const support = Math.max(
+        0,
+        ...perPart[i]!.map((c) => sigmoid(linearScore(weights.support, c.x))),
       );
-      return { ...answer, passages, hits };
+      const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, { ...context, support });
+      const q = answerability(weights.answerable, x);
+      if (i === 0 || q > probability) [probability, features] = [q, x];
+    });
+    const answer =
+      choice.chosen.length && probability >= weights.abstain.threshold
+        ? citeSentences(
+            choice.chosen,
+            { raw: (s) => deps.rawTexts.get(s), title: deps.title },
+            a.lang,
+            a.script,
+          )
+        : abstention(a.lang, a.script);
+    return { ...answer, passages, hits, probability, features };
+  }
+
+  async function ask(input: AskInput, weights: Weights = deps.weights): Promise<AskResult> {
+    input.signal?.throwIfAborted();
+    const staged = await prepare(input.question, input.history, usesDense(weights));
+    return answerStaged(staged, input.k ?? 8, weights);
+  }
+
+  return {
+    ask,
+    /** The stages, exposed for training and inspection (`npm run train`). */
+    inspect: {
+      analyse,
+      prepare,
+      rank,
+      sentencesOf,
+      answerStaged,
+      views,
+      chunk: (index: number) => deps.index.chunks[index]!,
+    },
+    search: async (question: string, k: number) => {
+      const staged = await prepare(question, [], usesDense(deps.weights));
+      return rank(staged, deps.weights).merged.slice(0, k);
     },
     passageIdsOf: (docId: string): string[] =>
       deps.index.chunks.filter((c) => c.docId === docId).map((c) => c.id),

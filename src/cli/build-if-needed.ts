@@ -3,7 +3,7 @@ import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { buildIndex, staleReason, type BuildEvent } from "../store/build.js";
 import type { Manifest } from "../store/types.js";
-import type { Translator } from "../retrieve/types.js";
+import type { Translator } from "../lexicon/types.js";
 import { log } from "./log.js";
 import { join } from "node:path";
 import { firstHeading } from "../ingest/heading.js";

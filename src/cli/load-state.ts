@@ -1,25 +1,32 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createGenerativeAnswerer } from "../answer/generative/answer.js";
 import { createQaService } from "../answer/service.js";
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { AppError } from "../errors.js";
 import type { ReadyState } from "../http/state.js";
-import type { Translator } from "../retrieve/types.js";
+import type { Translator } from "../lexicon/types.js";
 import { firstHeading } from "../ingest/heading.js";
 import { loadIndex } from "../store/load-index.js";
 import type { Table } from "../tables/types.js";
 import { loadLexicon } from "../lexicon/index.js";
-import { makeTranslator, readCatalog } from "./wire.js";
+import { makeTranslator, readCatalog, sourceDescription } from "./wire.js";
+import { shippedWeights } from "../learn/shipped.js";
+import type { Weights } from "../learn/weights.js";
+import type { GeneratorSetup } from "./generator.js";
 
 /**
  * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
  * Refuses an index built by a different embedder: its vectors would be meaningless to this one.
+ * With a `generator`, answers are written by the model from the same passages (and verified).
  */
 export async function loadState(
   config: Config,
   embedder: Embedder,
   translator: Translator | null,
+  weights: Weights = shippedWeights(),
+  generator: GeneratorSetup | null = null,
 ): Promise<ReadyState> {
   const index = await loadIndex(config.INDEX_DIR);
   if (
@@ -52,14 +59,10 @@ export async function loadState(
         index.chunks.filter((c) => c.lang === "zh").map((c) => c.text),
       )
     : null;
-  // Authors' family names let a question point at its source ("According to Liefner and Kroll, …").
-  const sources = index.manifest.files.map((f) => {
-    const docId = f.source.replace(/\.[^.]+$/u, "");
-    const names = entryFor(docId).authors.flatMap((a) =>
-      "family" in a && a.family.length > 2 ? [a.family] : [],
-    );
-    return { docId, names };
-  });
+  // What names each document lets a question point at its source ("As Wong argues, …").
+  const sources = index.manifest.files.map((f) =>
+    sourceDescription(f.source.replace(/\.[^.]+$/u, ""), entryFor),
+  );
   const qa = createQaService({
     index,
     embedder,
@@ -68,9 +71,19 @@ export async function loadState(
     title,
     sources,
     tables: index.tables as Table[],
+    weights,
   });
+  const generative = generator
+    ? createGenerativeAnswerer({
+        ...generator,
+        translator: qaTranslator,
+        cite: { raw: (source) => rawTexts.get(source), title },
+        threshold: weights.abstain.threshold,
+      })
+    : null;
   return {
     qa,
+    generative,
     manifest: index.manifest,
     catalog,
     entryFor,

@@ -72,6 +72,10 @@ const WORKER_HEAP_MB = 1536;
  */
 export async function startServer(config: Config, opts: ServerOptions): Promise<RunningServer> {
   const { log } = opts;
+  // Read and checked before listening: a broken prompts folder stops the start, not a question.
+  // (Each worker sets up its own client from the same settings; this one only checks and says so.)
+  const { generatorFromConfig } = await import("./generator.js");
+  await generatorFromConfig(config, log);
   const recovery = await recoverIndexDir(config.INDEX_DIR);
   if (recovery.restored)
     log(`server: a build was interrupted; restored ${recovery.restored} as ${config.INDEX_DIR}.`);

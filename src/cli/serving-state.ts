@@ -1,27 +1,39 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import type { ReadyState } from "../http/state.js";
-import type { Translator } from "../retrieve/types.js";
+import type { Translator } from "../lexicon/types.js";
+import type { GeneratorSetup } from "./generator.js";
 
-/** The models a served state needs: loaded once per process (or worker), reused by every reload. */
+/** What a served state needs besides the index: loaded once per process (or worker), reused by every reload. */
 export interface Models {
   embedder: Embedder;
   translator: Translator;
+  /** The optional generative answerer's client and prompts (GENERATOR_URL), or null. */
+  generator: GeneratorSetup | null;
 }
 
 /**
- * The configured embedder, then the dictionary translator. One after the other: loaded side by side,
- * their promise chains starve the event loop for seconds (3 s measured); in turn, no pause exceeds
- * ~0.2 s.
+ * The configured embedder, then the dictionary translator, then the generator's client and prompts
+ * (when configured). One after the other: loaded side by side, their promise chains starve the
+ * event loop for seconds (3 s measured); in turn, no pause exceeds ~0.2 s. `generatorLog` hears the
+ * generator's messages while it answers (its setup line is the listener's to print).
  *
  * @example
  *   const models = await loadModels(config, log);
  */
-export async function loadModels(config: Config, log: (m: string) => void): Promise<Models> {
+export async function loadModels(
+  config: Config,
+  log: (m: string) => void,
+  generatorLog: (m: string) => void = log,
+): Promise<Models> {
   const { embedderFromConfig, translatorFromConfig } = await import("./wire.js");
+  const { generatorFromConfig } = await import("./generator.js");
   const embedder = await embedderFromConfig(config, log);
   const translator = await translatorFromConfig();
-  return { embedder, translator };
+  let set = false;
+  const generator = await generatorFromConfig(config, (m) => set && generatorLog(m));
+  set = true;
+  return { embedder, translator, generator };
 }
 
 /**
@@ -33,5 +45,5 @@ export async function loadModels(config: Config, log: (m: string) => void): Prom
  */
 export async function loadServingState(config: Config, models: Models): Promise<ReadyState> {
   const { loadState } = await import("./load-state.js");
-  return loadState(config, models.embedder, models.translator);
+  return loadState(config, models.embedder, models.translator, undefined, models.generator);
 }

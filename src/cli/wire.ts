@@ -3,22 +3,32 @@ import { join } from "node:path";
 import { entryForUnknownFile, parseCatalog } from "../cite/catalog.js";
 import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Config } from "../config.js";
+import type { SourceDescription } from "../question/sources.js";
+import { cachingEmbedder } from "../embed/cache.js";
 import { selectEmbedder } from "../embed/select.js";
+
+/** Query vectors the embedder keeps: a lecture hall asks the same questions again and again. */
+const QUERY_VECTORS_KEPT = 2000;
 import type { Embedder } from "../embed/types.js";
 import type { CorpusDocument } from "../ingest/types.js";
 import { createVocabulary, findNames, loadLexicon, type Lexicon } from "../lexicon/index.js";
-import type { Translator } from "../retrieve/types.js";
+import type { Translator } from "../lexicon/types.js";
 import { extractTables } from "../tables/extract.js";
 
 /** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
-export function embedderFromConfig(config: Config, log: (m: string) => void): Promise<Embedder> {
-  return selectEmbedder({
+export async function embedderFromConfig(
+  config: Config,
+  log: (m: string) => void,
+): Promise<Embedder> {
+  const embedder = await selectEmbedder({
     prefer: config.EMBEDDER,
     model: config.EMBEDDING_MODEL,
     localModelPath: config.MODEL_DIR,
     allowRemote: config.ALLOW_REMOTE_MODELS,
     log,
   });
+  // Recent queries' vectors are kept, and queries arriving together are embedded in one batch.
+  return cachingEmbedder(embedder, { size: QUERY_VECTORS_KEPT });
 }
 
 /**
@@ -77,4 +87,26 @@ export async function readCatalog(
       : fallback;
   };
   return { catalog, entryFor };
+}
+
+/**
+ * What identifies a document when a question points at it: authors' names, the journal or
+ * publisher, titles in every script, and the year, from its catalog entry.
+ *
+ * @example
+ *   sourceDescription("chen-2014-varieties-of-global-capital", entryFor).names // → ["Ling Chen", …]
+ */
+export function sourceDescription(
+  docId: string,
+  entryFor: (docId: string) => CatalogEntry,
+): SourceDescription {
+  const e = entryFor(docId);
+  const people = e.authors.map((a) =>
+    "family" in a ? [a.given, a.family].filter(Boolean).join(" ") : a.literal,
+  );
+  const names = [...people, e.containerTitle, e.publisher, e.institution].filter((x): x is string =>
+    Boolean(x),
+  );
+  const titles = [e.title, e.originalTitle, e.description].filter((x): x is string => Boolean(x));
+  return { docId, names, titles, year: e.year };
 }

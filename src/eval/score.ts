@@ -193,3 +193,27 @@ export function formatReport(scores: readonly ItemScore[]): string {
     );
   return lines.join("\n");
 }
+
+/**
+ * The per-type table averaged over several runs (e.g. cross-validation with different fold
+ * assignments), each figure the mean of the runs' figures.
+ *
+ * @example
+ *   console.log(formatMeanReport([runA, runB, runC]));
+ */
+export function formatMeanReport(runs: readonly (readonly ItemScore[])[]): string {
+  const f = (x: number | null) => (x === null ? "  -  " : x.toFixed(2).padStart(5));
+  const types = [...new Set(runs[0]!.map((s) => s.type)), "OVERALL"];
+  const lines = ["type                   n   R@5   MRR   acc  unans wrongAbst citeValid"];
+  for (const t of types) {
+    const sums = runs.map((r) => summarise(t === "OVERALL" ? r : r.filter((s) => s.type === t)));
+    const avg = (k: keyof Summary) => {
+      const xs = sums.map((s) => s[k]).filter((x): x is number => x !== null);
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+    };
+    lines.push(
+      `${t.padEnd(20)} ${String(sums[0]!.n).padStart(3)} ${f(avg("recallAtK"))} ${f(avg("mrr"))} ${f(avg("accuracy"))} ${f(avg("abstainOnUnanswerable"))}     ${f(avg("wrongAbstain"))}     ${f(avg("citationValidity"))}`,
+    );
+  }
+  return lines.join("\n");
+}

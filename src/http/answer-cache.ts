@@ -44,6 +44,7 @@ export function answerKey(buildId: string, body: AskRequest): string {
     (body.history ?? []).map((t) => [t.role, norm(t.content)]),
     body.k ?? null,
     body.style ?? null,
+    body.answerer ?? null,
   ]);
 }
 

@@ -36,15 +36,17 @@ export function createApp(deps: AppDeps): Hono {
   const security = deps.security ?? securityOptions();
   const backend = deps.backend ?? localBackend(deps);
   const limits = createLimits(security);
-  const answer: Answerer = (body, signal) => {
+  // Askers who join a computation already under way get its answer whole (the stream then sends
+  // it in pieces); the first asker hears a generative answer's sentences as they come.
+  const answer: Answerer = (body, signal, onText) => {
     const id = readinessOf(deps).manifest;
     return deps.cache && id
       ? deps.cache.run(
           answerKey(id.buildId ?? id.builtAt, body),
-          (s) => backend.ask(body, s),
+          (s) => backend.ask(body, s, onText),
           signal,
         )
-      : backend.ask(body, signal);
+      : backend.ask(body, signal, onText);
   };
 
   app.use("*", securityHeaders());

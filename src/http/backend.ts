@@ -13,7 +13,7 @@ import type { AppDeps, Backend } from "./state.js";
 export function localBackend(deps: AppDeps): Backend {
   const routes = stateRoutes(deps);
   return {
-    ask: (body, signal) => askResponse(ready(deps), body, signal),
+    ask: (body, signal, onText) => askResponse(ready(deps), body, { signal, onText }),
     fetch: async (request) => routes.fetch(request),
   };
 }

@@ -15,6 +15,8 @@ export const STATUS: Record<ErrorCode, number> = {
   corpus_unreadable: 500,
   forbidden_origin: 403,
   rate_limited: 429,
+  // Never sent in practice: a failed generator falls back to the extractive answer.
+  generator_failed: 502,
   overloaded: 503,
   answer_timeout: 503,
   // The client has gone; nobody reads it, but it is not a server fault either.
@@ -30,6 +32,7 @@ const TITLES: Record<number, string> = {
   415: "Unsupported Media Type",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  502: "Bad Gateway",
   503: "Service Unavailable",
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANSWERER_CHOICES } from "../answer/answerer.js";
 import { wholeNumber } from "./query.js";
 
 /** Request body of `POST /api/ask`. */
@@ -17,6 +18,12 @@ export const AskRequestSchema = z
       .optional(),
     k: z.number().int().min(1).max(20).optional(),
     style: z.enum(["apa", "chicago", "mla", "bibtex", "ris"]).optional(),
+    answerer: z
+      .enum(ANSWERER_CHOICES)
+      .optional()
+      .describe(
+        "auto (default): the generative answerer when the server has one, else extractive; extractive: quote the sources only, never call a model.",
+      ),
   })
   .strict();
 export type AskRequest = z.infer<typeof AskRequestSchema>;

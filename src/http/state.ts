@@ -1,3 +1,4 @@
+import type { GenerativeAnswerer } from "../answer/generative/answer.js";
 import type { QaService } from "../answer/service.js";
 import type { AskRequest } from "./schemas.js";
 import type { Catalog, CatalogEntry } from "../cite/types.js";
@@ -7,6 +8,8 @@ import type { SecurityOptions } from "./security/options.js";
 /** What the routes need once the index is loaded. */
 export interface ReadyState {
   qa: QaService;
+  /** The optional generative answerer (GENERATOR_URL); without it answers are extractive. */
+  generative?: GenerativeAnswerer | null;
   manifest: Manifest;
   catalog: Catalog;
   entryFor: (docId: string) => CatalogEntry;
@@ -54,7 +57,12 @@ export type AskResponse = {
  * index (documents, passages, tables, citations, search, passage pages).
  */
 export interface Backend {
-  ask(body: AskRequest, signal: AbortSignal): Promise<AskResponse>;
+  /** `onText` hears a generative answer's verified sentences as they are accepted. */
+  ask(
+    body: AskRequest,
+    signal: AbortSignal,
+    onText?: (text: string) => void | Promise<void>,
+  ): Promise<AskResponse>;
   fetch(request: Request): Promise<Response>;
 }
 

@@ -74,3 +74,14 @@ export interface FoundName {
   /** All forms: English, Traditional, Simplified. */
   readonly variants: readonly string[];
 }
+
+/** Cross-lingual help for question analysis and retrieval: the CC-CEDICT lexicon with the corpus vocabulary and gazetteer. */
+export interface Translator {
+  toChinese(englishText: string): string[];
+  toEnglish(chineseText: string): string[];
+  gloss(chineseText: string): string;
+  /** Chinese words of the corpus whose pinyin spells a romanised name ("Shougang" → 首钢). */
+  romanised(word: string): string[];
+  /** Other spellings and scripts of place and organisation names found in the text. */
+  names(text: string): Array<{ name: string; variants: readonly string[] }>;
+}

@@ -6,7 +6,7 @@ import type { Manifest } from "../store/types.js";
 
 /** A request for a worker: answer a question, or answer an HTTP request of the index routes. */
 export type Job =
-  | { kind: "ask"; body: AskRequest }
+  | { kind: "ask"; body: AskRequest; stream: boolean }
   | {
       kind: "fetch";
       method: string;
@@ -48,6 +48,7 @@ export type FromWorker =
   | { type: "models-failed"; error: WireError }
   | { type: "loaded"; gen: number; manifest: Manifest }
   | { type: "load-failed"; gen: number; error: WireError }
+  | { type: "text"; id: number; text: string }
   | { type: "result"; id: number; value: AskResponse | WireResponse }
   | { type: "failed"; id: number; error: WireError };
 

@@ -59,6 +59,8 @@ interface Task {
   slot: Slot | null;
   startedAt: number;
   cleanup: () => void;
+  /** Hears the text a worker sends while answering (a generative answer's verified sentences). */
+  onText?: (text: string) => void | Promise<void>;
 }
 
 interface Slot {
@@ -186,6 +188,13 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
             `server: worker ${slot.index} could not load the served index: ${m.error.message}`,
           );
         break;
+      case "text": {
+        const task = slot.task;
+        // The listener streams it on; a slow client must not stall the pool, hence no await.
+        if (task?.id === m.id && !task.settled)
+          void Promise.resolve(task.onText?.(m.text)).catch(() => undefined);
+        break;
+      }
       case "result":
       case "failed": {
         const task = slot.task;
@@ -268,7 +277,11 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
     });
   }
 
-  function submit(job: Job, signal?: AbortSignal): Promise<AskResponse | WireResponse> {
+  function submit(
+    job: Job,
+    signal?: AbortSignal,
+    onText?: (text: string) => void | Promise<void>,
+  ): Promise<AskResponse | WireResponse> {
     if (closed) return Promise.reject(overloaded("The server is shutting down"));
     if (signal?.aborted) return Promise.reject(new AppError("cancelled"));
     const idle = slots.some((s) => s.alive && s.serving !== null && !s.task);
@@ -284,6 +297,7 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
         slot: null,
         startedAt: 0,
         cleanup: () => undefined,
+        onText,
         timer: setTimeout(() => {
           const i = queue.indexOf(task);
           if (i >= 0) {
@@ -346,8 +360,8 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
       for (const s of slots) if (s.alive && s.loaded === gen) serve(s, gen);
       catchUp();
     },
-    ask: async (body: AskRequest, signal: AbortSignal) =>
-      (await submit({ kind: "ask", body }, signal)) as AskResponse,
+    ask: async (body: AskRequest, signal: AbortSignal, onText) =>
+      (await submit({ kind: "ask", body, stream: Boolean(onText) }, signal, onText)) as AskResponse,
     async fetch(request) {
       const body =
         request.method === "GET" || request.method === "HEAD" ? null : await request.arrayBuffer();

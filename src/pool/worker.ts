@@ -26,7 +26,8 @@ const deps: AppDeps = {
 };
 const backend = localBackend(deps);
 
-const models: Promise<Models> = loadModels(config, index === 0 ? log : () => undefined);
+// Worker 0 says which models it loaded; the others would only repeat it.
+const models: Promise<Models> = loadModels(config, index === 0 ? log : () => undefined, log);
 models.then(
   (m) => post({ type: "models", embedderId: m.embedder.id }),
   (e: unknown) => post({ type: "models-failed", error: toWire(e) }),
@@ -37,7 +38,9 @@ async function answer(id: number, job: Job): Promise<void> {
   running.set(id, controller);
   try {
     if (job.kind === "ask") {
-      const value = await backend.ask(job.body, controller.signal);
+      // A generative answer's verified sentences go to the listener as they are accepted.
+      const onText = job.stream ? (text: string) => post({ type: "text", id, text }) : undefined;
+      const value = await backend.ask(job.body, controller.signal, onText);
       post({ type: "result", id, value });
     } else {
       const request = new Request(job.url, {

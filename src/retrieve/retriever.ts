@@ -1,103 +1,153 @@
-import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
+import type { Translator } from "../lexicon/types.js";
+import { linearScore, type LinearModel } from "../learn/linear.js";
+import type { QuestionAnalysis } from "../question/types.js";
 import type { LoadedIndex } from "../store/index-data.js";
-import { fuseRankings } from "./fuse.js";
+import {
+  passageFeatures,
+  questionFacts,
+  type QuestionFacts,
+  type RankSignals,
+} from "./features.js";
 import { searchLexical } from "./lexical-index.js";
-import { rerank } from "./rerank.js";
-import type { Hit, PreparedQuery } from "./types.js";
+import { searchTerms } from "./terms.js";
+import type { Hit } from "./types.js";
+import type { ChunkView } from "./views.js";
 
-/** Fusion and candidate settings. Dense vectors are a minor signal on this corpus; lexical matching carries it. */
-export interface RetrieveOptions {
-  candidates: number;
-  lexicalWeight: number;
-  denseWeight: number;
-  glossWeight: number;
-  /** Weight of the ranking by translations (the other language's passages). */
-  crossWeight: number;
-  rrfK: number;
+/** What retrieval reads: the loaded index with its matching views, the encoder and the dictionary. */
+export interface RetrievalContext {
+  index: LoadedIndex;
+  views: readonly ChunkView[];
+  embedder: Embedder;
+  translator: Translator | null;
 }
-// Tuned on the dev set with the offline USE-lite encoder (R@5 0.84 → 0.93 from rrfK 60 → 20 and dense 0.2 → 0.1):
-// a small k lets the first lexical ranks dominate, and USE-lite's neighbours are mostly noise here.
-export const DEFAULT_RETRIEVE: RetrieveOptions = {
-  candidates: 60,
-  lexicalWeight: 1,
-  denseWeight: 0.1,
-  glossWeight: 0.6,
-  crossWeight: 0.2,
-  rrfK: 20,
-};
-/** A multilingual model (e5) reads Chinese itself and earns more say in the fusion. */
-export const MULTILINGUAL_DENSE_WEIGHT = 0.3;
+
+/** A passage that some first-stage ranking found, with its feature vector. */
+export interface PassageCandidate {
+  index: number;
+  x: number[];
+}
+
+/** How deep each first-stage ranking is read; their union is scored by the fitted model. */
+export const CANDIDATES_PER_RANKING = 120;
 
 /**
- * Hybrid retrieval: BM25 over passages (own terms, name variants, translations) plus BM25 over the
- * English glosses of Chinese passages, fused with dense nearest neighbours by reciprocal rank, then reranked.
+ * The candidate passages of a question: the union of the first-stage rankings (BM25 of its own words,
+ * of the earlier turn's, of its names, of translations, of glosses, and dense neighbours), each with
+ * its named features. With `dense` false the encoder is not asked and the dense features are 0.
  *
  * @example
- *   const hits = await retrieve(index, embedder, prepareQuery(q, lexicon), 8);
+ *   const candidates = await passageCandidates(ctx, analysis);
  */
-export async function retrieve(
-  index: LoadedIndex,
-  embedder: Embedder,
-  query: PreparedQuery,
-  k: number,
-  opts: RetrieveOptions = embedder.multilingual
-    ? { ...DEFAULT_RETRIEVE, denseWeight: MULTILINGUAL_DENSE_WEIGHT }
-    : DEFAULT_RETRIEVE,
-): Promise<Hit[]> {
+export async function passageCandidates(
+  ctx: RetrievalContext,
+  a: QuestionAnalysis,
+  facts: QuestionFacts = questionFacts(a, ctx.index.lexical),
+  dense = true,
+): Promise<PassageCandidate[]> {
+  const { index } = ctx;
   const usable = (i: number) => index.chunks[i]?.kind !== "references";
-  const ranked = (scores: Array<[number, number]>) =>
-    scores
+  const t = searchTerms(a, ctx.translator, ctx.embedder.multilingual);
+  const deep = CANDIDATES_PER_RANKING;
+  const lexical = (data: typeof index.lexical, q: typeof t.own) =>
+    searchLexical(data, q, deep * 2)
       .filter(([i]) => usable(i))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, opts.candidates);
-  const lexical = ranked(searchLexical(index.lexical, query.terms, opts.candidates * 2));
-  const lexScores = new Map(lexical);
-  // The other language: translations in the passages' own text, plus the question's words in the
-  // English glosses of Chinese passages.
-  const crossScores = new Map<number, number>(
-    searchLexical(index.lexical, query.crossTerms, opts.candidates * 2),
-  );
-  for (const [i, s] of searchLexical(index.gloss, query.glossTerms, opts.candidates * 2))
-    crossScores.set(i, (crossScores.get(i) ?? 0) + opts.glossWeight * s);
-  const crossLingual = ranked([...crossScores]);
-
-  const [vector] = await embedder.embed([query.denseText], "query");
-  const dense = vector
-    ? index.vectors.search(vector, opts.candidates).filter((h) => usable(h.label))
+      .slice(0, deep);
+  const lists = {
+    own: lexical(index.lexical, t.own),
+    context: lexical(index.lexical, t.context),
+    names: lexical(index.lexical, t.names),
+    cross: lexical(index.lexical, t.cross),
+    gloss: lexical(index.gloss, t.gloss),
+  };
+  // Without weight on the dense features, the question is not embedded at all.
+  const [vector] = dense ? await ctx.embedder.embed([t.denseText], "query") : [];
+  const neighbours = vector
+    ? index.vectors.search(vector, deep).filter((h) => usable(h.label))
     : [];
-  const denseScores = new Map(dense.map((h) => [h.label, h.similarity]));
-
-  const fused = fuseRankings(
-    [
-      { ranking: lexical.map(([i]) => i), weight: opts.lexicalWeight },
-      { ranking: crossLingual.map(([i]) => i), weight: opts.crossWeight },
-      { ranking: dense.map((h) => h.label), weight: opts.denseWeight },
-    ],
-    opts.rrfK,
-  );
-  const hits: Hit[] = fused.slice(0, opts.candidates).map(([i, score]) => ({
-    index: i,
-    chunk: index.chunks[i] as Chunk,
-    score,
-    lexical: lexScores.get(i) ?? 0,
-    dense: denseScores.get(i) ?? 0,
-  }));
-  return diversify(rerank(hits, query), k);
+  const scoreOf = Object.fromEntries(
+    Object.entries(lists).map(([k, l]) => [k, new Map(l)]),
+  ) as Record<keyof typeof lists, Map<number, number>>;
+  const rankOf = (l: ReadonlyArray<[number, number]>) => new Map(l.map(([i], r) => [i, r]));
+  const ranks = {
+    own: rankOf(lists.own),
+    cross: rankOf(lists.cross),
+    dense: new Map(neighbours.map((h, r) => [h.label, r])),
+  };
+  const denseScore = new Map(neighbours.map((h) => [h.label, h.similarity]));
+  const maxima = Object.fromEntries(
+    Object.entries(lists).map(([k, l]) => [k, l[0]?.[1] ?? 0]),
+  ) as RankSignals["bm25"];
+  const strongest = a.sources[0]?.strength ?? 0;
+  const sourceOf = new Map(a.sources.map((s) => [s.docId, strongest ? s.strength / strongest : 0]));
+  const pool = new Set<number>([
+    ...Object.values(lists).flatMap((l) => l.map(([i]) => i)),
+    ...neighbours.map((h) => h.label),
+  ]);
+  return [...pool].map((i) => {
+    const chunk = index.chunks[i]!;
+    const signals: RankSignals = {
+      bm25: {
+        own: scoreOf.own.get(i) ?? 0,
+        context: scoreOf.context.get(i) ?? 0,
+        names: scoreOf.names.get(i) ?? 0,
+        cross: scoreOf.cross.get(i) ?? 0,
+        gloss: scoreOf.gloss.get(i) ?? 0,
+      },
+      rank: {
+        own: ranks.own.get(i) ?? null,
+        cross: ranks.cross.get(i) ?? null,
+        dense: ranks.dense.get(i) ?? null,
+      },
+      dense: denseScore.get(i) ?? 0,
+    };
+    return {
+      index: i,
+      x: passageFeatures(
+        facts,
+        chunk,
+        ctx.views[i]!,
+        signals,
+        maxima,
+        sourceOf.get(chunk.docId) ?? 0,
+      ),
+    };
+  });
 }
 
 /**
- * Keeps the best-ranked passages but makes room, within the first five, for the best passage of a
- * second document when it is competitive, so comparisons across documents find evidence in each.
+ * Candidates ordered by the fitted model; `score` is its logit.
+ *
+ * @example
+ *   rankPassages(index, candidates, weights.passage).slice(0, 5)
  */
-export function diversify(hits: Hit[], k: number): Hit[] {
-  const top = hits.slice(0, k);
-  const firstDoc = top[0]?.chunk.docId;
-  const head = top.slice(0, Math.min(5, top.length));
-  if (!firstDoc || head.some((h) => h.chunk.docId !== firstDoc)) return top;
-  const other = hits.find((h) => h.chunk.docId !== firstDoc);
-  if (!other || other.score < 0.5 * top[0]!.score) return top;
-  const rest = top.filter((h) => h !== other);
-  rest.splice(Math.min(4, rest.length), 0, other);
-  return rest.slice(0, k);
+export function rankPassages(
+  index: LoadedIndex,
+  candidates: readonly PassageCandidate[],
+  model: LinearModel,
+): Hit[] {
+  return candidates
+    .map((c) => ({ index: c.index, chunk: index.chunks[c.index]!, score: linearScore(model, c.x) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/**
+ * Merges the rankings of a compound question's parts with the whole question's, taking the best
+ * unseen passage of each in turn, so every part's evidence reaches the first places.
+ *
+ * @example
+ *   interleave([wholeHits, partOneHits, partTwoHits], 10)
+ */
+export function interleave(rankings: readonly (readonly Hit[])[], k: number): Hit[] {
+  const out: Hit[] = [];
+  const seen = new Set<number>();
+  for (let depth = 0; out.length < k && rankings.some((r) => depth < r.length); depth++)
+    for (const r of rankings) {
+      const h = r[depth];
+      if (h && !seen.has(h.index) && out.length < k) {
+        seen.add(h.index);
+        out.push(h);
+      }
+    }
+  return out;
 }

@@ -14,14 +14,18 @@ import {
   tableBonus,
   type Query,
 } from "./query.js";
-import { questionIntent } from "./question.js";
 import { termSequence, termsOf } from "./terms.js";
 import type { Table, TableAnswer } from "./types.js";
 
-/** Options of {@link answerFromTables}. */
-export interface AnswerOptions {
+/** A question as table lookup reads it: its text and what question analysis found it asks. */
+export interface TableQuestion {
+  text: string;
   /** Earlier turns of a conversation; they may supply the row, year or table a follow-up leaves out. */
   context?: string;
+  /** Asks for a quantity, share, count or value. */
+  numeric: boolean;
+  /** Asks which row (or column) holds the highest or lowest value. */
+  compare: "max" | "min" | null;
 }
 
 /**
@@ -32,39 +36,14 @@ export interface AnswerOptions {
  * close — so the caller can fall back to prose passages.
  *
  * @example
- *   answerFromTables(tables, "2007 年天津從北京引進的國內資金有多少億元？")?.answer // → "208.99 億元人民幣"
+ *   answerFromTables(tables, { text: "2007 年北京流入天津的國內資金為多少億元？", numeric: true, compare: null })?.answer
+ *   // → "208.99 億元人民幣"
  */
-export function answerFromTables(
-  tables: readonly Table[],
-  question: string,
-  options: AnswerOptions = {},
-): TableAnswer | null {
-  const own = questionIntent(question);
-  const numeric =
-    own.numeric || (options.context !== undefined && questionIntent(options.context).numeric);
-  if (!numeric) return null;
-  const query = buildQuery(question, options.context);
+export function answerFromTables(tables: readonly Table[], q: TableQuestion): TableAnswer | null {
+  if (!q.numeric && !q.compare) return null;
+  const query = buildQuery(q.text, q.context || undefined);
   const views = cellViews(tables).filter((v) => v.cell.value !== null);
-  return own.compare ? compareColumns(views, query, own.compare) : single(views, query);
-}
-
-/**
- * Every cell that could answer a single-cell question, best first, with its score and clarity
- * (the lower of row and column coverage). For inspection; {@link answerFromTables} decides.
- *
- * @example
- *   rankCells(tables, "What was Suzhou's GDP in 2008?")[0]?.view.cell.text // → "670"
- */
-export function rankCells(
-  tables: readonly Table[],
-  question: string,
-  options: AnswerOptions = {},
-): ScoredCell[] {
-  const query = buildQuery(question, options.context);
-  return rank(
-    cellViews(tables).filter((v) => v.cell.value !== null),
-    query,
-  );
+  return q.compare ? compareColumns(views, query, q.compare) : single(views, query);
 }
 
 function rank(views: readonly CellView[], query: Query): ScoredCell[] {

@@ -1,10 +1,9 @@
 /** Tables stage: extraction from raw corpus text, cell lookups, question answering, CSV. */
 export { extractTables } from "./extract.js";
 export { findCells } from "./lookup.js";
-export { answerFromTables, rankCells, type AnswerOptions, type ScoredCell } from "./answer.js";
+export { answerFromTables, type ScoredCell, type TableQuestion } from "./answer.js";
 export { tableToCsv } from "./csv.js";
 export { formatValue } from "./format.js";
-export { questionIntent, type Intent } from "./question.js";
 export { PLACES, findPlaces, type Place } from "./names.js";
 export type {
   CellMatch,

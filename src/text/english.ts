@@ -65,7 +65,9 @@ export function americanSpelling(lower: string): string {
   const listed = BRITISH[lower];
   if (listed) return listed;
   const ise = lower.includes("is") ? lower.replace(BRITISH_ISE, "$1iz$2") : lower;
-  // General endings: centre/center, labour(ed)/labor(ed), organisation/organization.
+  // General endings: centre/center, labour(ed)/labor(ed), organisation/organization. Most words
+  // have none of them, and this runs over the whole dictionary at load: test cheaply first.
+  if (!/(?:tres?|our(?:s|ed|ing)?|isations?)$/u.test(ise)) return ise;
   return ise
     .replace(/^(\p{L}{3,})tre(s?)$/u, "$1ter$2")
     .replace(/^(\p{L}{3,})our(s|ed|ing)?$/u, "$1or$2")

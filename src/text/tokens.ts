@@ -71,8 +71,22 @@ export function contentWords(text: string): string[] {
     const key = englishKey(m[0]);
     if (key) out.add(key);
   }
-  for (const [run] of folded.matchAll(HAN_RUN))
-    for (const { word } of chineseWords(run))
-      if (word.length > 1 && !ZH_STOP.has(word)) out.add(word);
+  for (const [run] of folded.matchAll(HAN_RUN)) {
+    // A word the segmenter does not know comes out as single characters ("腾|讯"): a run of them
+    // is read as one word.
+    let single = "";
+    const flush = () => {
+      if (single.length > 1) out.add(single);
+      single = "";
+    };
+    for (const { word } of chineseWords(run)) {
+      if (word.length === 1 && !ZH_STOP.has(word)) single += word;
+      else {
+        flush();
+        if (word.length > 1 && !ZH_STOP.has(word)) out.add(word);
+      }
+    }
+    flush();
+  }
   return [...out];
 }

@@ -1,109 +1,83 @@
 import { describe, expect, it } from "vitest";
-import { answerExtractive } from "../../src/answer/extractive.js";
-import { verifyQuote } from "../../src/answer/verify.js";
-import { chunkDocument } from "../../src/chunks/chunk.js";
-import { segmentDocument } from "../../src/ingest/segment.js";
-import type { CorpusDocument } from "../../src/ingest/types.js";
-import { buildLexicalIndex } from "../../src/retrieve/lexical-index.js";
-import { prepareQuery } from "../../src/retrieve/query.js";
-import { tokenize } from "../../src/text/tokens.js";
-import type { Hit } from "../../src/retrieve/types.js";
+import type { SentenceCandidate } from "../../src/answer/features.js";
+import { abstention, chooseSentences, citeSentences } from "../../src/answer/extractive.js";
+import type { Chunk } from "../../src/chunks/types.js";
+import type { LinearModel } from "../../src/learn/linear.js";
+import { viewOf } from "../../src/retrieve/views.js";
 
-const raw = [
-  "## 1. Firms",
-  "",
-  "Zhong’guancun grew quickly in the 1980s. By the end of 1983, eleven firms were operating in Zhong’guan-",
-  "cun. Most firms follow the Four-self-principles. The Four-self-principles are: self-chosen partners,",
-  "self-financing, self-operation and self-responsibility.",
-  "",
-  "## 2. Money",
-  "",
-  "Venture capital in Haidian remained scarce. Local banks lent to state firms first.",
-].join("\n");
-
-function setup() {
-  const { normalized, display, blocks } = segmentDocument(raw);
-  const doc: CorpusDocument = {
-    id: "zgc",
-    source: "zgc.txt",
-    raw,
-    sha256: "",
-    normalized,
-    display,
-    blocks,
-    pageStarts: [],
+const raw = "Amoy grew fast. Its port had eleven berths by 1990. Fuzhou lagged behind.";
+const chunk = {
+  id: "p1",
+  docId: "d",
+  source: "d.txt",
+  kind: "paragraph",
+  section: "Ports",
+} as Chunk;
+const candidate = (text: string, score: number): SentenceCandidate => {
+  const rawStart = raw.indexOf(text);
+  return {
+    hit: { index: 0, chunk, score: 1 },
+    rank: 0,
+    sentence: {
+      ...viewOf(text),
+      text,
+      rawStart,
+      rawEnd: rawStart + text.length,
+      figures: [],
+      years: [],
+    },
+    x: [score],
   };
-  const chunks = chunkDocument(doc);
-  const lexical = buildLexicalIndex(chunks.map((c) => tokenize(c.text)));
-  const hits: Hit[] = chunks.map((chunk, index) => ({
-    index,
-    chunk,
-    score: 1 / (index + 1),
-    lexical: 1,
-    dense: 0,
-  }));
-  const ctx = { raw: () => raw, title: () => "ZGC", lexical };
-  return { hits, ctx };
-}
+};
+/** A model that scores a candidate by its one feature. */
+const model: LinearModel = { features: ["score"], mean: [0], scale: [1], weights: [1], bias: 0 };
 
-describe("answerExtractive", () => {
-  it("quotes the sentence stating the number a quantity question asks for, verified against its span", () => {
-    const { hits, ctx } = setup();
-    const a = answerExtractive(
-      prepareQuery("How many firms were operating in Zhong'guancun by the end of 1983?", null),
-      hits,
-      ctx,
-    );
-    expect(a.abstained).toBe(false);
-    expect(a.answer).toContain("eleven firms");
-    expect(a.answer).toMatch(/\[1\]$/u);
-    const c = a.citations[0]!;
-    expect(verifyQuote(raw, c.start, c.end, c.quote)).toBe(true);
-    expect(raw.slice(c.start, c.end)).toContain("Zhong’guan-\ncun.");
+describe("chooseSentences", () => {
+  const a = candidate("Amoy grew fast.", 1);
+  const b = candidate("Its port had eleven berths by 1990.", 3);
+  const c = candidate("Fuzhou lagged behind.", 0.5);
+
+  it("takes the best sentence, and the runner-up only when it is nearly as likely", () => {
+    expect(chooseSentences(model, [[a, b, c]]).chosen).toEqual([b]);
+    // exp(1 - 3) ≈ 0.14: quoted when the ratio allows 0.1, not when it demands 0.25.
+    expect(chooseSentences(model, [[a, b, c]], 0.1).chosen).toEqual([b, a]);
+    expect(chooseSentences(model, [[a, b, c]], 0.25).chosen).toEqual([b]);
   });
+  it("answers each part with its own sentence, the most confident part first", () => {
+    // The second part is surer (3 against 1) and takes b first; the first part then keeps a.
+    const choice = chooseSentences(model, [
+      [a, c],
+      [b, a],
+    ]);
+    expect(choice.chosen).toEqual([a, b]);
+    expect(choice.parts.map((p) => p.best)).toEqual([0, 0]);
+  });
+  it("chooses nothing when a part has no candidate", () => {
+    expect(chooseSentences(model, [[a], []]).chosen).toEqual([]);
+  });
+});
 
-  it("runs on into the next sentence when it carries the answer", () => {
-    const { hits, ctx } = setup();
-    const a = answerExtractive(
-      prepareQuery("Which Four-self-principles do most firms follow?", null),
-      hits,
-      ctx,
-    );
-    expect(a.answer).toContain("self-chosen partners");
+describe("citeSentences", () => {
+  const ctx = { raw: () => raw, title: () => "Ports of Fujian" };
+  it("quotes each chosen sentence verbatim with its raw span and numbers the citations", () => {
+    const answer = citeSentences([candidate("Its port had eleven berths by 1990.", 1)], ctx, "en");
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations).toMatchObject([
+      { n: 1, quote: "Its port had eleven berths by 1990.", start: 16, end: 51 },
+    ]);
+    expect(answer.answer).toBe("Its port had eleven berths by 1990. [1]");
+  });
+  it("abstains when no quote can be made", () => {
     expect(
-      verifyQuote(raw, a.citations[0]!.start, a.citations[0]!.end, a.citations[0]!.quote),
+      citeSentences([candidate("x", 1)], { ...ctx, raw: () => undefined }, "en").abstained,
     ).toBe(true);
   });
+});
 
-  it("abstains when the question's year is not near any candidate sentence", () => {
-    const { hits, ctx } = setup();
-    const a = answerExtractive(
-      prepareQuery("How many firms were operating in Zhong'guancun by the end of 1995?", null),
-      hits,
-      ctx,
-    );
-    expect(a.abstained).toBe(true);
-    expect(a.citations).toEqual([]);
-  });
-
-  it("abstains when a rare name in the question appears in no passage", () => {
-    const { hits, ctx } = setup();
-    const a = answerExtractive(
-      prepareQuery("How much venture capital did Huawei raise in Haidian?", null),
-      hits,
-      ctx,
-    );
-    expect(a.abstained).toBe(true);
-  });
-
-  it("abstains when no sentence covers enough of the question", () => {
-    const { hits, ctx } = setup();
-    expect(
-      answerExtractive(
-        prepareQuery("What is the average rainfall of the region in summer?", null),
-        hits,
-        ctx,
-      ).abstained,
-    ).toBe(true);
+describe("abstention", () => {
+  it("speaks the question's language and script", () => {
+    expect(abstention("en").answer).toMatch(/does not contain/u);
+    expect(abstention("zh").answer).toMatch(/語料/u);
+    expect(abstention("zh", "hans").answer).toMatch(/语料/u);
   });
 });

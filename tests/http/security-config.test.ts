@@ -81,17 +81,17 @@ describe("sites file", () => {
 });
 
 describe("security configuration", () => {
-  it("defaults to no sites and generous limits (60 per minute per address, 600 per site)", () => {
+  it("defaults to no sites and limits a classroom behind one address stays within (600 a minute per address, 3,000 per site)", () => {
     const config = parseConfig({});
     expect(config).toMatchObject({
-      RATE_LIMIT_PER_ADDRESS: 60,
-      RATE_LIMIT_PER_SITE: 600,
+      RATE_LIMIT_PER_ADDRESS: 600,
+      RATE_LIMIT_PER_SITE: 3000,
       RATE_LIMIT_WINDOW_SECONDS: 60,
       TRUST_PROXY: false,
     });
     const security = securityFromConfig(config);
     expect(security.sites.size).toBe(0);
-    expect(security).toMatchObject({ perAddress: 60, perSite: 600, windowSeconds: 60 });
+    expect(security).toMatchObject({ perAddress: 600, perSite: 3000, windowSeconds: 60 });
   });
 
   it("takes sites and limits from the environment, and the address from X-Forwarded-For only behind a proxy", () => {

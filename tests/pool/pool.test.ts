@@ -108,6 +108,19 @@ describe("the answering pool", () => {
     expect(logs.join("\n")).toMatch(/worker 0 exited \(3\); starting another/u);
   });
 
+  it("passes on the text a worker streams while answering, to the asker who listens", async () => {
+    const { pool } = await fakePool({ size: 1 });
+    const heard: string[] = [];
+    const r = await pool.ask({ question: "speak:In 1983|, eleven firms" }, never(), (t) => {
+      heard.push(t);
+    });
+    expect(heard).toEqual(["In 1983", ", eleven firms"]);
+    expect(r.answer).toBe("speak:In 1983|, eleven firms from generation 1");
+    // Without a listener the worker is not asked to stream.
+    await ask(pool, "speak:quiet");
+    expect(heard).toHaveLength(2);
+  });
+
   it("keeps serving the old generation when a new one fails to load, with the worker's error", async () => {
     const { pool } = await fakePool({ size: 2, failLoads: [2] });
     const e = await failure(pool.load());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bm25, DEFAULT_BM25 } from "../../src/retrieve/bm25.js";
-import { fuseRankings } from "../../src/retrieve/fuse.js";
+import { interleave } from "../../src/retrieve/retriever.js";
 import { buildLexicalIndex, searchLexical } from "../../src/retrieve/lexical-index.js";
 
 describe("bm25", () => {
@@ -30,19 +30,13 @@ describe("lexical index", () => {
   });
 });
 
-describe("reciprocal rank fusion", () => {
-  it("puts an item ranked well in both lists first", () => {
-    const fused = fuseRankings([
-      { ranking: [1, 2, 3], weight: 1 },
-      { ranking: [2, 3, 1], weight: 1 },
-    ]);
-    expect(fused[0]![0]).toBe(2);
+describe("interleave", () => {
+  const hit = (index: number) => ({ index, chunk: {} as never, score: 0 });
+  it("takes the best unseen passage of each ranking in turn", () => {
+    const merged = interleave([[hit(1), hit(2), hit(3)], [hit(2), hit(4)], [hit(5)]], 5);
+    expect(merged.map((h) => h.index)).toEqual([1, 2, 5, 4, 3]);
   });
-  it("respects list weights", () => {
-    const fused = fuseRankings([
-      { ranking: [1], weight: 1 },
-      { ranking: [2], weight: 0.3 },
-    ]);
-    expect(fused.map(([i]) => i)).toEqual([1, 2]);
+  it("stops at k", () => {
+    expect(interleave([[hit(1), hit(2)], [hit(3)]], 2).map((h) => h.index)).toEqual([1, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANSWERERS } from "../../answer/answerer.js";
 import { CITATION_STYLES } from "../../cite/index.js";
 
 /**
@@ -53,10 +54,19 @@ export const TableRefSchema = z
   .describe("The table cell that answers, when a table answers.");
 
 export const AskResponseSchema = z.object({
-  answer: z.string().describe("The answer, quoting the sources, with [n] markers."),
+  answer: z
+    .string()
+    .describe(
+      "The answer with [n] markers: the sources' sentences quoted (extractive), or the model's sentences that passed verification (generative).",
+    ),
   abstained: z.boolean().describe("True when the corpus does not answer the question."),
   citations: z.array(CitationOutSchema),
   table: TableRefSchema.optional(),
+  answerer: z
+    .enum(ANSWERERS)
+    .describe(
+      "Which answerer produced it: generative only when a model is configured, was not declined, and its answer was verified (or it abstained); extractive otherwise, including every fallback.",
+    ),
   passages: z.array(PassageOutSchema).describe("The ranked passages the answer was chosen from."),
 });
 

@@ -114,7 +114,7 @@ export function openApiDocument(): {
         post: {
           summary: "Answer a question with verified citations",
           description:
-            "Follow-up questions send the earlier turns as history. `style` picks the reference style of the citations.",
+            "Follow-up questions send the earlier turns as history. `style` picks the reference style of the citations. `answerer: extractive` declines the generative answerer a server may have (GENERATOR_URL); the response's `answerer` says which produced the answer.",
           parameters: [siteKeyHeader],
           requestBody: askBody,
           responses: {
@@ -128,7 +128,7 @@ export function openApiDocument(): {
         post: {
           summary: "Answer a question as server-sent events",
           description:
-            "The same body as /api/ask. Events: `status` ({stage}) at once; `delta` ({text}) pieces of the answer in order; `done` with exactly the /api/ask response; `error` with a problem document if answering fails after the stream opened. Invalid requests are refused before the stream opens, as problem+json.",
+            "The same body as /api/ask. Events: `status` ({stage}) at once; `delta` ({text}) pieces of the answer in order (a generative answer's verified sentences, each sent once it has passed verification); `reset` ({}) when a generative answer fell back to the extractive one after some deltas: forget them, the extractive answer's pieces follow; `done` with exactly the /api/ask response; `error` with a problem document if answering fails after the stream opened. Invalid requests are refused before the stream opens, as problem+json.",
           parameters: [siteKeyHeader],
           requestBody: askBody,
           responses: {

@@ -6,8 +6,12 @@ import { requireReady } from "../readiness.js";
 import type { AppDeps } from "../state.js";
 import { askBody, type Answerer } from "./ask.js";
 
-/** Event names of `POST /api/ask/stream`, in the order they are sent. */
-export const ASK_STREAM_EVENTS = ["status", "delta", "done", "error"] as const;
+/**
+ * Event names of `POST /api/ask/stream`, in the order they are sent. `reset` says "forget the
+ * deltas so far": the generative answer failed after some verified sentences went out, and the
+ * extractive answer follows.
+ */
+export const ASK_STREAM_EVENTS = ["status", "delta", "reset", "done", "error"] as const;
 
 /**
  * Pieces of about `size` characters cut at word boundaries (Chinese has none, so any character
@@ -32,10 +36,14 @@ export function answerPieces(text: string, size = 24): string[] {
 
 /**
  * `POST /api/ask/stream`: the `/api/ask` body in, server-sent events out — `status` at once, then
- * the answer text in `delta` pieces, then `done` carrying exactly the `/api/ask` response. Invalid
- * requests, and requests while no index is served, are refused before the stream opens, as
- * problem+json; a failure mid-stream is an `error` event holding a problem document. The response
- * leaves `Connection` to the server, so a client's (or a draining server's) `close` is honoured.
+ * the answer text in `delta` pieces, then `done` carrying exactly the `/api/ask` response. A
+ * generative answer's deltas are its verified sentences, each sent as soon as it has passed
+ * verification (never a sentence that did not) — from the worker that writes it, as it writes it;
+ * should the answer then fall back to the extractive one, `reset` comes before that answer's
+ * pieces. Invalid requests, and requests while no index is served, are refused before the stream
+ * opens, as problem+json; a failure mid-stream is an `error` event holding a problem document. The
+ * response leaves `Connection` to the server, so a client's (or a draining server's) `close` is
+ * honoured.
  */
 export function askStreamRoutes(deps: AppDeps, answer: Answerer): Hono {
   const app = new Hono();
@@ -46,9 +54,18 @@ export function askStreamRoutes(deps: AppDeps, answer: Answerer): Hono {
     const res = streamSSE(c, async (stream) => {
       await stream.writeSSE({ event: "status", data: JSON.stringify({ stage: "searching" }) });
       try {
-        const result = await answer(body, signal);
-        for (const text of answerPieces(result.answer))
-          await stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
+        let sent = "";
+        const delta = (text: string) =>
+          stream.writeSSE({ event: "delta", data: JSON.stringify({ text }) });
+        const result = await answer(body, signal, async (text) => {
+          sent += text;
+          await delta(text);
+        });
+        if (sent && sent !== result.answer) {
+          await stream.writeSSE({ event: "reset", data: "{}" });
+          sent = "";
+        }
+        if (!sent) for (const text of answerPieces(result.answer)) await delta(text);
         await stream.writeSSE({ event: "done", data: JSON.stringify(result) });
       } catch (e) {
         if (signal.aborted) return;

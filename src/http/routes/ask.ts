@@ -1,20 +1,30 @@
 import { Hono } from "hono";
+import { answerQuestion } from "../../answer/answerer.js";
+import type { GenerateOptions } from "../../answer/generative/answer.js";
+import { answerJson } from "../answer-cache.js";
+import { boundAsk } from "../bounds.js";
 import { citationsOut } from "../cite-out.js";
 import { AskRequestSchema, type AskRequest } from "../schemas.js";
 import type { AskResponse, ReadyState } from "../state.js";
 import { jsonBody } from "../validate.js";
-import { answerJson } from "../answer-cache.js";
-import { boundAsk } from "../bounds.js";
-
-/** Answers a validated question: wherever the index is (see `Backend`), through the answer cache. */
-export type Answerer = (body: AskRequest, signal: AbortSignal) => Promise<AskResponse>;
 
 /**
- * The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event. Stops
- * early with the signal's reason when the asker has gone.
+ * Answers a validated question wherever the index is (see `Backend`), through the answer cache;
+ * `onText` hears a generative answer's verified sentences as they come.
  */
-export async function askResponse(s: ReadyState, body: AskRequest, signal?: AbortSignal) {
-  const result = await s.qa.ask({ ...body, signal });
+export type Answerer = (
+  body: AskRequest,
+  signal: AbortSignal,
+  onText?: (text: string) => void | Promise<void>,
+) => Promise<AskResponse>;
+
+/**
+ * The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event (and
+ * `opts.onText` the generative answer's verified sentences as they come). Stops early with the
+ * signal's reason when the asker has gone.
+ */
+export async function askResponse(s: ReadyState, body: AskRequest, opts: GenerateOptions = {}) {
+  const result = await answerQuestion(s.qa, s.generative, { ...body, signal: opts.signal }, opts);
   const citations = citationsOut(s, result.citations, body.style);
   // A citation that failed verification was dropped: its marker goes too, and the rest are renumbered.
   let answer = result.answer;
@@ -30,6 +40,7 @@ export async function askResponse(s: ReadyState, body: AskRequest, signal?: Abor
       answer: "No answer could be verified against the corpus.",
       abstained: true,
       citations,
+      answerer: result.answerer,
       passages: result.passages,
     };
   return {
@@ -37,6 +48,7 @@ export async function askResponse(s: ReadyState, body: AskRequest, signal?: Abor
     abstained: result.abstained,
     citations,
     ...(result.table ? { table: result.table } : {}),
+    answerer: result.answerer,
     passages: result.passages,
   };
 }

@@ -49,6 +49,8 @@
       network: "The service could not be reached. Check the connection and try again.",
       failed: (d) => `The question could not be answered: ${d}`,
       abstained: "The sources do not answer this question.",
+      generated:
+        "Written by a language model from the sources; each sentence was checked against the sentences it cites.",
       newTab: "(opens in a new tab)",
     },
     zh: {
@@ -87,6 +89,7 @@
       network: "无法连接到服务，请检查网络后重试。",
       failed: (d) => `无法回答这个问题：${d}`,
       abstained: "文献中没有能回答这个问题的内容。",
+      generated: "由语言模型根据文献撰写；每个句子都已与它引用的句子核对。",
       newTab: "（在新标签页中打开）",
     },
     // Traditional Chinese (Taiwan, Hong Kong, Macau, zh-Hant); a string missing here falls back to zh.
@@ -122,6 +125,7 @@
       network: "無法連線到服務，請檢查網路後重試。",
       failed: (d) => `無法回答這個問題：${d}`,
       abstained: "文獻中沒有能回答這個問題的內容。",
+      generated: "由語言模型根據文獻撰寫；每個句子都已與它引用的句子核對。",
       newTab: "（在新分頁中開啟）",
     },
   };
@@ -639,6 +643,9 @@
     box.removeAttribute("aria-busy");
     if (turn.result.abstained) box.classList.add("abstained");
     renderAnswer(answerText, turn);
+    // A generated answer is the model's wording, not a quotation: say so (the quotes are in the sources).
+    if (turn.result.answerer === "generative" && !turn.result.abstained)
+      box.append(el("p", { class: "generated", "data-i18n": "generated", text: t().generated }));
     if (turn.result.citations.length) box.append(renderSources(turn));
     if (turn.result.table) renderTable(box, turn);
   }
@@ -670,6 +677,10 @@
         if (event === "delta") {
           streamed += data.text;
           answerText.textContent = streamed;
+        } else if (event === "reset") {
+          // The generated answer fell back to the quoted one, which follows.
+          streamed = "";
+          answerText.textContent = "";
         } else if (event === "done") {
           turn.result = data;
         } else if (event === "error") {

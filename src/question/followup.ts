@@ -35,7 +35,17 @@ export function isFollowUp(question: string): boolean {
  *   // → "What share of Beijing's firms…?"
  */
 export function followUpContext(question: string, history: readonly Turn[] = []): string {
-  if (!isFollowUp(question)) return "";
+  return followUpTurns(question, history).join(" ");
+}
+
+/**
+ * The earlier user turns a follow-up continues, oldest first ([] for a self-contained question).
+ *
+ * @example
+ *   followUpTurns("And in Dongguan?", history) // → ["What share of Beijing's firms…?"]
+ */
+export function followUpTurns(question: string, history: readonly Turn[] = []): string[] {
+  if (!isFollowUp(question)) return [];
   const users = history
     .filter((t) => t.role === "user")
     .map((t) => t.content.trim())
@@ -45,7 +55,20 @@ export function followUpContext(question: string, history: readonly Turn[] = [])
     parts.unshift(users[i]!);
     if (!isFollowUp(users[i]!)) break;
   }
-  return parts.join(" ");
+  return parts;
+}
+
+/**
+ * The last answer the assistant gave, which a follow-up may refer back to ("that firm", "it").
+ *
+ * @example
+ *   lastAnswer([{ role: "user", content: "Which firm…?" }, { role: "assistant", content: "Compal … [1]" }])
+ *   // → "Compal … [1]"
+ */
+export function lastAnswer(history: readonly Turn[]): string {
+  for (let i = history.length - 1; i >= 0; i--)
+    if (history[i]!.role === "assistant") return history[i]!.content;
+  return "";
 }
 
 type NameFinder = (text: string) => Array<{ name: string; variants: readonly string[] }>;

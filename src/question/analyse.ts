@@ -1,0 +1,110 @@
+import { detectLanguage } from "../chunks/chunk.js";
+import type { Translator } from "../lexicon/types.js";
+import { toSimplified } from "../text/fold.js";
+import { matchForm } from "../text/fold.js";
+import { findEntities } from "./entities.js";
+import { followUpContext, lastAnswer, substituteNames, type Turn } from "./followup.js";
+import { answerKind, comparison, quantityFocus } from "./kind.js";
+import { splitQuestion } from "./parts.js";
+import { pointedSources, type SourceIndex } from "./sources.js";
+import type { Entity, QuestionAnalysis, QuestionWord } from "./types.js";
+import { tokenize } from "../text/tokens.js";
+import { contentWordsWithAlts } from "./words.js";
+
+/** What analysis reads besides the question: the dictionary and gazetteer, and the sources' names. */
+export interface AnalysisResources {
+  translator: Translator | null;
+  sources?: SourceIndex;
+}
+
+/** Longest earlier turn read, in characters: context beyond it adds work, not meaning. */
+export const MAX_TURN_CHARS = 600;
+/** Weight of an earlier turn's words relative to the question's own. */
+const CONTEXT_WEIGHT = 0.5;
+/** Weight of words that name a source (authors, journals, an "according to" clause). */
+const SOURCE_WEIGHT = 0.3;
+/** Most names taken from the last answer as what a follow-up may refer to. */
+const MAX_REFERRED = 3;
+/** An attribution clause: "according to …" up to the next comma or the end; 根據／據…，. */
+const ATTRIBUTION = /\baccording to\b[^,;?]*|(?:根據|根据|依據|依据|按照)[^，,；;？?]*/iu;
+
+const YEAR = /(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)(?!s|年代)/gu;
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+
+/**
+ * Reads a question, with the conversation before it, into one typed analysis.
+ *
+ * @example
+ *   const a = analyseQuestion("And in Dongguan?", [{ role: "user", content: "What share of Shenzhen's firms export?" }], res);
+ *   a.followUp // → "rewritten"; a.text // → "What share of Dongguan's firms export?"; a.asks // → "share"
+ */
+export function analyseQuestion(
+  question: string,
+  history: readonly Turn[],
+  res: AnalysisResources,
+): QuestionAnalysis {
+  const turns = history.map((t) => ({ ...t, content: t.content.slice(0, MAX_TURN_CHARS) }));
+  const earlier = followUpContext(question, turns);
+  const rewritten =
+    earlier && res.translator ? substituteNames(question, earlier, res.translator.names) : null;
+  // A follow-up may refer back to what the last answer named ("that firm", "why did it …").
+  const referred =
+    earlier && !rewritten
+      ? findEntities(lastAnswer(turns).replace(/\[\d+\]/gu, " "), res.translator)
+          .slice(0, MAX_REFERRED)
+          .map((e) => e.name)
+      : [];
+  const context = [earlier, ...referred].join(" ").trim();
+  const text = rewritten ?? question;
+  const followUp = rewritten ? "rewritten" : context ? "continues" : "none";
+  const lang = detectLanguage(question) === "zh" ? "zh" : "en";
+  const han = question.match(/\p{Script=Han}/gu)?.join("") ?? "";
+  const script = !han ? "latin" : toSimplified(han) !== han.normalize("NFKC") ? "hant" : "hans";
+  let asks = answerKind(text);
+  if (context && (asks === "other" || asks === "name")) {
+    const earlier = answerKind(context);
+    if (earlier !== "other") asks = earlier;
+  }
+  const own = rewritten ?? question;
+  const years = [...new Set([...own.matchAll(YEAR)].map((m) => m[1]!))];
+  const numbers = [...new Set(matchForm(`${context} ${question}`).match(NUMBER) ?? [])].map((n) =>
+    n.replace(/,/gu, ""),
+  );
+  // Names of sources (authors, journals) say where to look, not what the answer must mention.
+  const nameTokens = res.sources?.nameTokens ?? new Set<string>();
+  const topical = (e: Entity) => !e.forms.some((f) => tokenize(f).every((t) => nameTokens.has(t)));
+  let entities = findEntities(own, res.translator).filter(topical);
+  if (!entities.length && context) entities = findEntities(context, res.translator).filter(topical);
+  const sources = res.sources ? pointedSources(`${context} ${question}`, res.sources) : [];
+  const words = new Map<string, QuestionWord>();
+  const put = (source: string, weight: number) => {
+    for (const w of contentWordsWithAlts(source, res.translator)) {
+      const weighed = nameTokens.has(w.term) ? weight * SOURCE_WEIGHT : weight;
+      if ((words.get(w.term)?.weight ?? 0) < weighed) words.set(w.term, { ...w, weight: weighed });
+    }
+  };
+  if (context && !rewritten) put(context, CONTEXT_WEIGHT);
+  // "…, according to the harbour chapter": words that say where to look, not what is asked.
+  const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
+  put(attribution, SOURCE_WEIGHT);
+  put(own.replace(attribution, " "), 1);
+  return {
+    question,
+    text,
+    context,
+    followUp,
+    lang,
+    script,
+    asks,
+    compare: comparison(text),
+    years,
+    numbers,
+    entities,
+    sources,
+    parts: splitQuestion(question),
+    words: [...words.values()],
+    focus: contentWordsWithAlts(quantityFocus(text) || quantityFocus(context), res.translator).map(
+      (w) => ({ ...w, weight: 1 }),
+    ),
+  };
+}

@@ -1,0 +1,101 @@
+import type { AnswerKind } from "./types.js";
+
+/**
+ * Interrogative cues of English and Chinese, a general linguistic resource: the first cue that
+ * matches decides. Shares come before quantities ("what percentage" is both), reasons before manner
+ * ("how come"), dates before places.
+ */
+const CUES: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
+  [
+    "share",
+    /\b(?:what|which) (?:share|percentage|percent|proportion|fraction|ratio|rate)\b|\bhow (?:large|big|high) (?:a |was the |is the )?(?:share|percentage|proportion)\b|\b(?:share|percentage|proportion) of\b|比例|比重|百分比|百分之|佔|占/iu,
+  ],
+  [
+    "date",
+    /\bwhen\b|\b(?:what|which|in what|by what|since what) (?:year|month|date|day|decade)\b|\bsince when\b|\bhow long ago\b|哪一?年|何年|幾年|几年|何時|何时|幾月|几月|什麼時候|什么时候|哪個月|哪个月|哪一天/iu,
+  ],
+  [
+    "reason",
+    /\bwhy\b|\bhow come\b|\bfor what reason\b|\bwhat (?:caused|made|led|drove|explains?|prompted|motivated)\b|\breasons?\b|為什麼|为什么|為何|为何|原因|何以|緣故|缘故/iu,
+  ],
+  [
+    "quantity",
+    /\bhow (?:many|much|far|large|big|long|high|low|old|fast)\b|\bwhat (?:number|amount|total|sum|size|level|value|figure)\b|\bnumber of\b|多少|幾|几|多大|多高|多遠|多远|多長|多长|多久|數量|数量|金額|金额|規模|规模/iu,
+  ],
+  ["person", /\bwho\b|\bwhom\b|\bwhose\b|誰|谁|哪位|何人/iu],
+  [
+    "place",
+    /\bwhere\b|\bwhich (?:city|cities|region|province|place|area|country|district|town)\b|哪裡|哪里|哪兒|哪儿|何處|何处|哪個地區|哪个地区|哪個城市|哪个城市/iu,
+  ],
+  ["manner", /\bhow\b|如何|怎麼|怎么|怎樣|怎样|以什麼方式|以什么方式/iu],
+  ["name", /\bwhich\b|\bwhat\b|\bname\b|哪個|哪个|哪些|哪一|什麼|什么|何種|何种/iu],
+  [
+    "yesno",
+    /^\s*(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b|是否|是不是|有沒有|有没有|嗎|吗/iu,
+  ],
+];
+
+/** "What was the GDP / revenue / wage …": a "what" question about something measured asks for a quantity. */
+const MEASURED =
+  /\bwhat(?:'s|’s|\s+(?:is|was|were|are|will be|had been))\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:gdp|revenue|revenues|sales|output|income|population|employment|investment|expenditure|spending|value|cost|costs|price|wage|wages|salary|profit|budget|size|area|turnover|volume|growth|productivity|count|rent|fee|amount|number|total|average|mean|median|score|z-score|ratio|rate|share|percentage|proportion)\b/iu;
+
+/**
+ * What a question asks for, from its interrogative words.
+ *
+ * @example
+ *   answerKind("Roughly what fraction of the firms exported?") // → "share"
+ *   answerKind("這個園區是哪一年成立的？")                    // → "date"
+ */
+export function answerKind(question: string): AnswerKind {
+  const text = question.normalize("NFKC");
+  const kind = CUES.find(([, re]) => re.test(text))?.[0] ?? "other";
+  return kind === "name" && MEASURED.test(text) ? "quantity" : kind;
+}
+
+const COMPARE_EN =
+  /\b(?:which|what|who|where)\b[^?]*?\b(highest|most|largest|biggest|greatest|top|leading|lowest|least|smallest|fewest)\b/iu;
+const COMPARE_ZH =
+  /(?:哪|何|誰|谁)[^？?]*?最(高|多|大|低|少|小)|最(高|多|大|低|少|小)的(?:是|為|为)/u;
+const MINIMUM = /^(?:lowest|least|smallest|fewest|低|少|小)$/iu;
+
+/**
+ * Whether a question asks which item ranks highest or lowest ("which region had the most …").
+ *
+ * @example
+ *   comparison("Which city had the fewest start-ups?") // → "min"
+ */
+export function comparison(question: string): "max" | "min" | null {
+  const text = question.normalize("NFKC").replace(/\bat (?:least|most)\b/giu, "");
+  const m = COMPARE_EN.exec(text) ?? COMPARE_ZH.exec(text);
+  const word = m?.[1] ?? m?.[2];
+  return word ? (MINIMUM.test(word) ? "min" : "max") : null;
+}
+
+const FOCUS_EN =
+  /\b(?:how (?:many|much)|what (?:share|percentage|percent|proportion|fraction|number|amount|total|level|value) of(?: the| its| their| all)?)\s+((?:[\p{L}][\p{L}'’-]*\s*){1,3})/iu;
+/** Words that end the counted phrase: auxiliaries, prepositions, determiners. */
+const FOCUS_END =
+  /^(?:did|do|does|was|were|is|are|had|has|have|will|would|could|can|in|on|at|of|for|from|by|to|with|the|a|an|its|their|there|that|this|than|per|during|between|and|or)$/iu;
+const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|座|種|种)?(\p{Script=Han}{1,6})/u;
+
+/**
+ * The phrase a quantity question counts or measures: the words after "how many", "what share of",
+ * or after 多少/幾 and a measure word. "" when there is none.
+ *
+ * @example
+ *   quantityFocus("How many cranes stand on the quay?") // → "cranes"
+ *   quantityFocus("港口有多少名工人？")                       // → "工人"
+ */
+export function quantityFocus(question: string): string {
+  const text = question.normalize("NFKC");
+  const en = FOCUS_EN.exec(text);
+  if (en) {
+    const words: string[] = [];
+    for (const w of en[1]!.trim().split(/\s+/u)) {
+      if (FOCUS_END.test(w)) break;
+      words.push(w);
+    }
+    return words.join(" ");
+  }
+  return FOCUS_ZH.exec(text)?.[1]?.replace(/[的是呢嗎吗]+$/u, "") ?? "";
+}

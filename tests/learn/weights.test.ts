@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ANSWERABLE_FEATURES, ANSWERABLE_SIGNS } from "../../src/answer/abstain.js";
+import { SENTENCE_FEATURES } from "../../src/answer/features.js";
+import { shippedWeights } from "../../src/learn/shipped.js";
+import { chooseThreshold } from "../../src/learn/train.js";
+import { neutralWeights, parseWeights } from "../../src/learn/weights.js";
+import { PASSAGE_FEATURES } from "../../src/retrieve/features.js";
+
+describe("fitted weights", () => {
+  it("ship fitted on the features the code computes, with the answerability signs respected", () => {
+    const w = shippedWeights();
+    expect(w.passage.features).toEqual([...PASSAGE_FEATURES]);
+    expect(w.sentence.features).toEqual([...SENTENCE_FEATURES]);
+    expect(w.answerable.features).toEqual([...ANSWERABLE_FEATURES]);
+    w.answerable.weights.forEach((x, i) =>
+      expect(x * ANSWERABLE_SIGNS[ANSWERABLE_FEATURES[i]!]).toBeGreaterThanOrEqual(0),
+    );
+    expect(w.data.questions).toBeGreaterThanOrEqual(164);
+    expect(w.abstain.threshold).toBeGreaterThan(0);
+  });
+  it("are refused, with the remedy, when fitted on other features", () => {
+    const w = neutralWeights();
+    const stale = {
+      ...w,
+      passage: { ...w.passage, features: ["bm25"], mean: [0], scale: [1], weights: [1] },
+    };
+    expect(() => parseWeights(stale)).toThrow(/npm run train/u);
+    expect(() => parseWeights({ version: 2 })).toThrow(/invalid/u);
+    expect(parseWeights(w)).toEqual(w);
+  });
+});
+
+describe("chooseThreshold", () => {
+  const rows = [
+    ...[0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.35, 0.3, 0.2, 0.1].map((p) => ({ p, answerable: true })),
+    ...[0.25, 0.15, 0.05].map((p) => ({ p, answerable: false })),
+  ];
+  it("withholds no more answerable questions than allowed, as many others as that permits", () => {
+    expect(chooseThreshold(rows, 0.1)).toBeCloseTo(0.15);
+    const t = chooseThreshold(rows, 0.2);
+    expect(rows.filter((r) => r.answerable && r.p < t)).toHaveLength(2);
+    expect(rows.filter((r) => !r.answerable && r.p < t)).toHaveLength(2);
+  });
+  it("withholds nothing when nothing may be withheld", () => {
+    expect(chooseThreshold(rows, 0)).toBeLessThanOrEqual(0.1);
+  });
+});

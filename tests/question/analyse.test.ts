@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { Translator } from "../../src/lexicon/types.js";
+import { analyseQuestion } from "../../src/question/analyse.js";
+import { createSourceIndex } from "../../src/question/sources.js";
+
+/** A dictionary of a few words and a gazetteer of three places, enough to exercise analysis. */
+const names = [
+  { name: "Wuxi", variants: ["Wuxi", "無錫", "无锡"] },
+  { name: "Fujian", variants: ["Fujian", "福建"] },
+  { name: "Xiamen", variants: ["Xiamen", "廈門", "厦门"] },
+];
+const translator: Translator = {
+  toChinese: (en) => (/\bport\b/iu.test(en) ? ["港口"] : []),
+  toEnglish: (zh) => (zh.includes("港口") ? ["port"] : []),
+  gloss: (zh) => zh,
+  romanised: () => [],
+  names: (text) =>
+    names.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase()))),
+};
+const sources = createSourceIndex([
+  {
+    docId: "lin-2001",
+    names: ["Mei Lin", "Harbour Studies"],
+    titles: ["Ports of Fujian"],
+    year: 2001,
+  },
+  { docId: "ho-1999", names: ["Kai Ho"], titles: ["Inland cities"], year: 1999 },
+]);
+const analyse = (q: string, history: Parameters<typeof analyseQuestion>[1] = []) =>
+  analyseQuestion(q, history, { translator, sources });
+
+describe("analyseQuestion", () => {
+  it("reads language, script and what is asked", () => {
+    expect(analyse("How many berths did the Xiamen port have in 1995?")).toMatchObject({
+      lang: "en",
+      script: "latin",
+      asks: "quantity",
+      years: ["1995"],
+      followUp: "none",
+    });
+    expect(analyse("廈門港口在哪一年擴建？")).toMatchObject({
+      lang: "zh",
+      script: "hant",
+      asks: "date",
+    });
+    expect(analyse("厦门港口在哪一年扩建？").script).toBe("hans");
+  });
+  it("finds names in both scripts, capitalised runs and quoted phrases", () => {
+    const a = analyse("Did the 'Blue Harbour' plan of Chen Daoming help Xiamen?");
+    expect(a.entities.map((e) => e.name)).toEqual(["Xiamen", "Blue Harbour", "Chen Daoming"]);
+    expect(a.entities[0]!.forms).toContain("厦门");
+  });
+  it("rewrites a follow-up that swaps a place, and keeps the earlier kind of question", () => {
+    const a = analyse("What about Xiamen?", [
+      { role: "user", content: "How many berths did the Fujian ports have in 1995?" },
+      { role: "assistant", content: "About 40 [1]." },
+    ]);
+    expect(a.followUp).toBe("rewritten");
+    expect(a.text).toBe("How many berths did the Xiamen ports have in 1995?");
+    expect(a.asks).toBe("quantity");
+    expect(a.years).toEqual(["1995"]);
+  });
+  it("continues a follow-up that refers back, with the names the last answer gave", () => {
+    const a = analyse("Why did it grow so fast?", [
+      { role: "user", content: "Which port grew fastest in the 1990s?" },
+      { role: "assistant", content: "Xiamen grew fastest [1]." },
+    ]);
+    expect(a.followUp).toBe("continues");
+    expect(a.context).toContain("Which port grew fastest");
+    expect(a.context).toContain("Xiamen");
+    expect(a.asks).toBe("reason");
+  });
+  it("points at the sources it names and weighs their words as pointers, not topics", () => {
+    const a = analyse("According to Mei Lin, how busy was the Wuxi port?");
+    expect(a.sources[0]?.docId).toBe("lin-2001");
+    const weight = (term: string) => a.words.find((w) => w.term === term)?.weight;
+    expect(weight("lin")).toBeLessThan(1);
+    expect(weight("busi")).toBe(1);
+    expect(a.entities.map((e) => e.name)).not.toContain("Mei Lin");
+  });
+  it("translates its words into the other language", () => {
+    const a = analyse("How deep is the Wuxi port?");
+    expect(a.words.find((w) => w.term === "port")?.alts).toContain("港口");
+  });
+  it("splits a compound question into parts", () => {
+    expect(analyse("Which firm built the Xiamen port, and when did it open?").parts).toHaveLength(
+      2,
+    );
+  });
+  it("reads what a quantity question counts", () => {
+    expect(analyse("How many cranes did the port buy?").focus.map((w) => w.term)).toEqual([
+      "crane",
+    ]);
+  });
+});

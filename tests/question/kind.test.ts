@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { answerKind, comparison, quantityFocus } from "../../src/question/kind.js";
+
+describe("answerKind", () => {
+  it.each([
+    ["What fraction of the surveyed start-ups were spun off from universities?", "share"],
+    ["佔全市工業產值的比重有多大？", "share"],
+    ["Since when has the provincial port been open?", "date"],
+    ["這座科學城是何時開始興建的？", "date"],
+    ["Why were most wafer fabs built outside the capital?", "reason"],
+    ["为什么外资银行更愿意落户上海？", "reason"],
+    ["How many incubators operated in the district by 2005?", "quantity"],
+    ["这些企业一共雇用了几名工程师？", "quantity"],
+    ["What was downtown office rent per square metre?", "quantity"],
+    ["Who led the municipal planning bureau at the time?", "person"],
+    ["Where did the chip makers open their first assembly plants?", "place"],
+    ["How did the district attract returnee entrepreneurs?", "manner"],
+    ["Which consultancy drew up the master plan?", "name"],
+    ["Did the park charge rent to university spin-offs?", "yesno"],
+    ["Tell me about the science park.", "other"],
+  ])("%s → %s", (q, kind) => {
+    expect(answerKind(q)).toBe(kind);
+  });
+});
+
+describe("comparison", () => {
+  it("reads the direction of a superlative after an interrogative", () => {
+    expect(comparison("Which province recorded the fewest patents?")).toBe("min");
+    expect(comparison("Which district had the largest output in 2001?")).toBe("max");
+    expect(comparison("哪一個城市的研發投入最高？")).toBe("max");
+  });
+  it("ignores 'at least' and 'at most' and plain questions", () => {
+    expect(comparison("Which firms spent at least a tenth of sales on research?")).toBeNull();
+    expect(comparison("How many firms exported?")).toBeNull();
+  });
+});
+
+describe("quantityFocus", () => {
+  it("is the phrase a quantity question counts or measures", () => {
+    expect(quantityFocus("How many software engineers did the branch employ?")).toBe(
+      "software engineers",
+    );
+    expect(quantityFocus("What share of farmland was rezoned?")).toBe("farmland");
+    expect(quantityFocus("碼頭上有多少名工人？")).toBe("工人");
+    expect(quantityFocus("When did the park open?")).toBe("");
+  });
+});
