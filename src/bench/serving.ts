@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
+import { cp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { probeHealth } from "./health-probe.js";
 import { loadAsk } from "./load.js";
 import { preparePeer, type PreparedPeer } from "./peer.js";
@@ -117,13 +118,24 @@ export async function benchServing(
     );
 
   const servers: ServerProcess[] = [];
+  const baselineIndex = join(dirname(o.indexDir), "baseline-current");
   try {
     log("bench: starting the servers…");
     const ours = await startOurs("ours", o.repoDir, o, { ANSWER_CACHE: "0" });
     servers.push(ours);
     const targets: Target[] = [{ name: "ours", url: ours.url, health: true }];
     if (o.baseline) {
-      const before = await startOurs("baseline", o.baseline, o, { ANSWER_CACHE: "0" });
+      // Its own copy of the index: an older checkout may rebuild what it does not recognise, and
+      // two servers must not watch and replace the same folder.
+      const indexDir = join(dirname(o.indexDir), "baseline-current");
+      await rm(indexDir, { recursive: true, force: true });
+      await cp(o.indexDir, indexDir, { recursive: true });
+      const before = await startOurs(
+        "baseline",
+        o.baseline,
+        { ...o, indexDir },
+        { ANSWER_CACHE: "0" },
+      );
       servers.push(before);
       targets.push({ name: "baseline", url: before.url, health: true });
     }
@@ -225,5 +237,6 @@ export async function benchServing(
     return { table, metrics, notes };
   } finally {
     for (const s of servers) await s.stop();
+    if (o.baseline) await rm(baselineIndex, { recursive: true, force: true });
   }
 }
