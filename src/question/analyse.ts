@@ -26,7 +26,8 @@ const SOURCE_WEIGHT = 0.3;
 /** Most names taken from the last answer as what a follow-up may refer to. */
 const MAX_REFERRED = 3;
 /** An attribution clause: "according to …" up to the next comma or the end; 根據／據…，. */
-const ATTRIBUTION = /\baccording to\b[^,;?]*|(?:根據|根据|依據|依据|按照)[^，,；;？?]*/iu;
+const ATTRIBUTION =
+  /\baccording to\b[^,;?]*|(?:根據|根据|依據|依据|按照)[^，,；;？?]*|[^，,；;？?。]*(?:論文|论文|文章|報告|报告|研究|調查|调查|一章|章節|章节)(?:裡|里|中|內|内)(?=[，,])/iu;
 
 const YEAR = /(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)(?!s|年代)/gu;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
@@ -101,6 +102,7 @@ export function analyseQuestion(
     numbers,
     entities,
     sources,
+    attribution,
     parts: splitQuestion(question),
     words: [...words.values()],
     focus: contentWordsWithAlts(quantityFocus(text) || quantityFocus(context), res.translator).map(
