@@ -101,3 +101,16 @@ describe("analyseQuestion", () => {
     ]);
   });
 });
+
+describe("misspelt names", () => {
+  const spelling = (word: string) => (word === "Xaimen" ? "Xiamen" : null);
+  it("are read as the gazetteer spells them, one letter away", () => {
+    const a = analyseQuestion("How busy was the Xaimen port in 1995?", [], {
+      translator: { ...translator, spelling },
+      sources,
+    });
+    expect(a.question).toBe("How busy was the Xaimen port in 1995?");
+    expect(a.text).toBe("How busy was the Xiamen port in 1995?");
+    expect(a.entities.map((e) => e.name)).toEqual(["Xiamen"]);
+  });
+});
