@@ -21,6 +21,7 @@ import { createChunkViews } from "../retrieve/views.js";
 import type { LoadedIndex } from "../store/index-data.js";
 import { answerFromTables } from "../tables/answer.js";
 import type { Table } from "../tables/types.js";
+import type { TableVocabulary } from "../tables/vocabulary.js";
 import { matchForm } from "../text/fold.js";
 import { answerability, answerabilityFeatures, type AnswerabilityContext } from "./abstain.js";
 import { abstention, chooseSentences, citeSentences } from "./extractive.js";
@@ -40,6 +41,8 @@ export interface QaDeps {
   sources?: readonly SourceDescription[];
   /** Extracted tables; numeric questions a cell answers are answered from them. */
   tables?: readonly Table[];
+  /** The corpus's places and header concepts, for matching questions to table rows and columns. */
+  tableVocabulary: TableVocabulary;
   /** The fitted ranking, answering and abstention weights. */
   weights: Weights;
 }
@@ -180,12 +183,16 @@ export function createQaService(deps: QaDeps) {
     const numeric =
       analysis.asks === "quantity" || analysis.asks === "share" || analysis.compare !== null;
     if (!numeric || !deps.tables?.length) return null;
-    const found = answerFromTables(deps.tables, {
-      text: analysis.text,
-      context: analysis.followUp === "continues" ? analysis.context : "",
-      numeric,
-      compare: analysis.compare,
-    });
+    const found = answerFromTables(
+      deps.tables,
+      {
+        text: analysis.text,
+        context: analysis.followUp === "continues" ? analysis.context : "",
+        numeric,
+        compare: analysis.compare,
+      },
+      deps.tableVocabulary,
+    );
     const raw = found ? deps.rawTexts.get(found.table.source) : undefined;
     const cell =
       found && raw

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Embedder } from "../embed/types.js";
 import type { CorpusDocument } from "../ingest/types.js";
 import { listCorpusFiles } from "../ingest/load.js";
+import { KNOWLEDGE_DIR, KNOWLEDGE_FILES } from "../knowledge/types.js";
 import { buildIndex } from "../store/build.js";
 import type { Manifest } from "../store/types.js";
 import type { Metric } from "./types.js";
@@ -14,6 +15,8 @@ export interface IndexBench {
   embedder: Embedder;
   gloss?: (zh: string) => string;
   extractTables?: (doc: CorpusDocument) => unknown[];
+  /** Hash of the corpus knowledge `gloss` and `extractTables` were made from. */
+  knowledgeHash: string;
 }
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
@@ -30,7 +33,8 @@ export async function benchFullBuild(
   const corpusCopy = join(b.workDir, "corpus");
   const indexDir = join(b.workDir, "index", "current");
   await mkdir(corpusCopy, { recursive: true });
-  for (const source of [...(await listCorpusFiles(b.corpusDir)), "catalog.json"]) {
+  const knowledge = KNOWLEDGE_FILES.map((file) => `${KNOWLEDGE_DIR}/${file}`);
+  for (const source of [...(await listCorpusFiles(b.corpusDir)), "catalog.json", ...knowledge]) {
     await mkdir(join(corpusCopy, source, ".."), { recursive: true });
     await copyFile(join(b.corpusDir, source), join(corpusCopy, source)).catch(() => undefined);
   }

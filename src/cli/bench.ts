@@ -15,7 +15,7 @@ import { parseConfig } from "../config.js";
 import { parseQuestionSet } from "../eval/set.js";
 import { loadState } from "./load-state.js";
 import { log } from "./log.js";
-import { embedderFromConfig, extractTablesFor, translatorFromConfig } from "./wire.js";
+import { embedderFromConfig, indexInputs, loadLanguage } from "./wire.js";
 
 const USAGE = `usage: npm run bench [-- options]
   --set FILE          questions timed in-process (JSONL; only their text is used); default eval/check.jsonl
@@ -130,18 +130,12 @@ async function main(): Promise<void> {
     log("bench: first start…");
     metrics.push(...(await benchFirstStart(config, workDir)));
     const embedder = await embedderFromConfig(config, log);
-    const translator = await translatorFromConfig();
-    const b = {
-      corpusDir: config.CORPUS_DIR,
-      workDir,
-      embedder,
-      gloss: (zh: string) => translator.gloss(zh),
-      extractTables: extractTablesFor,
-    };
+    const language = await loadLanguage(config.CORPUS_DIR);
+    const b = { corpusDir: config.CORPUS_DIR, workDir, embedder, ...indexInputs(language) };
     log("bench: full index build…");
     const built = await benchFullBuild(b);
     metrics.push(...built.metrics);
-    const state = await loadState({ ...config, INDEX_DIR: built.indexDir }, embedder, translator);
+    const state = await loadState({ ...config, INDEX_DIR: built.indexDir }, embedder, language);
     metrics.push({ name: "RSS after load (MB)", value: rssMb(), atMost: RSS_MB });
     log(`bench: ${questions.length} questions from ${setPath}…`);
     metrics.push(...(await benchAsk(state.qa, questions)));

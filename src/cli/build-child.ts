@@ -2,7 +2,7 @@ import { parseConfig } from "../config.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import type { BuildMessage } from "./build-messages.js";
 import { log } from "./log.js";
-import { embedderFromConfig, translatorFromConfig } from "./wire.js";
+import { embedderFromConfig, loadLanguage } from "./wire.js";
 
 /**
  * The index build as a child process of the server (see `build-runner.ts`): what `npm run index`
@@ -19,11 +19,11 @@ process.on("disconnect", () => {
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const [embedder, translator] = await Promise.all([
+  const [embedder, language] = await Promise.all([
     embedderFromConfig(config, log),
-    translatorFromConfig(),
+    loadLanguage(config.CORPUS_DIR),
   ]);
-  const manifest = await buildIfNeeded(config, embedder, translator, {
+  const manifest = await buildIfNeeded(config, embedder, language, {
     force: process.argv.includes("--force"),
     plain: true,
     onProgress: (event) => void send({ kind: "progress", event }),

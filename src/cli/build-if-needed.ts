@@ -3,13 +3,12 @@ import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { buildIndex, staleReason, type BuildEvent } from "../store/build.js";
 import type { Manifest } from "../store/types.js";
-import type { Translator } from "../lexicon/types.js";
 import { log } from "./log.js";
 import { join } from "node:path";
 import { firstHeading } from "../ingest/heading.js";
 import { catalogEntryTemplate, hanShare } from "./catalog-entry.js";
 import { loadDocumentText } from "./raw-text.js";
-import { extractTablesFor, readCatalog } from "./wire.js";
+import { indexInputs, readCatalog, type CorpusLanguage } from "./wire.js";
 
 /**
  * How {@link buildIfNeeded} runs: `force` rebuilds every document; `onProgress` also hears every
@@ -22,21 +21,29 @@ export interface BuildIfNeededOptions {
 }
 
 /**
- * Builds the index when it is missing or stale (corpus, embedder or schema changed), with a progress
- * bar on a terminal and plain lines otherwise. Unchanged documents are taken from the current index
- * unless `force`. Returns null when the index was already current.
+ * Builds the index when it is missing or stale (corpus, corpus knowledge, embedder or schema
+ * changed), with a progress bar on a terminal and plain lines otherwise. Chinese glosses and tables
+ * are made with the corpus language loaded by the caller. Unchanged documents are taken from the
+ * current index unless `force`. Returns null when the index was already current.
  */
 export async function buildIfNeeded(
   config: Config,
   embedder: Embedder,
-  translator: Translator | null,
+  language: CorpusLanguage,
   { force = false, onProgress: listener, plain = false }: BuildIfNeededOptions = {},
 ): Promise<Manifest | null> {
   const reason = force
     ? "rebuild requested"
-    : await staleReason(config.CORPUS_DIR, config.INDEX_DIR, embedder.id, translator !== null);
+    : await staleReason(
+        config.CORPUS_DIR,
+        config.INDEX_DIR,
+        embedder.id,
+        language.lexicon !== null,
+      );
   if (!reason) {
-    log(`index: up to date in ${config.INDEX_DIR} (corpus and embedder unchanged); nothing to do.`);
+    log(
+      `index: up to date in ${config.INDEX_DIR} (corpus, knowledge and embedder unchanged); nothing to do.`,
+    );
     return null;
   }
   log(`index: building in ${config.INDEX_DIR} (${reason}) with ${embedder.id}…`);
@@ -74,8 +81,7 @@ export async function buildIfNeeded(
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
     embedder,
-    gloss: translator ? (zh) => translator.gloss(zh) : undefined,
-    extractTables: extractTablesFor,
+    ...indexInputs(language),
     onProgress,
     reuse: !force,
   });

@@ -1,17 +1,17 @@
 import { parseConfig } from "../config.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import { log } from "./log.js";
-import { embedderFromConfig, translatorFromConfig } from "./wire.js";
+import { embedderFromConfig, loadLanguage } from "./wire.js";
 
 /** `npm run index [-- --force]`: builds the index when the corpus or embedder changed. */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const force = process.argv.includes("--force");
-  const [embedder, translator] = await Promise.all([
+  const [embedder, language] = await Promise.all([
     embedderFromConfig(config, log),
-    translatorFromConfig(),
+    loadLanguage(config.CORPUS_DIR),
   ]);
-  await buildIfNeeded(config, embedder, translator, { force });
+  await buildIfNeeded(config, embedder, language, { force });
 }
 
 main().catch((e: unknown) => {

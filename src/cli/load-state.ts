@@ -6,25 +6,24 @@ import type { Config } from "../config.js";
 import type { Embedder } from "../embed/types.js";
 import { AppError } from "../errors.js";
 import type { ReadyState } from "../http/state.js";
-import type { Translator } from "../lexicon/types.js";
 import { firstHeading } from "../ingest/heading.js";
 import { loadIndex } from "../store/load-index.js";
 import type { Table } from "../tables/types.js";
-import { loadLexicon } from "../lexicon/index.js";
-import { makeTranslator, readCatalog, sourceDescription } from "./wire.js";
+import { makeTranslator, readCatalog, sourceDescription, type CorpusLanguage } from "./wire.js";
 import { shippedWeights } from "../learn/shipped.js";
 import type { Weights } from "../learn/weights.js";
 import type { GeneratorSetup } from "./generator.js";
 
 /**
- * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves.
- * Refuses an index built by a different embedder: its vectors would be meaningless to this one.
- * With a `generator`, answers are written by the model from the same passages (and verified).
+ * Loads the index, the raw corpus texts and the catalog into the state the HTTP app serves, with
+ * the corpus language (lexicon and table vocabulary) loaded at the edge. Refuses an index built by
+ * a different embedder: its vectors would be meaningless to this one. With a `generator`, answers
+ * are written by the model from the same passages (and verified).
  */
 export async function loadState(
   config: Config,
   embedder: Embedder,
-  translator: Translator | null,
+  language: CorpusLanguage,
   weights: Weights = shippedWeights(),
   generator: GeneratorSetup | null = null,
 ): Promise<ReadyState> {
@@ -51,11 +50,10 @@ export async function loadState(
     const e = entryFor(docId);
     return e.title ?? e.originalTitle ?? e.description ?? docId;
   };
-  // Re-create the translator with the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
-  const lexicon = translator ? await loadLexicon() : null;
-  const qaTranslator = lexicon
+  // The translator knows the corpus's Chinese vocabulary, so English→Chinese picks the words the corpus uses.
+  const translator = language.lexicon
     ? makeTranslator(
-        lexicon,
+        language.lexicon,
         index.chunks.filter((c) => c.lang === "zh").map((c) => c.text),
       )
     : null;
@@ -66,17 +64,18 @@ export async function loadState(
   const qa = createQaService({
     index,
     embedder,
-    translator: qaTranslator,
+    translator,
     rawTexts,
     title,
     sources,
     tables: index.tables as Table[],
+    tableVocabulary: language.tables,
     weights,
   });
   const generative = generator
     ? createGenerativeAnswerer({
         ...generator,
-        translator: qaTranslator,
+        translator,
         cite: { raw: (source) => rawTexts.get(source), title },
         threshold: weights.abstain.threshold,
       })
@@ -90,5 +89,6 @@ export async function loadState(
     rawTexts,
     embedderId: embedder.id,
     tables: index.tables,
+    tableVocabulary: language.tables,
   };
 }

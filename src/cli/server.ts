@@ -19,6 +19,7 @@ import { watchPaths } from "../store/watch.js";
 import { trackBuild } from "./build-progress.js";
 import { runBuildInChild, type BuildOutcome, type BuildRun } from "./build-runner.js";
 import { createLiveState, type LiveState, type ReloadOutcome } from "./live-state.js";
+import type { LanguageSource } from "./wire.js";
 
 /** A server answering from a {@link LiveState}, building and reloading its index as needed. */
 export interface RunningServer {

@@ -11,7 +11,7 @@ import { neutralWeights, type Weights } from "../learn/weights.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import { loadState } from "./load-state.js";
 import { log } from "./log.js";
-import { embedderFromConfig, translatorFromConfig } from "./wire.js";
+import { embedderFromConfig, loadLanguage } from "./wire.js";
 
 /** The labelled sets the out-of-fold figures are reported on. */
 const DEFAULT_SETS = ["eval/dev.jsonl", "eval/dev2.jsonl", "eval/check.jsonl"];
@@ -48,11 +48,11 @@ async function main(): Promise<void> {
   const extra = values.extra?.length ? values.extra : DEFAULT_EXTRA.filter((s) => existsSync(s));
   const sets = [...core, ...extra];
   const config = parseConfig(process.env);
-  const [embedder, translator] = await Promise.all([
+  const [embedder, language] = await Promise.all([
     embedderFromConfig(config, log),
-    translatorFromConfig(),
+    loadLanguage(config.CORPUS_DIR),
   ]);
-  await buildIfNeeded(config, embedder, translator);
+  await buildIfNeeded(config, embedder, language);
   // Earlier turns of follow-ups are answered with the shipped weights while they fit the features.
   let start: Weights;
   try {
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     log(`train: ${(e as Error).message.replace(/; run .*$/u, "")}; starting from neutral weights.`);
     start = neutralWeights();
   }
-  const state = await loadState(config, embedder, translator, start);
+  const state = await loadState(config, embedder, language, start);
   const setOf = new Map<string, string>();
   const items = sets.flatMap((path) => {
     const located = locateEvidence(

@@ -10,10 +10,13 @@ import { selectEmbedder } from "../embed/select.js";
 /** Query vectors the embedder keeps: a lecture hall asks the same questions again and again. */
 const QUERY_VECTORS_KEPT = 2000;
 import type { Embedder } from "../embed/types.js";
-import type { CorpusDocument } from "../ingest/types.js";
-import { createVocabulary, findNames, loadLexicon, type Lexicon } from "../lexicon/index.js";
+import { knowledgeHash, loadKnowledge } from "../knowledge/load.js";
+import type { CorpusKnowledge } from "../knowledge/types.js";
+import { createVocabulary, loadLexicon, type Lexicon } from "../lexicon/index.js";
 import type { Translator } from "../lexicon/types.js";
+import type { BuildOptions } from "../store/build.js";
 import { extractTables } from "../tables/extract.js";
+import { createTableVocabulary, type TableVocabulary } from "../tables/vocabulary.js";
 
 /** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
 export async function embedderFromConfig(
@@ -32,8 +35,70 @@ export async function embedderFromConfig(
 }
 
 /**
- * The CC-CEDICT lexicon and gazetteer as a retrieval translator. With the corpus's Chinese text as
- * vocabulary, translations the corpus actually uses rank first.
+ * A corpus's knowledge (`<CORPUS_DIR>/knowledge/*.json`) and what is built from it: the lexicon
+ * (CC-CEDICT with the corpus's supplement and gazetteer) and the table vocabulary (its places and
+ * header concepts). Loaded once at the edge and passed to the build and the service.
+ */
+export interface CorpusLanguage {
+  readonly knowledge: CorpusKnowledge;
+  /** Null when the caller does without translation and glosses (tests that need speed). */
+  readonly lexicon: Lexicon | null;
+  readonly tables: TableVocabulary;
+}
+
+/**
+ * Loads the corpus knowledge and builds the lexicon (about three seconds for the dictionary) and
+ * the table vocabulary from it. Throws, naming the file and field, when a knowledge file is invalid.
+ *
+ * @example
+ *   const language = await loadLanguage(config.CORPUS_DIR);
+ *   const tests = await loadLanguage("corpus", { lexicon: false }); // no dictionary
+ */
+export async function loadLanguage(
+  corpusDir: string,
+  { lexicon = true }: { lexicon?: boolean } = {},
+): Promise<CorpusLanguage> {
+  const knowledge = await loadKnowledge(corpusDir);
+  return {
+    knowledge,
+    lexicon: lexicon ? await loadLexicon(knowledge) : null,
+    tables: createTableVocabulary(knowledge),
+  };
+}
+
+/** The corpus language of a long-running server: {@link loadLanguage} again only when the knowledge files change. */
+export interface LanguageSource {
+  current(): Promise<CorpusLanguage>;
+}
+
+/**
+ * A language source for `corpusDir`: each call checks the knowledge files' hash and reloads (the
+ * dictionary included) only when it changed, so a reload after `npm run index` serves the new index
+ * with the knowledge it was built from. A failed load is retried by the next call.
+ *
+ * @example
+ *   const languages = languageSource("corpus");
+ *   const state = await loadState(config, embedder, await languages.current());
+ */
+export function languageSource(corpusDir: string): LanguageSource {
+  let loaded: { hash: string; language: Promise<CorpusLanguage> } | null = null;
+  return {
+    async current() {
+      const hash = await knowledgeHash(corpusDir);
+      if (loaded?.hash === hash) return loaded.language;
+      const language = loadLanguage(corpusDir);
+      loaded = { hash, language };
+      language.catch(() => {
+        if (loaded?.language === language) loaded = null;
+      });
+      return language;
+    },
+  };
+}
+
+/**
+ * The CC-CEDICT lexicon and the corpus gazetteer as a retrieval translator. With the corpus's Chinese
+ * text as vocabulary, translations the corpus actually uses rank first.
  */
 export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> = []): Translator {
   const vocabulary = createVocabulary(chineseTexts);
@@ -42,18 +107,28 @@ export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> 
     toEnglish: (zh) => lexicon.toEnglish(zh),
     gloss: (zh) => lexicon.gloss(zh),
     romanised: (word) => [...vocabulary.byPinyin(word)],
-    names: (text) => findNames(text),
+    names: (text) => lexicon.names(text),
+    spelling: (word) => lexicon.spelling(word),
   };
 }
 
-/** The translator used while indexing (glosses only need the dictionary). */
-export async function translatorFromConfig(): Promise<Translator> {
-  return makeTranslator(await loadLexicon());
+/**
+ * What the index build takes from the corpus language: Chinese glosses (with a lexicon), table
+ * extraction with the table vocabulary, and the knowledge hash recorded with them.
+ *
+ * @example
+ *   await buildIndex({ corpusDir, indexDir, embedder, ...indexInputs(language) });
+ */
+export function indexInputs(
+  language: CorpusLanguage,
+): Pick<BuildOptions, "gloss" | "extractTables" | "knowledgeHash"> {
+  const { lexicon, tables, knowledge } = language;
+  return {
+    gloss: lexicon ? (zh) => lexicon.gloss(zh) : undefined,
+    extractTables: (doc) => extractTables(doc.id, doc.source, doc.raw, tables),
+    knowledgeHash: knowledge.hash,
+  };
 }
-
-/** Tables of one document, for the index build. */
-export const extractTablesFor = (doc: CorpusDocument): unknown[] =>
-  extractTables(doc.id, doc.source, doc.raw);
 
 /**
  * `corpus/catalog.json`, or an empty catalog when the file is missing. A document the catalog does

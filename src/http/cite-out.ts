@@ -69,7 +69,7 @@ export function paragraphAt(chunk: Chunk, at: number): number {
 
 /**
  * The number of the footnote holding raw offset `at` in a footnote passage: the last note number
- * opening a note at or before the cited sentence ("3 Most new-tech firms…").
+ * opening a note at or before the cited sentence ("3 Interviews in Haidian, 1996…").
  *
  * @example
  *   noteAt(chunk, chunk.sentences[0].rawStart); // "3"

@@ -3,6 +3,7 @@ import type { QaService } from "../answer/service.js";
 import type { AskRequest } from "./schemas.js";
 import type { Catalog, CatalogEntry } from "../cite/types.js";
 import type { Manifest } from "../store/types.js";
+import type { TableVocabulary } from "../tables/vocabulary.js";
 import type { SecurityOptions } from "./security/options.js";
 
 /** What the routes need once the index is loaded. */
@@ -16,6 +17,8 @@ export interface ReadyState {
   rawTexts: ReadonlyMap<string, string>;
   embedderId: string;
   tables: unknown[];
+  /** The corpus's places and header concepts, for `/api/data` cell lookups. */
+  tableVocabulary: TableVocabulary;
 }
 
 /** How far the service is on its way to ready: the phase, and counts when it can tell. */

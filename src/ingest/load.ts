@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import { AppError } from "../errors.js";
+import { KNOWLEDGE_DIR } from "../knowledge/types.js";
 import { loadPdfPages } from "./load-pdf.js";
 import { joinPages } from "./pages.js";
 import { segmentDocument } from "./segment.js";
@@ -11,7 +12,10 @@ import type { CorpusDocument } from "./types.js";
 export const CORPUS_EXTENSIONS = [".txt", ".md", ".pdf"] as const;
 export { PAGE_SEPARATOR } from "./pages.js";
 
-/** Corpus files (relative paths with `/`), sorted, skipping catalog and hidden files. */
+/**
+ * Corpus files (relative paths with `/`), sorted: `.txt`, `.md` and `.pdf` files, skipping hidden
+ * files and the corpus knowledge folder (`knowledge/`, which may hold notes beside its JSON files).
+ */
 export async function listCorpusFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -22,6 +26,7 @@ export async function listCorpusFiles(dir: string): Promise<string[]> {
         (CORPUS_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()),
     )
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .filter((source) => !source.startsWith(`${KNOWLEDGE_DIR}/`))
     .sort();
 }
 

@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pinyin } from "pinyin-pro";
 import { MAX_GLOSS_WORDS, cleanGloss, properNames, wordCount } from "./clean-gloss.js";
-import { SUPPLEMENT } from "./supplement.js";
+import type { DictionaryTerm } from "../knowledge/types.js";
+import { supplementLines } from "./supplement.js";
 import type { Cedict, DictWord } from "./types.js";
 
 /** Credit line for CC-CEDICT, to show wherever dictionary-derived output is published. */
@@ -44,14 +45,17 @@ export function cedictPath(): string {
 }
 
 /**
- * Reads and parses CC-CEDICT plus the domain supplement.
+ * Reads and parses CC-CEDICT plus a corpus's domain supplement (`knowledge/dictionary.json`).
  *
  * @example
- *   const dict = await loadCedict();
- *   dict.words.get("外资")?.glosses // → ["foreign investment"]
+ *   const dict = await loadCedict(knowledge.dictionary);
+ *   dict.words.get("外资")?.glosses // → ["foreign investment", …, "foreign capital"]
  */
-export async function loadCedict(path: string = cedictPath()): Promise<Cedict> {
-  return parseCedict(`${await readFile(path, "utf8")}\n${SUPPLEMENT}`);
+export async function loadCedict(
+  supplement: readonly DictionaryTerm[],
+  path: string = cedictPath(),
+): Promise<Cedict> {
+  return parseCedict(`${await readFile(path, "utf8")}\n${supplementLines(supplement)}`);
 }
 
 /**

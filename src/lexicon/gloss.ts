@@ -1,5 +1,5 @@
 import { toSimplified } from "../text/fold.js";
-import { englishName } from "./names.js";
+import type { Gazetteer } from "./names.js";
 import { segmentChinese } from "./segment.js";
 import type { Cedict } from "./types.js";
 
@@ -73,10 +73,13 @@ const PUNCTUATION: Readonly<Record<string, string>> = {
  * numbers and Latin text stay as they are.
  *
  * @example
- *   glossChinese("2010 年北京所管理的基金規模 1.04 萬億元", dict)
+ *   glossChinese("2010 年北京所管理的基金規模 1.04 萬億元", { dict, names })
  *   // → "2010 year Beijing supervise fund scale 1.04 ten thousand hundred million yuan"
  */
-export function glossChinese(text: string, dict: Cedict): string {
+export function glossChinese(
+  text: string,
+  { dict, names }: { dict: Cedict; names: Gazetteer },
+): string {
   const parts: string[] = [];
   let afterNumber = false;
   for (const token of segmentChinese(
@@ -95,7 +98,7 @@ export function glossChinese(text: string, dict: Cedict): string {
     else if (token.kind === "other")
       parts.push(/^\s+$/.test(token.text) ? " " : punctuation(token.text));
     else if (token.kind === "word" && !SILENT.has(token.text)) {
-      const english = englishName(token.text) ?? dict.words.get(token.text)?.glosses[0];
+      const english = names.englishName(token.text) ?? dict.words.get(token.text)?.glosses[0];
       if (english) parts.push(tidy(english));
     }
   }

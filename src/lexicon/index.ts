@@ -1,20 +1,12 @@
 export { ATTRIBUTION, cedictPath, loadCedict, parseCedict } from "./cedict.js";
 export { toSimplified } from "../text/fold.js";
-export {
-  englishName,
-  findNames,
-  latinKey,
-  matchesPinyin,
-  nameVariants,
-  pinyinOf,
-} from "./names.js";
-export { createLexicon, loadLexicon } from "./translate.js";
+export { compileGazetteer, latinKey, matchesPinyin, pinyinOf, type Gazetteer } from "./names.js";
+export { createLexicon, loadLexicon, type LexiconKnowledge } from "./translate.js";
 export { createVocabulary } from "./vocabulary.js";
 export type {
   ChineseVocabulary,
   FoundName,
   Lexicon,
-  NameEntry,
   ToChineseOptions,
   ToEnglishOptions,
 } from "./types.js";

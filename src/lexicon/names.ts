@@ -1,7 +1,7 @@
 import { pinyin } from "pinyin-pro";
 import { hasHan, toSimplified } from "../text/fold.js";
-import { GAZETTEER } from "./gazetteer.js";
-import type { FoundName, NameEntry } from "./types.js";
+import type { NameEntry } from "../knowledge/types.js";
+import type { FoundName } from "./types.js";
 
 interface Compiled {
   readonly entry: NameEntry;
@@ -12,13 +12,41 @@ interface Compiled {
   readonly han: readonly string[];
 }
 
-interface Gazetteer {
-  readonly byKey: ReadonlyMap<string, Compiled>;
-  readonly latin: RegExp;
-  readonly han: readonly (readonly [string, Compiled])[];
+/** A gazetteer compiled for lookups: names found in text, in any spelling or script. */
+export interface Gazetteer {
+  /**
+   * Gazetteer names occurring in a text, English or Chinese (either script), in order of first
+   * occurrence. Within a script a longer name wins over one it contains.
+   */
+  find(text: string): FoundName[];
+  /** All forms of a name — English, Traditional, Simplified — from any one of them; [] when unknown. */
+  variants(term: string): string[];
+  /** Canonical English form of a Simplified Chinese name, if it is one. */
+  englishName(simplified: string): string | undefined;
+  /** Every Simplified Chinese form with the name's English forms. */
+  forms(): [string, string[]][];
+  /**
+   * The gazetteer's spelling of a word it does not know but one letter away from one of its names
+   * ("Shenzen" → "Shenzhen"): users misspell place names. Null when there is none or more than one.
+   */
+  spelling(word: string): string | null;
 }
 
-let compiled: Gazetteer | undefined;
+/** Shortest word checked for a misspelt name: shorter words are too often other words. */
+const MIN_SPELLING = 6;
+
+/** Whether two words differ by one insertion, deletion, substitution or swap of neighbours. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 /**
  * Romanisation key: lowercase, with apostrophes, hyphens and spaces removed, so that
@@ -63,51 +91,50 @@ export function matchesPinyin(romanised: string, chinese: string): boolean {
 }
 
 /**
- * All forms of a gazetteer name — English spellings, Traditional and Simplified Chinese — found
- * from any one of them, whatever its case, script or apostrophes. Unknown names give [].
+ * Compiles gazetteer entries (a corpus's `knowledge/gazetteer.json`) for lookups. An empty list
+ * gives a gazetteer that finds nothing.
  *
  * @example
- *   nameVariants("zhong'guancun") // → ["Zhongguancun", "Zhong'guancun", "ZGC", …, "中關村", "中关村", …]
- *   nameVariants("东莞") // → ["Dongguan", "東莞", "东莞"]
+ *   const names = compileGazetteer(knowledge.gazetteer);
+ *   names.find("東莞與深圳的電子業").map((n) => n.name) // → ["Dongguan", "Shenzhen"]
+ *   names.find("offices in Zhong’guancun").map((n) => n.name) // → ["Zhongguancun"]
+ *   names.variants("东莞") // → ["Dongguan", "東莞", "东莞"]
+ *   names.englishName("大田") // → "Daejeon"
+ *   names.forms().find(([form]) => form === "大德")?.[1] // → ["Daedeok", "Taedok", …]
  */
-export function nameVariants(term: string): string[] {
-  const key = hasHan(term) ? toSimplified(term).trim() : latinKey(term);
-  return [...(gazetteer().byKey.get(key)?.variants ?? [])];
+export function compileGazetteer(entries: readonly NameEntry[]): Gazetteer {
+  const { byKey, latin, han } = compile(entries);
+  return {
+    find: (text) => findIn(text, byKey, latin, han),
+    variants(term) {
+      const key = hasHan(term) ? toSimplified(term).trim() : latinKey(term);
+      return [...(byKey.get(key)?.variants ?? [])];
+    },
+    englishName(simplified) {
+      const name = byKey.get(simplified);
+      return name && hasHan(simplified) ? name.entry.en[0] : undefined;
+    },
+    forms: () => han.map(([form, name]) => [form, [...name.english]]),
+    spelling(word) {
+      const key = latinKey(word);
+      if (key.length < MIN_SPELLING || byKey.has(key)) return null;
+      const near = new Set<string>();
+      for (const [k, name] of byKey)
+        if (!hasHan(k) && k.length >= MIN_SPELLING - 1 && oneEditApart(key, k))
+          near.add(name.entry.en[0]!);
+      return near.size === 1 ? [...near][0]! : null;
+    },
+  };
 }
 
-/**
- * Canonical English form of a Simplified Chinese gazetteer name, if it is one.
- *
- * @example
- *   englishName("大田") // → "Daejeon"
- */
-export function englishName(simplified: string): string | undefined {
-  const name = gazetteer().byKey.get(simplified);
-  return name && hasHan(simplified) ? name.entry.en[0] : undefined;
-}
-
-/**
- * Every Simplified Chinese form in the gazetteer with the name's English forms.
- *
- * @example
- *   nameForms().find(([form]) => form === "大德")?.[1] // → ["Daedeok", "Taedok", …]
- */
-export function nameForms(): [string, string[]][] {
-  return gazetteer().han.map(([form, name]) => [form, [...name.english]]);
-}
-
-/**
- * Gazetteer names occurring in a text, English or Chinese (either script), in order of first
- * occurrence. Within a script a longer name wins over one it contains.
- *
- * @example
- *   findNames("東莞與深圳的電子業").map((n) => n.name) // → ["Dongguan", "Shenzhen"]
- *   findNames("firms in Zhong’guancun").map((n) => n.name) // → ["Zhongguancun"]
- */
-export function findNames(text: string): FoundName[] {
-  const { byKey, latin, han } = gazetteer();
+function findIn(
+  text: string,
+  byKey: ReadonlyMap<string, Compiled>,
+  latin: RegExp | null,
+  han: readonly (readonly [string, Compiled])[],
+): FoundName[] {
   const spans: { start: number; end: number; name: Compiled }[] = [];
-  for (const match of text.normalize("NFKC").matchAll(latin)) {
+  for (const match of latin ? text.normalize("NFKC").matchAll(latin) : []) {
     const name = byKey.get(latinKey(match[0]));
     if (name && caseAllowed(match[0], name)) {
       spans.push({ start: match.index, end: match.index + match[0].length, name });
@@ -149,12 +176,11 @@ function caseAllowed(written: string, name: Compiled): boolean {
   return !name.entry.caseSensitive || /^[A-Z]/.test(written);
 }
 
-function gazetteer(): Gazetteer {
-  if (compiled) return compiled;
+function compile(entries: readonly NameEntry[]) {
   const byKey = new Map<string, Compiled>();
   const han: [string, Compiled][] = [];
   const patterns: string[] = [];
-  for (const entry of GAZETTEER) {
+  for (const entry of entries) {
     const english = [...entry.en, ...(entry.demonyms ?? [])];
     const simplified = entry.zh.map(toSimplified);
     const name: Compiled = {
@@ -173,9 +199,11 @@ function gazetteer(): Gazetteer {
     }
   }
   patterns.sort((a, b) => b.length - a.length);
-  const latin = new RegExp(`(?<![A-Za-z0-9])(?:${patterns.join("|")})(?![A-Za-z0-9])`, "gi");
-  compiled = { byKey, latin, han };
-  return compiled;
+  // Without English names an empty alternation would match everywhere.
+  const latin = patterns.length
+    ? new RegExp(`(?<![A-Za-z0-9])(?:${patterns.join("|")})(?![A-Za-z0-9])`, "gi")
+    : null;
+  return { byKey, latin, han };
 }
 
 /** A regex source for an English name that tolerates apostrophe, hyphen and spacing variants. */

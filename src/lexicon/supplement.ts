@@ -1,110 +1,14 @@
-/**
- * Domain terms of regional-innovation and urban-economics writing that CC-CEDICT (2019) lacks,
- * in CC-CEDICT line format. Written for this project (not CC-CEDICT data); chosen from the
- * compounds the corpus uses most often and the field's standard vocabulary. Entries for words
- * CC-CEDICT has (外资) add senses after CC-CEDICT's own.
- */
-const TERMS: readonly (readonly [string, readonly string[]])[] = [
-  ["科学园区", ["science park", "science-based industrial park"]],
-  ["科学工业园区", ["science-based industrial park", "science park"]],
-  ["科技园", ["science park", "technology park"]],
-  ["科技园区", ["science and technology park", "science park"]],
-  ["科学城", ["science city", "science town"]],
-  ["高新技术", ["high and new technology", "high-tech"]],
-  ["高新区", ["high-tech zone", "high-tech park"]],
-  ["高科技产业", ["high-tech industry"]],
-  ["新区", ["new district", "new area"]],
-  ["经济技术开发区", ["economic and technological development zone"]],
-  ["全球城市", ["global city", "world city"]],
-  ["城市区域", ["city-region"]],
-  ["空间结构", ["spatial structure"]],
-  ["空间战略", ["spatial strategy"]],
-  ["空间分工", ["spatial division of labor"]],
-  ["领域化", ["territorialization"]],
-  ["再领域化", ["reterritorialization"]],
-  ["再尺度化", ["rescaling"]],
-  ["金融中心", ["financial center"]],
-  ["金融服务", ["financial services"]],
-  ["地方政府", ["local government"]],
-  ["区政府", ["district government"]],
-  ["发展型国家", ["developmental state"]],
-  ["生产者服务", ["producer services"]],
-  ["生产者服务业", ["producer services"]],
-  ["制度厚度", ["institutional thickness"]],
-  ["企业总部", ["corporate headquarters"]],
-  ["地区总部", ["regional headquarters"]],
-  ["总部经济", ["headquarters economy"]],
-  ["基础建设", ["infrastructure"]],
-  ["竞争优势", ["competitive advantage"]],
-  ["路径依赖", ["path dependence"]],
-  ["外资", ["foreign capital"]],
-  ["外资银行", ["foreign bank", "foreign-funded bank"]],
-  ["外商投资", ["foreign investment", "foreign-invested"]],
-  ["外国直接投资", ["foreign direct investment", "FDI"]],
-  ["外商直接投资", ["foreign direct investment", "FDI"]],
-  ["实际利用外资", ["actually utilized foreign investment"]],
-  ["投资额", ["amount of investment", "investment"]],
-  ["内资", ["domestic capital", "domestic investment"]],
-  ["产业结构", ["industrial structure"]],
-  ["产业政策", ["industrial policy"]],
-  ["后工业化", ["post-industrialization"]],
-  ["新自由主义", ["neoliberalism"]],
-  ["资本积累", ["capital accumulation"]],
-  ["经济圈", ["economic circle", "economic zone"]],
-  ["学习型区域", ["learning region"]],
-  ["全球生产网络", ["global production network"]],
-  ["生产网络", ["production network"]],
-  ["成长联盟", ["growth coalition"]],
-  ["知识经济", ["knowledge economy"]],
-  ["城市群", ["city cluster", "urban agglomeration"]],
-  ["成交额", ["turnover", "transaction value"]],
-  ["区位选择", ["location choice"]],
-  ["社会网络", ["social network"]],
-  ["投资性公司", ["investment company", "holding company"]],
-  ["电子通讯", ["electronics and telecommunications"]],
-  ["公部门", ["public sector"]],
-  ["股权投资", ["equity investment", "private equity"]],
-  ["股权投资基金", ["equity investment fund", "private equity fund"]],
-  ["私募股权", ["private equity"]],
-  ["私募股权基金", ["private equity fund"]],
-  ["创投", ["venture capital"]],
-  ["风投", ["venture capital"]],
-  ["技术市场", ["technology market", "technical market"]],
-  ["技术转移", ["technology transfer"]],
-  ["产学研", ["industry-university-research cooperation"]],
-  ["育成中心", ["incubator", "incubation center"]],
-  ["跨国企业", ["multinational enterprise", "transnational corporation", "MNC"]],
-  // Abbreviations the English papers use for terms the Chinese text writes out.
-  ["跨国公司", ["multinational corporation", "MNC", "transnational corporation", "TNC"]],
-  ["人民币", ["RMB", "renminbi", "yuan"]],
-  ["外商投资企业", ["foreign-invested enterprise", "FIE"]],
-  ["外资企业", ["foreign-funded enterprise", "foreign enterprise", "FIE"]],
-  ["国有企业", ["state-owned enterprise", "SOE"]],
-  ["集成电路", ["integrated circuit", "IC"]],
-  ["国内生产总值", ["gross domestic product", "GDP"]],
-  ["研发", ["research and development", "R&D"]],
-  ["研发中心", ["research and development center", "R&D center"]],
-  ["创新体系", ["innovation system"]],
-  ["区域创新", ["regional innovation"]],
-  ["国家创新体系", ["national innovation system"]],
-  ["创新能力", ["innovation capacity", "innovative capability"]],
-  ["研发投入", ["R&D investment", "R&D expenditure"]],
-  ["自主创新", ["indigenous innovation", "independent innovation"]],
-  ["自主品牌", ["own brand", "indigenous brand"]],
-  ["民营企业", ["private enterprise", "privately-run enterprise"]],
-  ["乡镇企业", ["township and village enterprise", "TVE"]],
-  ["中外合资", ["Sino-foreign joint venture"]],
-  ["价值链", ["value chain"]],
-  ["原始设备制造商", ["original equipment manufacturer", "OEM"]],
-  ["信息产业", ["information industry", "IT industry"]],
-  ["电子信息", ["electronic information"]],
-  ["外围设备", ["peripherals", "peripheral equipment"]],
-  ["周边设备", ["peripherals", "peripheral equipment"]],
-  ["地价", ["land price"]],
-  ["科技部", ["Ministry of Science and Technology"]],
-];
+import type { DictionaryTerm } from "../knowledge/types.js";
+import { toSimplified } from "../text/fold.js";
 
-/** The supplement as CC-CEDICT lines, appended to the dictionary text before parsing. */
-export const SUPPLEMENT: string = TERMS.map(
-  ([word, glosses]) => `${word} ${word} [-] /${glosses.join("/")}/`,
-).join("\n");
+/**
+ * A corpus's dictionary supplement (`knowledge/dictionary.json`: domain terms CC-CEDICT lacks) as
+ * CC-CEDICT lines, to append to the dictionary text before parsing. Entries for words CC-CEDICT has
+ * add senses after its own.
+ *
+ * @example
+ *   supplementLines([{ zh: "科学园区", en: ["science park"] }]) // → "科学园区 科学园区 [-] /science park/"
+ */
+export function supplementLines(terms: readonly DictionaryTerm[]): string {
+  return terms.map(({ zh, en }) => `${zh} ${toSimplified(zh)} [-] /${en.join("/")}/`).join("\n");
+}

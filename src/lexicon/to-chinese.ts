@@ -1,6 +1,6 @@
 import { tokenizeEnglish, type EnglishToken } from "../text/english.js";
 import { hasHan, toSimplified } from "../text/fold.js";
-import { findNames, latinKey } from "./names.js";
+import { latinKey, type Gazetteer } from "./names.js";
 import { lookupPhrase, spans, type Phrase } from "./phrases.js";
 import type { ReverseIndex } from "./reverse-index.js";
 import type { Cedict, ChineseVocabulary, ToChineseOptions } from "./types.js";
@@ -9,6 +9,7 @@ import type { Cedict, ChineseVocabulary, ToChineseOptions } from "./types.js";
 export interface ToChineseDeps {
   readonly dict: Cedict;
   readonly index: ReverseIndex;
+  readonly names: Gazetteer;
 }
 
 const NAME_SCORE = 10;
@@ -38,7 +39,7 @@ export function translateToChinese(
     scores.set(word, Math.max(scores.get(word) ?? 0, score));
   };
   const tokens = tokenizeEnglish(text);
-  const covered = coverNames(text, tokens, offer);
+  const covered = coverNames(text, tokens, deps.names, offer);
   const phrases = spans(tokens, covered)
     .map((span) => lookupPhrase(span, deps.index, vocabulary, perTerm))
     .filter((phrase): phrase is Phrase => phrase !== undefined);
@@ -68,10 +69,11 @@ export function translateToChinese(
 function coverNames(
   text: string,
   tokens: readonly EnglishToken[],
+  names: Gazetteer,
   offer: (word: string, score: number) => void,
 ): Set<number> {
   const nameWords = new Set<string>();
-  for (const found of findNames(text)) {
+  for (const found of names.find(text)) {
     for (const variant of found.variants) {
       if (hasHan(variant)) offer(toSimplified(variant), NAME_SCORE - variant.length * 0.01);
       else for (const part of variant.split(/[\s\-]+/)) nameWords.add(latinKey(part));

@@ -1,5 +1,5 @@
 import { hasHan, toSimplified } from "../text/fold.js";
-import { findNames, pinyinOf } from "./names.js";
+import { pinyinOf, type Gazetteer } from "./names.js";
 import { segmentChinese, type ChineseToken } from "./segment.js";
 import { CHINESE_STOP_WORDS, QUESTION_STOP_WORDS } from "../text/stop-words.js";
 import type { Cedict, ToEnglishOptions } from "./types.js";
@@ -14,11 +14,11 @@ const SENSES = 3;
  * names, e.g. 沈家湾 → "shenjiawan").
  *
  * @example
- *   translateToEnglish("外資銀行有 9 家", dict) // → ["9", "foreign", "bank", "funded"]
+ *   translateToEnglish("外資銀行有 9 家", { dict, names }) // → ["9", "foreign", "bank", "funded"]
  */
 export function translateToEnglish(
   text: string,
-  dict: Cedict,
+  { dict, names: gazetteer }: { dict: Cedict; names: Gazetteer },
   options: ToEnglishOptions = {},
 ): string[] {
   const { limit = 30 } = options;
@@ -30,7 +30,7 @@ export function translateToEnglish(
         words.add(clean);
     }
   };
-  const names = findNames(text);
+  const names = gazetteer.find(text);
   const nameForms = names.flatMap((name) => name.variants.filter(hasHan).map(toSimplified));
   // The canonical form, other one-word spellings ("Taedok", "ZGC") and extensions of the
   // canonical form ("Yangpu District"); other multi-word variants ("Republic of Korea") would

@@ -1,52 +1,59 @@
+import type { CorpusKnowledge } from "../knowledge/types.js";
 import { loadCedict } from "./cedict.js";
 import { glossChinese } from "./gloss.js";
+import { compileGazetteer, type Gazetteer } from "./names.js";
 import { buildReverseIndex } from "./reverse-index.js";
 import { translateToChinese } from "./to-chinese.js";
 import { translateToEnglish } from "./to-english.js";
-import { nameForms } from "./names.js";
 import type { Cedict, DictWord, Lexicon } from "./types.js";
 
-let loading: Promise<Lexicon> | undefined;
+/** What a lexicon reads of the corpus knowledge. */
+export type LexiconKnowledge = Pick<CorpusKnowledge, "gazetteer" | "dictionary">;
 
 /**
- * Loads the dictionary once (about a second) and returns the shared lexicon; later calls reuse
- * the same promise.
+ * Loads CC-CEDICT with the corpus's dictionary supplement and builds the lexicon over it and the
+ * corpus's gazetteer (about three seconds). Call it once, at the edge, and pass the lexicon in.
  *
  * @example
- *   const lexicon = await loadLexicon();
+ *   const lexicon = await loadLexicon(await loadKnowledge("corpus"));
  *   lexicon.toChinese("foreign investment in Tianjin") // → ["天津", "外资", …]
  *   lexicon.toEnglish("外資") // → ["foreign", "investment", "capital"]
  *   lexicon.gloss("北京的外資銀行") // → "Beijing foreign bank"
  */
-export function loadLexicon(): Promise<Lexicon> {
-  loading ??= loadCedict().then(createLexicon);
-  // A failed load (unreadable dictionary) may be retried by the next caller.
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
+export async function loadLexicon(knowledge: LexiconKnowledge): Promise<Lexicon> {
+  return createLexicon(await loadCedict(knowledge.dictionary), knowledge);
 }
 
 /**
- * Builds a lexicon over an already parsed dictionary (tests use small dictionaries).
+ * Builds a lexicon over an already parsed dictionary and a gazetteer (tests use small ones).
  *
  * @example
- *   const lexicon = createLexicon(parseCedict("外資 外资 [wai4 zi1] /foreign investment/"));
+ *   const lexicon = createLexicon(parseCedict("外資 外资 [wai4 zi1] /foreign investment/"), {
+ *     gazetteer: [{ en: ["Tianjin"], zh: ["天津"] }],
+ *   });
+ *   lexicon.names("天津的外資").map((n) => n.name) // → ["Tianjin"]
  */
-export function createLexicon(cedict: Cedict): Lexicon {
-  const dict = withNames(cedict);
+export function createLexicon(
+  cedict: Cedict,
+  knowledge: Pick<CorpusKnowledge, "gazetteer">,
+): Lexicon {
+  const names = compileGazetteer(knowledge.gazetteer);
+  const dict = withNames(cedict, names);
   const index = buildReverseIndex(dict);
   return {
-    toChinese: (englishText, options) => translateToChinese(englishText, { dict, index }, options),
-    toEnglish: (chineseText, options) => translateToEnglish(chineseText, dict, options),
-    gloss: (chineseText) => glossChinese(chineseText, dict),
+    toChinese: (englishText, options) =>
+      translateToChinese(englishText, { dict, index, names }, options),
+    toEnglish: (chineseText, options) => translateToEnglish(chineseText, { dict, names }, options),
+    gloss: (chineseText) => glossChinese(chineseText, { dict, names }),
+    names: (text) => names.find(text),
+    spelling: (word) => names.spelling(word),
   };
 }
 
 /** Gazetteer names the dictionary lacks (大德, 竹科) become headwords, so segmentation keeps them whole. */
-function withNames(dict: Cedict): Cedict {
+function withNames(dict: Cedict, names: Gazetteer): Cedict {
   const words = new Map<string, DictWord>(dict.words);
-  for (const [form, english] of nameForms()) {
+  for (const [form, english] of names.forms()) {
     if (!words.has(form))
       words.set(form, {
         glosses: english,

@@ -11,7 +11,7 @@ export interface DictWord {
   readonly qualifiedMask: number;
 }
 
-/** The parsed dictionary (CC-CEDICT plus the project's domain supplement). */
+/** The parsed dictionary (CC-CEDICT plus the corpus's domain supplement). */
 export interface Cedict {
   /** Simplified headword → merged glosses. */
   readonly words: ReadonlyMap<string, DictWord>;
@@ -45,7 +45,7 @@ export interface ToEnglishOptions {
   readonly limit?: number;
 }
 
-/** Bilingual lookups over the dictionary and the gazetteer; all methods are synchronous and pure. */
+/** Bilingual lookups over the dictionary and the corpus's gazetteer; all methods are synchronous and pure. */
 export interface Lexicon {
   /** Simplified Chinese words translating the content words and phrases of English text. */
   toChinese(englishText: string, options?: ToChineseOptions): string[];
@@ -53,18 +53,10 @@ export interface Lexicon {
   toEnglish(chineseText: string, options?: ToEnglishOptions): string[];
   /** A word-by-word English rendering of a Chinese passage, for English-only encoders. */
   gloss(chineseText: string): string;
-}
-
-/** A place or organisation name with all the forms the corpus and its readers use. */
-export interface NameEntry {
-  /** English forms; the first is the canonical one. */
-  readonly en: readonly string[];
-  /** Chinese forms as written (Traditional or Simplified); Simplified forms are derived. */
-  readonly zh: readonly string[];
-  /** Adjectives of a place ("Korean"): they find the name as its English forms do, but do not name the place itself. */
-  readonly demonyms?: readonly string[];
-  /** English forms that are also ordinary words ("Stone", "Legend") only match when capitalised. */
-  readonly caseSensitive?: boolean;
+  /** Gazetteer names in a text (English or Chinese), with their other spellings and scripts. */
+  names(text: string): FoundName[];
+  /** The gazetteer's spelling of a name misspelt by one letter ("Shenzen" → "Shenzhen"), or null. */
+  spelling(word: string): string | null;
 }
 
 /** A gazetteer name found in a text. */
@@ -84,4 +76,6 @@ export interface Translator {
   romanised(word: string): string[];
   /** Other spellings and scripts of place and organisation names found in the text. */
   names(text: string): Array<{ name: string; variants: readonly string[] }>;
+  /** The gazetteer's spelling of a name misspelt by one letter ("Shenzen" → "Shenzhen"), or null. */
+  spelling?(word: string): string | null;
 }

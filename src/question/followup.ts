@@ -76,12 +76,12 @@ type NameFinder = (text: string) => Array<{ name: string; variants: readonly str
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /**
- * Resolves a follow-up that swaps the place or organisation of the previous question ("What about
- * firms in Guangdong?" after "…what share of Jiangsu firms…?") by rewriting that question with the new
+ * Resolves a follow-up that swaps the place or organisation of the previous question ("And in
+ * Zhejiang?" after "…how many Shandong firms export?") by rewriting that question with the new
  * name. Returns null when the follow-up names nothing new or the context names nothing to replace.
  *
  * @example
- *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", findNames)
+ *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", translator.names)
  *   // → "What share of Dongguan's firms are domestic?"
  */
 export function substituteNames(

@@ -5,6 +5,7 @@ import { chunkDocument } from "../chunks/chunk.js";
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
 import { listCorpusFiles, loadDocument, sha256 } from "../ingest/load.js";
+import { knowledgeHash } from "../knowledge/load.js";
 import type { CorpusDocument } from "../ingest/types.js";
 import { buildLexicalIndex } from "../retrieve/lexical-index.js";
 import { tokenize } from "../text/tokens.js";
@@ -33,6 +34,12 @@ export interface BuildOptions {
   gloss?: (chinese: string) => string;
   /** Table extraction for one document (injected so the store does not depend on the extractor). */
   extractTables?: (doc: CorpusDocument) => unknown[];
+  /**
+   * Hash of the corpus knowledge that `gloss` and `extractTables` were made from (`CorpusKnowledge.hash`):
+   * recorded in the manifest, so that `staleReason` rebuilds when the knowledge files change, and
+   * part of the reuse key, so that changed knowledge does not reuse chunks and tables made with the old.
+   */
+  knowledgeHash: string;
   onProgress?: (e: BuildEvent) => void;
   batchSize?: number;
   /**
@@ -74,6 +81,8 @@ export async function staleReason(
     return `embedder changed (${manifest.embedder.id} → ${embedderId})`;
   if (manifest.glossed !== glossed)
     return glossed ? "Chinese glosses missing" : "glosses no longer wanted";
+  if (manifest.knowledge !== (await knowledgeHash(corpusDir)))
+    return `corpus knowledge changed (${join(corpusDir, "knowledge")})`;
   if (!manifest.checksums) return "the index records no file checksums (an older build)";
   const damaged = await damagedFile(indexDir, manifest);
   if (damaged) return `index file ${damaged} is damaged`;
@@ -117,7 +126,12 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
   if (recovery.restored)
     warn(`a build was interrupted; restored ${recovery.restored} as ${indexDir}`);
   recovery.warnings.forEach(warn);
-  const key = reuseKey({ embedder, glossed: Boolean(gloss), extra: opts.reuseExtra });
+  const key = reuseKey({
+    embedder,
+    glossed: Boolean(gloss),
+    knowledge: opts.knowledgeHash,
+    extra: opts.reuseExtra,
+  });
   let previous: PreviousIndex | null = null;
   if (opts.reuse !== false) {
     const opened = await openPrevious(indexDir, key);
@@ -191,6 +205,7 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
       multilingual: embedder.multilingual,
     },
     glossed: Boolean(gloss),
+    knowledge: opts.knowledgeHash,
     files,
     counts: {
       documents: files.length,

@@ -12,6 +12,8 @@ import { SCHEMA_VERSION } from "./types.js";
 export interface ReuseInputs {
   embedder: { id: string; dimension: number };
   glossed: boolean;
+  /** Hash of the corpus knowledge files the extraction and glosses read; "" when none is given. */
+  knowledge?: string;
   /** Any further build input (e.g. a hash of data files the extraction reads); "" when none. */
   extra?: string;
 }
@@ -21,13 +23,14 @@ export interface ReuseInputs {
  * unchanged file would be extracted and embedded exactly as before.
  *
  * @example
- *   reuseKey({ embedder: { id: "use-lite", dimension: 512 }, glossed: true }) // → "5f0c…" (hex)
+ *   reuseKey({ embedder: { id: "use-lite", dimension: 512 }, glossed: true, knowledge: "3f1c…" }) // → "5f0c…" (hex)
  */
 export function reuseKey(inputs: ReuseInputs): string {
   const parts = [
     `schema:${SCHEMA_VERSION}`,
     `embedder:${inputs.embedder.id}:${inputs.embedder.dimension}`,
     `glossed:${inputs.glossed}`,
+    `knowledge:${inputs.knowledge ?? ""}`,
     `extra:${inputs.extra ?? ""}`,
   ];
   return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 32);
@@ -52,7 +55,7 @@ const sourceOf = (table: unknown): unknown =>
 
 /**
  * Opens the index in `indexDir` for reuse under `key`. Returns null with the reason when nothing can
- * be reused: no index, another key (schema, embedder or glosses changed), or files that disagree
+ * be reused: no index, another key (schema, embedder, glosses or knowledge changed), or files that disagree
  * with each other (then the build starts from scratch rather than trust them).
  *
  * @example
@@ -66,7 +69,7 @@ export async function openPrevious(
   const manifest = await readManifest(indexDir);
   if (!manifest) return { previous: null, reason: "no previous index" };
   if (manifest.reuseKey !== key)
-    return { previous: null, reason: "schema, embedder or glosses changed" };
+    return { previous: null, reason: "schema, embedder, glosses or corpus knowledge changed" };
   // Damaged files are not carried into the next index (a flipped bit in vectors.hnsw parses fine).
   const damaged = await damagedFile(indexDir, manifest);
   if (damaged) return { previous: null, reason: `the previous index's ${damaged} is damaged` };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or chunking changes, so old indexes are rebuilt. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const ManifestSchema = z.object({
   schemaVersion: z.number(),
@@ -12,6 +12,11 @@ export const ManifestSchema = z.object({
   embedder: z.object({ id: z.string(), dimension: z.number(), multilingual: z.boolean() }),
   /** Whether Chinese passages were glossed into English (needs the dictionary); part of staleness. */
   glossed: z.boolean(),
+  /**
+   * Hash of the corpus knowledge files (`<corpus>/knowledge/*.json`) the build read: glosses use the
+   * dictionary supplement and gazetteer, tables the places and concepts. Part of staleness.
+   */
+  knowledge: z.string().optional(),
   files: z.array(z.object({ source: z.string(), sha256: z.string(), bytes: z.number() })),
   counts: z.object({
     documents: z.number(),
@@ -21,7 +26,8 @@ export const ManifestSchema = z.object({
   }),
   /**
    * Fingerprint of everything besides a file's bytes that shapes its chunks, tables and vectors
-   * (schema, embedder, glosses, extra build inputs): a later build reuses a document only under the same key.
+   * (schema, embedder, glosses, corpus knowledge, extra build inputs): a later build reuses a document
+   * only under the same key.
    */
   reuseKey: z.string().optional(),
   /** What this build took over from the previous index instead of extracting and embedding again. */

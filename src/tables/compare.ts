@@ -13,8 +13,8 @@ import {
   tableBonus,
   type Query,
 } from "./query.js";
-import { termSequence, termsOf } from "./terms.js";
 import type { TableAnswer } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** What a comparison ranges over: "which region/city…", "which year…", or another kind of row. */
 type Subject = "place" | "year" | "other";
@@ -51,21 +51,23 @@ interface Candidate {
  * its arg-max or arg-min, skipping totals and cells in another unit.
  *
  * @example
- *   compareColumns(views, buildQuery("Which region had the highest mean % of R&D employees among hardware firms?"), "max")?.row.label // → "Beijing"
+ *   compareColumns(views, buildQuery("Which region had the highest mean % of R&D employees among hardware firms?", undefined, vocabulary), "max", vocabulary)?.row.label // → "Beijing"
  */
 export function compareColumns(
   views: readonly CellView[],
   query: Query,
   direction: "max" | "min",
+  vocabulary: TableVocabulary,
 ): TableAnswer | null {
   const subject = subjectOf(query.text);
   if (!subject) return null;
-  const candidates = [...byColumn(views, query, subject), ...byRow(views, query, subject)].sort(
-    (a, b) => b.score - a.score,
-  );
+  const candidates = [
+    ...byColumn(views, query, subject, vocabulary),
+    ...byRow(views, query, subject, vocabulary),
+  ].sort((a, b) => b.score - a.score);
   const [best, second] = candidates;
   if (!best) return null;
-  const pool = comparable(best.views, query);
+  const pool = comparable(best.views, query, vocabulary);
   if (pool.length < 2) return null;
   const pick = pool.reduce((acc, v) =>
     (direction === "max" ? v.cell.value! > acc.cell.value! : v.cell.value! < acc.cell.value!)
@@ -90,7 +92,13 @@ export function compareColumns(
 }
 
 /** One candidate per column whose header the question names; rows must be of the asked kind. */
-function byColumn(views: readonly CellView[], query: Query, subject: Subject): Candidate[] {
+function byColumn(
+  views: readonly CellView[],
+  query: Query,
+  subject: Subject,
+  vocabulary: TableVocabulary,
+): Candidate[] {
+  const { termsOf, termSequence } = vocabulary;
   const groups = new Map<string, CellView[]>();
   for (const v of views)
     groups.set(`${v.table.id}/${v.column.key}`, [
@@ -99,12 +107,15 @@ function byColumn(views: readonly CellView[], query: Query, subject: Subject): C
     ]);
   return [...groups.values()].flatMap((group) => {
     const { table, column } = group[0]!;
-    const leaf = covered(leafTerms(column), query);
-    if (!isClear(leaf) || !rowsAre(group, subject)) return [];
+    const leaf = covered(leafTerms(column, vocabulary), query);
+    if (!isClear(leaf) || !rowsAre(group, subject, vocabulary)) return [];
     const known = new Set([
-      ...pathTerms(column).keys(),
-      ...captionTerms(table).keys(),
-      ...group.flatMap((v) => [...rowTerms(v).keys(), ...termsOf(v.row.group ?? "").keys()]),
+      ...pathTerms(column, vocabulary).keys(),
+      ...captionTerms(table, vocabulary).keys(),
+      ...group.flatMap((v) => [
+        ...rowTerms(v, vocabulary).keys(),
+        ...termsOf(v.row.group ?? "").keys(),
+      ]),
     ]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
     const explained = explainedShare(query.own, known);
@@ -113,20 +124,25 @@ function byColumn(views: readonly CellView[], query: Query, subject: Subject): C
     const score =
       2 * leaf.coverage +
       0.5 * order +
-      1.5 * groupFit(column, query.all) +
+      1.5 * groupFit(column, query.all, vocabulary) +
       2 * explained +
-      tableBonus(table, query);
+      tableBonus(table, query, vocabulary);
     return [{ views: group, score, clarity: leaf.coverage }];
   });
 }
 
 /** "Which year (province)…": the named row of a table whose columns are years (places). */
-function byRow(views: readonly CellView[], query: Query, subject: Subject): Candidate[] {
+function byRow(
+  views: readonly CellView[],
+  query: Query,
+  subject: Subject,
+  vocabulary: TableVocabulary,
+): Candidate[] {
   if (subject === "other") return [];
   const fits = (v: CellView) =>
     subject === "year"
       ? isYear(v.column.label)
-      : [...leafTerms(v.column).keys()].some((t) => t.startsWith("@"));
+      : [...leafTerms(v.column, vocabulary).keys()].some((t) => t.startsWith("@"));
   const groups = new Map<string, CellView[]>();
   for (const v of views) {
     if (!fits(v)) continue;
@@ -135,36 +151,46 @@ function byRow(views: readonly CellView[], query: Query, subject: Subject): Cand
   }
   return [...groups.values()].flatMap((group) => {
     const first = group[0]!;
-    const row = covered(rowTerms(first), query);
+    const row = covered(rowTerms(first, vocabulary), query);
     if (!isClear(row)) return [];
     const known = new Set([
-      ...rowTerms(first).keys(),
-      ...captionTerms(first.table).keys(),
-      ...group.flatMap((v) => [...pathTerms(v.column).keys()]),
+      ...rowTerms(first, vocabulary).keys(),
+      ...captionTerms(first.table, vocabulary).keys(),
+      ...group.flatMap((v) => [...pathTerms(v.column, vocabulary).keys()]),
     ]);
     if (unexplained(query.own, known).length > 0 || !namesMeasure(query.all, known)) return [];
     const explained = explainedShare(query.own, known);
     if (explained < MIN_EXPLAINED) return [];
-    const score = 2 * row.coverage + 2 * explained + tableBonus(first.table, query);
+    const score = 2 * row.coverage + 2 * explained + tableBonus(first.table, query, vocabulary);
     return [{ views: group, score, clarity: row.coverage }];
   });
 }
 
-function rowsAre(group: readonly CellView[], subject: Subject): boolean {
+function rowsAre(
+  group: readonly CellView[],
+  subject: Subject,
+  vocabulary: TableVocabulary,
+): boolean {
   if (subject === "year") return group.every((v) => isYear(v.row.label));
   if (subject === "place")
     return (
-      group.filter((v) => [...rowTerms(v).keys()].some((t) => t.startsWith("@"))).length * 2 >=
+      group.filter((v) => [...rowTerms(v, vocabulary).keys()].some((t) => t.startsWith("@")))
+        .length *
+        2 >=
       group.length
     );
   return true;
 }
 
 /** Cells a comparison ranges over: no totals, the question's group if it names one, one unit. */
-function comparable(views: readonly CellView[], query: Query): CellView[] {
+function comparable(
+  views: readonly CellView[],
+  query: Query,
+  vocabulary: TableVocabulary,
+): CellView[] {
   const plain = views.filter((v) => !v.row.total);
   const named = plain.filter(
-    (v) => v.row.group && isClear(overlap(termsOf(v.row.group), query.own)),
+    (v) => v.row.group && isClear(overlap(vocabulary.termsOf(v.row.group), query.own)),
   );
   // Rows of different groups (hardware vs software) are compared only within the named or first group.
   const group = named[0]?.row.group ?? plain[0]?.row.group ?? null;

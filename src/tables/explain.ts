@@ -1,5 +1,6 @@
 import { captionTerms, pathTerms, rowTerms, type CellView } from "./labels.js";
-import { termsOf, type Terms } from "./terms.js";
+import type { Terms } from "./terms.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** Too general to pin a table down ("China's ICT industry"). */
 const GENERIC = new Set(["@china"]);
@@ -8,14 +9,15 @@ const GENERIC = new Set(["@china"]);
  * Every term that describes a cell: its row, group, column path, caption and notes.
  *
  * @example
- *   describing(view).has("~export") // → true for a cell of Zhou's Table 3
+ *   describing(view, vocabulary).has("~export") // → true for a cell of Zhou's Table 3
  */
-export function describing(view: CellView): Set<string> {
+export function describing(view: CellView, vocabulary: TableVocabulary): Set<string> {
+  const { termsOf } = vocabulary;
   return new Set([
-    ...rowTerms(view).keys(),
+    ...rowTerms(view, vocabulary).keys(),
     ...termsOf(view.row.group ?? "").keys(),
-    ...pathTerms(view.column).keys(),
-    ...captionTerms(view.table).keys(),
+    ...pathTerms(view.column, vocabulary).keys(),
+    ...captionTerms(view.table, vocabulary).keys(),
     ...termsOf(view.table.notes.join(" ")).keys(),
   ]);
 }
@@ -25,7 +27,7 @@ export function describing(view: CellView): Set<string> {
  * places or years cannot answer the question, so any such term rules the cell out.
  *
  * @example
- *   unexplained(termsOf("share of domain names in Beijing in July 2008"), describing(view)) // → ["#2008"]
+ *   unexplained(vocabulary.termsOf("share of domain names in Beijing in July 2008"), describing(view, vocabulary)) // → ["#2008"]
  */
 export function unexplained(query: Terms, known: ReadonlySet<string>): string[] {
   return [...query.keys()].filter((t) => /^[@#]/u.test(t) && !GENERIC.has(t) && !known.has(t));
@@ -36,7 +38,7 @@ export function unexplained(query: Terms, known: ReadonlySet<string>): string[] 
  * describe the cell. Bigrams are left out because most of a question's bigrams straddle words.
  *
  * @example
- *   explainedShare(termsOf("Z-score for Shenzhen hardware firms"), describing(view)) // → 1 for Table 2
+ *   explainedShare(vocabulary.termsOf("Z-score for Shenzhen hardware firms"), describing(view, vocabulary)) // → 1 for Table 2
  */
 export function explainedShare(query: Terms, known: ReadonlySet<string>): number {
   let total = 0;
@@ -54,7 +56,7 @@ export function explainedShare(query: Terms, known: ReadonlySet<string>): number
  * year) shared with the row, column, group or caption.
  *
  * @example
- *   namesMeasure(termsOf("2007 年天津從北京引進的國內資金"), describing(view)) // → true (引進, 國內, 資金)
+ *   namesMeasure(vocabulary.termsOf("2009 年天津吸收山東的國內資金"), describing(view, vocabulary)) // → true (國內, 資金)
  */
 export function namesMeasure(query: Terms, known: ReadonlySet<string>): boolean {
   let weight = 0;

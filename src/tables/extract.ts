@@ -7,6 +7,7 @@ import { readNotes } from "./notes.js";
 import { settleUnits } from "./rows.js";
 import { unitFromLabel } from "./units.js";
 import type { Table, TableBody } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** How many lines after a caption decide between one cell per line and space-separated cells. */
 const SNIFF = 12;
@@ -15,20 +16,26 @@ const SNIFF = 12;
  * Finds every table of a corpus file. Pure: works on the raw text and returns raw offsets.
  * Tab-separated tables are read as they are; tables flattened to one cell per line or split
  * by spaces are rebuilt only when totals, sums or quoted figures confirm the grid, and are
- * otherwise returned as `unparsed` with the reason.
+ * otherwise returned as `unparsed` with the reason. A figure quoted in the prose confirms a grid
+ * when the sentence names its row and column in the corpus's table vocabulary.
  *
  * @example
- *   const tables = extractTables("zhou-2010", "zhou-2010.txt", raw);
+ *   const tables = extractTables("zhou-2010", "zhou-2010.txt", raw, vocabulary);
  *   tables[2]?.label // → "Table 3"
  */
-export function extractTables(docId: string, source: string, raw: string): Table[] {
+export function extractTables(
+  docId: string,
+  source: string,
+  raw: string,
+  vocabulary: TableVocabulary,
+): Table[] {
   const lines = rawLines(raw);
-  const supported = phraseFinder(raw);
+  const context = { supported: phraseFinder(raw), vocabulary };
   const tables: Table[] = [];
   for (let i = 0; i < lines.length; i++) {
     const caption = readCaption(lines, i);
     if (!caption) continue;
-    const body = readBody(raw, lines, caption, supported);
+    const body = readBody(raw, lines, caption, context);
     if (!body) continue;
     tables.push(assemble(docId, source, raw, lines, caption, body, tables.length + 1));
     i = Math.max(i, body.lastLine);
@@ -40,14 +47,21 @@ function readBody(
   raw: string,
   lines: readonly Line[],
   caption: Caption,
-  supported: (h: string, t: string) => boolean,
+  {
+    supported,
+    vocabulary,
+  }: { supported: (h: string, t: string) => boolean; vocabulary: TableVocabulary },
 ): TableBody | null {
   const from = caption.lastLine + 1;
   const tabs = readTabBody(raw, lines, from);
   if (tabs) return tabs;
   const body = blankSeparated(lines, from)
-    ? readLinesBody(raw, lines, from, { captionStart: caption.start, phraseSupported: supported })
-    : readSpacedBody(raw, lines, from, caption.start);
+    ? readLinesBody(raw, lines, from, {
+        captionStart: caption.start,
+        phraseSupported: supported,
+        vocabulary,
+      })
+    : readSpacedBody(raw, lines, from, caption.start, vocabulary);
   const empty = body.status === "unparsed" && body.lastLine < from;
   return empty ? null : body;
 }

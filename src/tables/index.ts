@@ -4,7 +4,8 @@ export { findCells } from "./lookup.js";
 export { answerFromTables, type ScoredCell, type TableQuestion } from "./answer.js";
 export { tableToCsv } from "./csv.js";
 export { formatValue } from "./format.js";
-export { PLACES, findPlaces, type Place } from "./names.js";
+export type { Place, PlaceHit } from "./names.js";
+export { createTableVocabulary, type TableVocabulary } from "./vocabulary.js";
 export type {
   CellMatch,
   CellQuery,

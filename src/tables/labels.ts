@@ -1,7 +1,8 @@
 import { matchForm } from "../text/fold.js";
 import { overlap, type Overlap } from "./match.js";
-import { termsOf, type Terms } from "./terms.js";
+import type { Terms } from "./terms.js";
 import type { Table, TableCell, TableColumn, TableRow } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** One value cell with everything that describes it. */
 export interface CellView {
@@ -39,9 +40,10 @@ export function cellViews(tables: readonly Table[]): CellView[] {
  * "(billion yuan)" or "(domestic)" — at a third of their weight.
  *
  * @example
- *   labelTerms("GDP (billion yuan)").get("billion") // → 0.33…
+ *   labelTerms("GDP (billion yuan)", vocabulary).get("billion") // → 0.33…
  */
-export function labelTerms(label: string): Terms {
+export function labelTerms(label: string, vocabulary: TableVocabulary): Terms {
+  const { termsOf } = vocabulary;
   const inner = [...label.matchAll(/[(（]([^()（）]*)[)）]/gu)].map((m) => m[1] ?? "").join(" ");
   const terms: Terms = new Map([...termsOf(inner)].map(([t, w]) => [t, w / 3]));
   for (const [t, w] of termsOf(label.replace(/[(（][^()（）]*[)）]/gu, " "))) terms.set(t, w);
@@ -52,30 +54,30 @@ export function labelTerms(label: string): Terms {
  * Terms of the row header that applies to a cell (a side-by-side table's own header wins).
  *
  * @example
- *   rowTerms(view).has("@beijing") // → true for a cell in the 北京市 row
+ *   rowTerms(view, vocabulary).has("@beijing") // → true for a cell in the 北京市 row
  */
-export function rowTerms(view: CellView): Terms {
-  return labelTerms(view.cell.rowLabel ?? view.row.label);
+export function rowTerms(view: CellView, vocabulary: TableVocabulary): Terms {
+  return labelTerms(view.cell.rowLabel ?? view.row.label, vocabulary);
 }
 
 /**
  * Terms of the leaf header of a column.
  *
  * @example
- *   leafTerms(column).has("~export") // → true for "Foreign-affiliated firms: No. of exporting firms"
+ *   leafTerms(column, vocabulary).has("~export") // → true for "Foreign-affiliated firms: No. of exporting firms"
  */
-export function leafTerms(column: TableColumn): Terms {
-  return labelTerms(column.path.at(-1) ?? column.label);
+export function leafTerms(column: TableColumn, vocabulary: TableVocabulary): Terms {
+  return labelTerms(column.path.at(-1) ?? column.label, vocabulary);
 }
 
 /**
  * Terms of a column's whole header path plus its unit.
  *
  * @example
- *   pathTerms(column).has("~foreign") // → true for "Foreign-affiliated firms: No. of exporting firms"
+ *   pathTerms(column, vocabulary).has("~foreign") // → true for "Foreign-affiliated firms: No. of exporting firms"
  */
-export function pathTerms(column: TableColumn): Terms {
-  return termsOf([...column.path, column.unit ?? ""].join(" "));
+export function pathTerms(column: TableColumn, vocabulary: TableVocabulary): Terms {
+  return vocabulary.termsOf([...column.path, column.unit ?? ""].join(" "));
 }
 
 /**
@@ -84,10 +86,10 @@ export function pathTerms(column: TableColumn): Terms {
  * question that names no group asks for the total; columns without groups score 0.75.
  *
  * @example
- *   groupFit(column, termsOf("foreign-affiliated exporting firms")) // → 1 under "Foreign-affiliated firms"
+ *   groupFit(column, vocabulary.termsOf("foreign firms that export"), vocabulary) // → 1 under "Foreign-affiliated firms"
  */
-export function groupFit(column: TableColumn, query: Terms): number {
-  const groups = termsOf(column.path.slice(0, -1).join(" "));
+export function groupFit(column: TableColumn, query: Terms, vocabulary: TableVocabulary): number {
+  const groups = vocabulary.termsOf(column.path.slice(0, -1).join(" "));
   if (groups.size === 0) return 0.75;
   let total = 0;
   let hit = 0;
@@ -103,10 +105,10 @@ export function groupFit(column: TableColumn, query: Terms): number {
  * Terms of a table's caption, unit and row-header title (used to tell tables apart).
  *
  * @example
- *   captionTerms(table).has("@tianjin") // → true for 表2：天津引進國內資金表
+ *   captionTerms(table, vocabulary).has("@tianjin") // → true for 表2：天津引進國內資金表
  */
-export function captionTerms(table: Table): Terms {
-  return termsOf([table.caption, table.unit ?? "", table.stub ?? ""].join(" "));
+export function captionTerms(table: Table, vocabulary: TableVocabulary): Terms {
+  return vocabulary.termsOf([table.caption, table.unit ?? "", table.stub ?? ""].join(" "));
 }
 
 /**
@@ -114,7 +116,7 @@ export function captionTerms(table: Table): Terms {
  * names (must be clear), `query` how much of the query the label with its context explains.
  *
  * @example
- *   twoWay(termsOf("Beijing"), termsOf("Region (software)"), termsOf("Beijing software")).query // → 1
+ *   twoWay(vocabulary.termsOf("Beijing"), vocabulary.termsOf("Region (software)"), vocabulary.termsOf("Beijing software")).query // → 1
  */
 export function twoWay(
   label: Terms,
@@ -129,13 +131,13 @@ export function twoWay(
  * True when `query` names the table: its label ("Table 3", "表2", "tab. 3") or caption words.
  *
  * @example
- *   namesTable(table, "table 3") // → true for Zhou's Table 3
+ *   namesTable(table, "table 3", vocabulary) // → true for Zhou's Table 3
  */
-export function namesTable(table: Table, query: string): boolean {
+export function namesTable(table: Table, query: string, vocabulary: TableVocabulary): boolean {
   const key = (s: string) =>
     matchForm(s)
       .replace(/^tab(?:le)?\.?/u, "table")
       .replace(/[\s.:：]/gu, "");
   if (/^\s*(?:table|tab\.?|表)\s*\S{1,3}\s*$/iu.test(query)) return key(query) === key(table.label);
-  return overlap(termsOf(query), captionTerms(table)).coverage >= 0.5;
+  return overlap(vocabulary.termsOf(query), captionTerms(table, vocabulary)).coverage >= 0.5;
 }

@@ -7,6 +7,7 @@ import { isTotalLabel, makeCell } from "./rows.js";
 import { unitFromLine } from "./units.js";
 import { verifyGrid } from "./verify.js";
 import type { TableBody, TableRow } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** What ends a flattened table: a source line, a heading, or a line of running prose. */
 const SOURCE = /^\s*\*?\s*(?:資料來源|資料摘取自|资料来源|sources?|souce|notes?)\s*\*?\s*[:：]/iu;
@@ -32,6 +33,8 @@ export interface LinesOptions {
   captionStart: number;
   /** See `HeaderOptions.phraseSupported`. */
   phraseSupported: (head: string, tail: string) => boolean;
+  /** The corpus's places and concepts, for finding a cell's figure quoted with its row and column. */
+  vocabulary: TableVocabulary;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface LinesOptions {
  * its grid when the structure is certain; otherwise returns it as `unparsed` with the reason.
  *
  * @example
- *   readLinesBody(raw, lines, captionLine + 1, { captionStart, phraseSupported })?.status // → "parsed"
+ *   readLinesBody(raw, lines, captionLine + 1, { captionStart, phraseSupported, vocabulary })?.status // → "parsed"
  */
 export function readLinesBody(
   raw: string,
@@ -119,6 +122,7 @@ function rebuild(
       table.columns,
       table.rows,
       rows.keys === "years",
+      options.vocabulary,
     );
     if (!verdict.ok) return { ...base, status: "unparsed", reason: verdict.reason };
     for (const r of verdict.totalRows) table.rows[r]!.total = true;

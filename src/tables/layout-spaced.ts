@@ -5,6 +5,7 @@ import { isMissing, isYear, parseNumber } from "./numbers.js";
 import { isTotalLabel, makeCell, makeColumn } from "./rows.js";
 import { verifyGrid } from "./verify.js";
 import type { TableBody, TableColumn, TableRow } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 const SOURCE = /^\s*\*?\s*(?:資料來源|sources?|souce|notes?)\s*\*?\s*[:：]/iu;
 const MAX_LINES = 60;
@@ -19,13 +20,14 @@ function isProse(text: string): boolean {
  * fixed number of figures can be split with certainty; tables of words stay `unparsed`.
  *
  * @example
- *   readSpacedBody(raw, lines, captionLine + 1, captionStart).status // → "parsed" for a label + figures table
+ *   readSpacedBody(raw, lines, captionLine + 1, captionStart, vocabulary).status // → "parsed" for a label + figures table
  */
 export function readSpacedBody(
   raw: string,
   lines: readonly Line[],
   from: number,
   captionStart: number,
+  vocabulary: TableVocabulary,
 ): TableBody {
   const body = bodyLines(lines, from);
   const lastLine = body.at(-1) ?? from - 1;
@@ -79,7 +81,7 @@ export function readSpacedBody(
       cells: d.values.map((v, c) => makeCell(head.columns[c]!.key, v)),
     };
   });
-  const verdict = verifyGrid(raw, [captionStart, end], head.columns, rows, false);
+  const verdict = verifyGrid(raw, [captionStart, end], head.columns, rows, false, vocabulary);
   if (!verdict.ok) return { ...base, status: "unparsed", reason: verdict.reason };
   for (const r of verdict.totalRows) rows[r]!.total = true;
   return {

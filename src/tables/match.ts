@@ -17,7 +17,7 @@ export interface Overlap {
  * The share of `label`'s term weight that `query` contains.
  *
  * @example
- *   overlap(termsOf("Dongguan"), termsOf("东莞的外资企业")).coverage // → 1
+ *   overlap(vocabulary.termsOf("Dongguan"), vocabulary.termsOf("东莞的外资企业")).coverage // → 1
  */
 export function overlap(label: Terms, query: Terms): Overlap {
   let total = 0;

@@ -1,7 +1,7 @@
 /**
  * Share of a label's neighbouring term pairs that stand close together (in either order, since
  * Chinese puts them the other way round) in the query: "percentage of revenue from new products"
- * fits "what percentage of revenue came from new products" and "新产品收入占比" better than
+ * fits "how large a share of revenue new products brought" and "新产品收入占比" better than
  * "percentage of firms with new products" does.
  *
  * @example

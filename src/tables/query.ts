@@ -1,7 +1,8 @@
 import { captionTerms } from "./labels.js";
 import { overlap, type Overlap } from "./match.js";
-import { termSequence, termsOf, type Terms } from "./terms.js";
+import type { Terms } from "./terms.js";
 import type { Table } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** The question as the scorers see it. */
 export interface Query {
@@ -25,9 +26,14 @@ export const MIN_EXPLAINED = 0.5;
  * The question's terms, with the earlier turns of a conversation when there are any.
  *
  * @example
- *   buildQuery("And in Dongguan?", "What share of Shenzhen firms export?").all.has("@shenzhen") // → true
+ *   buildQuery("And in Dongguan?", "What share of Shenzhen firms export?", vocabulary).all.has("@shenzhen") // → true
  */
-export function buildQuery(question: string, context?: string): Query {
+export function buildQuery(
+  question: string,
+  context: string | undefined,
+  vocabulary: TableVocabulary,
+): Query {
+  const { termsOf, termSequence } = vocabulary;
   const own = termsOf(question);
   const all = context ? new Map([...termsOf(context), ...own]) : own;
   return { text: question, own, all, sequence: termSequence(question) };
@@ -38,7 +44,7 @@ export function buildQuery(question: string, context?: string): Query {
  * conversation's earlier turns, whichever is higher.
  *
  * @example
- *   covered(termsOf("2007"), query).coverage // → 0.6 when only an earlier turn named 2007
+ *   covered(vocabulary.termsOf("2007"), query).coverage // → 0.6 when only an earlier turn named 2007
  */
 export function covered(label: Terms, query: Query): Overlap {
   const own = overlap(label, query.own);
@@ -56,10 +62,10 @@ export function covered(label: Terms, query: Query): Overlap {
  * Caption words the question shares tell tables apart ("天津引進國內資金" vs "北京…輸出技術").
  *
  * @example
- *   tableBonus(table, query) // → 0–1.5
+ *   tableBonus(table, query, vocabulary) // → 0–1.5
  */
-export function tableBonus(table: Table, query: Query): number {
-  return Math.min(1.5, overlap(captionTerms(table), query.all).matched / 4);
+export function tableBonus(table: Table, query: Query, vocabulary: TableVocabulary): number {
+  return Math.min(1.5, overlap(captionTerms(table, vocabulary), query.all).matched / 4);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isYear } from "./numbers.js";
 import { isClear, overlap } from "./match.js";
-import { termsOf } from "./terms.js";
 import type { Span } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** A rebuilt cell to look for in the prose around its table. */
 export interface QuotableCell {
@@ -22,13 +22,14 @@ const MAX_SENTENCE = 300;
  * round figures are skipped, since they recur by chance.
  *
  * @example
- *   quotedCells(raw, [tableStart, tableEnd], cells) // → ['"63.97" (2007, 河北省) is quoted in the text']
+ *   quotedCells(raw, [tableStart, tableEnd], cells, false, vocabulary) // → ['"63.97" (2007, 河北省) is quoted in the text']
  */
 export function quotedCells(
   raw: string,
   table: Span,
   cells: readonly QuotableCell[],
   singleRow: boolean,
+  { termsOf }: TableVocabulary,
 ): string[] {
   const from = Math.max(0, table[0] - REACH);
   const to = Math.min(raw.length, table[1] + REACH);

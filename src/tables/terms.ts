@@ -2,8 +2,8 @@ import { stem } from "../text/english.js";
 import { matchForm } from "../text/fold.js";
 import { FUNCTION_WORDS } from "../text/stop-words.js";
 import { chineseWords } from "../text/tokens.js";
-import { findPlaces } from "./names.js";
-import { CONCEPTS } from "./synonyms.js";
+import type { Concept } from "../knowledge/types.js";
+import type { PlaceHit } from "./names.js";
 
 /** Match terms of a text with their weights: places and years weigh most, bigrams least. */
 export type Terms = Map<string, number>;
@@ -73,13 +73,11 @@ interface ConceptForms {
   /** Stems of single English words. */
   stems: Map<string, string>;
 }
-let forms: ConceptForms | null = null;
 
-function conceptForms(): ConceptForms {
-  if (forms) return forms;
+function conceptForms(concepts: readonly Concept[]): ConceptForms {
   const phrases: ConceptForms["phrases"] = [];
   const stems = new Map<string, string>();
-  for (const c of CONCEPTS) {
+  for (const c of concepts) {
     for (const w of c.en) {
       if (/^[a-z]+$/iu.test(w)) stems.set(stemOf(w.toLowerCase()), c.id);
       else phrases.push({ form: matchForm(w), id: c.id, latin: /[a-z]/iu.test(w) });
@@ -87,33 +85,22 @@ function conceptForms(): ConceptForms {
     for (const z of c.zh) phrases.push({ form: matchForm(z), id: c.id, latin: false });
   }
   phrases.sort((a, b) => b.form.length - a.form.length);
-  forms = { phrases, stems };
-  return forms;
+  return { phrases, stems };
 }
 
 function stemOf(word: string): string {
   return word.length > 3 ? stem(word) : word;
 }
 
-/**
- * Match terms of a label, caption or question: place ids (`@beijing`), concept ids (`~export`),
- * years (`#2007`), English stems, and for Chinese the segmenter's words plus character bigrams.
- *
- * @example
- *   [...termsOf("東莞 foreign-affiliated firms, 2007").keys()] // → ["@dongguan", "~foreign", "~firm", "#2007"]
- */
-export function termsOf(text: string): Terms {
-  return analyse(text).terms;
-}
-
-/**
- * The terms of a text in reading order (repeats kept), for phrase-order comparisons.
- *
- * @example
- *   termSequence("percentage of revenue from new products") // → ["~percent", "~revenue", "~new-product"]
- */
-export function termSequence(text: string): string[] {
-  return analyse(text).sequence;
+/** Reads match terms out of text with one corpus's places and concepts. */
+export interface TermReader {
+  /**
+   * Match terms of a label, caption or question: place ids (`@beijing`), concept ids (`~export`),
+   * years (`#2007`), English stems, and for Chinese the segmenter's words plus character bigrams.
+   */
+  termsOf(text: string): Terms;
+  /** The terms of a text in reading order (repeats kept), for phrase-order comparisons. */
+  termSequence(text: string): string[];
 }
 
 interface Analysis {
@@ -121,11 +108,39 @@ interface Analysis {
   sequence: string[];
 }
 
-const memo = new Map<string, Analysis>();
+/**
+ * A term reader over a place finder and concepts; it remembers the texts it has read.
+ *
+ * @example
+ *   const { termsOf, termSequence } = termReader(placeFinder(places), concepts);
+ *   [...termsOf("東莞 foreign-affiliated firms, 2007").keys()] // → ["@dongguan", "~foreign", "~firm", "#2007"]
+ *   termSequence("percentage of revenue from new products") // → ["~percent", "~revenue", "~new-product"]
+ */
+export function termReader(
+  findPlaces: (folded: string) => PlaceHit[],
+  concepts: readonly Concept[],
+): TermReader {
+  const forms = conceptForms(concepts);
+  const memo = new Map<string, Analysis>();
+  const analyse = (text: string): Analysis => {
+    const cached = memo.get(text);
+    if (cached) return cached;
+    const analysis = analyseText(text, findPlaces, forms);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(text, analysis);
+    return analysis;
+  };
+  return {
+    termsOf: (text) => analyse(text).terms,
+    termSequence: (text) => analyse(text).sequence,
+  };
+}
 
-function analyse(text: string): Analysis {
-  const cached = memo.get(text);
-  if (cached) return cached;
+function analyseText(
+  text: string,
+  findPlaces: (folded: string) => PlaceHit[],
+  forms: ConceptForms,
+): Analysis {
   const found: Array<{ term: string; weight: number; at: number }> = [];
   // "z score" and "z-score" are one word ("a" and "i" are English words of their own);
   // Chinese question words name nothing a table holds.
@@ -139,7 +154,7 @@ function analyse(text: string): Analysis {
     found.push({ term: `@${hit.id}`, weight: WEIGHT.place, at: hit.start });
     blank(hit.start, hit.end);
   }
-  for (const { form, id, latin } of conceptForms().phrases) {
+  for (const { form, id, latin } of forms.phrases) {
     for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
       const end = at + form.length;
       if (latin && (/[a-z]/u.test(folded[at - 1] ?? "") || /[a-z]/u.test(folded[end] ?? "")))
@@ -151,7 +166,8 @@ function analyse(text: string): Analysis {
   for (const m of folded.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu))
     found.push({ term: `#${m[0]}`, weight: WEIGHT.year, at: m.index });
   for (const m of folded.matchAll(/[a-z][a-z'&]*(?:-[a-z]+)*/gu)) {
-    for (const [term, weight] of wordTerms(m[0])) found.push({ term, weight, at: m.index });
+    for (const [term, weight] of wordTerms(m[0], forms.stems))
+      found.push({ term, weight, at: m.index });
   }
   for (const m of folded.matchAll(/\p{Script=Han}+/gu)) {
     for (const [term, weight, offset] of hanTerms(m[0]))
@@ -161,14 +177,10 @@ function analyse(text: string): Analysis {
   const terms: Terms = new Map();
   for (const { term, weight } of found) terms.set(term, Math.max(weight, terms.get(term) ?? 0));
   const sequence = found.filter((f) => f.weight >= WEIGHT.word).map((f) => f.term);
-  const analysis = { terms, sequence };
-  if (memo.size > 20_000) memo.clear();
-  memo.set(text, analysis);
-  return analysis;
+  return { terms, sequence };
 }
 
-function wordTerms(word: string): Array<[string, number]> {
-  const stems = conceptForms().stems;
+function wordTerms(word: string, stems: ReadonlyMap<string, string>): Array<[string, number]> {
   const whole = stems.get(stemOf(word.replace(/'/gu, "")));
   if (whole) return [[`~${whole}`, WEIGHT.concept]];
   const out: Array<[string, number]> = [];

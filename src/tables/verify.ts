@@ -3,6 +3,7 @@ import { parseNumber } from "./numbers.js";
 import { quotedCells } from "./quotes.js";
 import { unitFromLabel } from "./units.js";
 import type { Span, TableColumn, TableRow } from "./types.js";
+import type { TableVocabulary } from "./vocabulary.js";
 
 /** The outcome of verifying a rebuilt grid: what confirms it, or why it is rejected. */
 export type Verdict =
@@ -15,10 +16,10 @@ const MAX_LISTED = 6;
  * Decides whether a grid rebuilt from a flattened table is certain: nothing implausible, and at
  * least one confirmation — arithmetic (totals, row sums, shares), a cell figure quoted in the
  * prose with its row and column, or, for tables of words keyed by year, rows that all have the
- * header's length.
+ * header's length. The corpus's table vocabulary tells whether a sentence names a row and column.
  *
  * @example
- *   verifyGrid(raw, [start, end], columns, rows).ok // → true for 表2 (its 廣義環渤海 row is a sum)
+ *   verifyGrid(raw, [start, end], columns, rows, false, vocabulary).ok // → true for 表2 (its 廣義環渤海 row is a sum)
  */
 export function verifyGrid(
   raw: string,
@@ -26,6 +27,7 @@ export function verifyGrid(
   columns: readonly TableColumn[],
   rows: readonly TableRow[],
   yearKeys: boolean,
+  vocabulary: TableVocabulary,
 ): Verdict {
   const grid = numericGrid(columns, rows);
   const wrong = implausible(grid);
@@ -46,6 +48,7 @@ export function verifyGrid(
       span,
       cells.filter((c) => c.columnLabel),
       rows.length === 1,
+      vocabulary,
     ),
   ];
   const numeric = rows.some((r) => r.cells.some((c) => c.value !== null));

@@ -34,7 +34,7 @@ export function englishKey(word: string): string | null {
  * Segmentation runs per Han run, which is much faster than over whole texts.
  *
  * @example
- *   tokenize("天津從北京引進資金 in 2007") // → ["天津", "从", "北京", ..., "天津"+"津从" bigrams ..., "2007"]
+ *   tokenize("天津從山東吸收資金 in 2009") // → ["2009", "天津", "山东", "吸收", "资金", "天津", "津从", …] (words, then bigrams)
  */
 export function tokenize(text: string): string[] {
   const folded = matchForm(text);
@@ -62,7 +62,7 @@ export function chineseTokens(run: string): string[] {
  * finds (no bigrams), each once. Used to measure how much of a question a sentence covers.
  *
  * @example
- *   contentWords("楊浦區政府占多少？") // → ["杨浦", "区", "政府", ...]
+ *   contentWords("楊浦區政府出資多少？") // → ["杨浦区", "政府", "出资"]
  */
 export function contentWords(text: string): string[] {
   const folded = matchForm(text);

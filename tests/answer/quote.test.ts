@@ -3,10 +3,10 @@ import { makeQuote, wholeSentences } from "../../src/answer/quote.js";
 import { verifyQuote } from "../../src/answer/verify.js";
 
 const raw =
-  "Intro.\n**Table 2.** Sample test\n\nBy the end of 1983, eleven firms were operating in Zhong’guan-\ncun. Next.";
+  "Intro.\n**Table 2.** Sample test\n\nIn 1983, eleven workshops were renting rooms in Zhong’guan-\ncun. Next.";
 
 describe("quote verification", () => {
-  const start = raw.indexOf("By the end");
+  const start = raw.indexOf("In 1983");
   const end = raw.indexOf("Next.") - 1;
 
   it("accepts the display text of exactly the span", () => {
@@ -15,13 +15,13 @@ describe("quote verification", () => {
         raw,
         start,
         end,
-        "By the end of 1983, eleven firms were operating in Zhong’guancun.",
+        "In 1983, eleven workshops were renting rooms in Zhong’guancun.",
       ),
     ).toBe(true);
   });
 
   it("rejects a tampered span or quote", () => {
-    const quote = "By the end of 1983, eleven firms were operating in Zhong’guancun.";
+    const quote = "In 1983, eleven workshops were renting rooms in Zhong’guancun.";
     expect(verifyQuote(raw, start + 3, end, quote)).toBe(false);
     expect(verifyQuote(raw, start, end, quote.replace("eleven", "twelve"))).toBe(false);
     expect(verifyQuote(raw, -1, end, quote)).toBe(false);
@@ -42,7 +42,7 @@ describe("quote verification", () => {
 describe("makeQuote", () => {
   it("quotes the display text, with markup at the edges left out of the span", () => {
     const s = raw.indexOf("**Table");
-    const q = makeQuote(raw, s, raw.indexOf("\n\nBy"));
+    const q = makeQuote(raw, s, raw.indexOf("\n\nIn"));
     expect(q).not.toBeNull();
     expect(q!.quote).toBe("Table 2. Sample test");
     expect(raw.slice(q!.start, q!.end)).toBe("Table 2.** Sample test");
@@ -50,11 +50,11 @@ describe("makeQuote", () => {
   });
 
   it("widens a span to the whole sentences it touches", () => {
-    const at = raw.indexOf("eleven firms");
-    const q = makeQuote(raw, at, at + "eleven firms".length)!;
-    expect(q.quote).toBe("By the end of 1983, eleven firms were operating in Zhong’guancun.");
+    const at = raw.indexOf("eleven workshops");
+    const q = makeQuote(raw, at, at + "eleven workshops".length)!;
+    expect(q.quote).toBe("In 1983, eleven workshops were renting rooms in Zhong’guancun.");
     expect(raw.slice(q.start, q.end)).toBe(
-      "By the end of 1983, eleven firms were operating in Zhong’guan-\ncun.",
+      "In 1983, eleven workshops were renting rooms in Zhong’guan-\ncun.",
     );
     expect(wholeSentences(raw, at, at + 5)).toEqual({ start: q.start, end: q.end });
   });

@@ -56,7 +56,7 @@ export const bohaiChapterHan = make({
   ],
 });
 
-/** An organisation as author (from Zhou et al.'s reference list). */
+/** An organisation as author (from a reference list of the 2010 survey article). */
 export const censusYearbook = make({
   type: "book",
   title: "China 2004 economic census yearbook",

@@ -74,7 +74,7 @@ describe("headingTitle", () => {
   it.each([
     ["（一）資本運動建構的經濟空間結構：", "（一）", "資本運動建構的經濟空間結構："],
     ["(一) 去領域化與再領域化", "（一）", "去領域化與再領域化"],
-    ["3, The Hsinchu Science Industrial Park", "3", "The Hsinchu Science Industrial Park"],
+    ["2, From catching up to innovation cluster", "2", "From catching up to innovation cluster"],
     ["第一章：", "第一章", null],
   ])("%s (number %s) → %s", (heading, number, title) => {
     expect(headingTitle(heading, number)).toBe(title);

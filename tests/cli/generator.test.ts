@@ -3,6 +3,7 @@ import { answerQuestion } from "../../src/answer/answerer.js";
 import { SENTINEL } from "../../src/answer/generative/verify.js";
 import { generatorFromConfig } from "../../src/cli/generator.js";
 import { loadState } from "../../src/cli/load-state.js";
+import { loadLanguage } from "../../src/cli/wire.js";
 import { parseConfig } from "../../src/config.js";
 import { startChatServer } from "../fixtures/chat-server.js";
 import { createHashEmbedder } from "../fixtures/hash-embedder.js";
@@ -26,7 +27,8 @@ describe("loadState with the configured generator", () => {
     });
     const generator = await generatorFromConfig(on, (m) => logs.push(m));
     expect(logs[0]).toMatch(/^generator: scripted at http:\/\/127\.0\.0\.1:\d+ writes answers/u);
-    const state = await loadState(on, createHashEmbedder(), null, undefined, generator);
+    const language = await loadLanguage(CORPUS_DIR, { lexicon: false });
+    const state = await loadState(on, createHashEmbedder(), language, undefined, generator);
     expect(await answerQuestion(state.qa, state.generative, { question })).toMatchObject({
       answerer: "generative",
       abstained: true,
@@ -37,7 +39,7 @@ describe("loadState with the configured generator", () => {
     const plain = await loadState(
       off,
       createHashEmbedder(),
-      null,
+      language,
       undefined,
       await generatorFromConfig(off, (m) => logs.push(m)),
     );

@@ -4,7 +4,7 @@ import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embedderFromConfig, extractTablesFor, translatorFromConfig } from "../../src/cli/wire.js";
+import { embedderFromConfig, indexInputs, loadLanguage } from "../../src/cli/wire.js";
 import { parseConfig } from "../../src/config.js";
 import { processAlive } from "../../src/store/recover.js";
 import { buildIndex } from "../../src/store/build.js";
@@ -30,14 +30,9 @@ beforeAll(async () => {
   goodIndex = join(root, "good", "current");
   const config = parseConfig({ EMBEDDER: "use-lite", CORPUS_DIR: corpusDir, INDEX_DIR: goodIndex });
   const embedder = await embedderFromConfig(config, () => undefined);
-  const translator = await translatorFromConfig();
-  await buildIndex({
-    corpusDir,
-    indexDir: goodIndex,
-    embedder,
-    gloss: (zh) => translator.gloss(zh),
-    extractTables: extractTablesFor,
-  });
+  // With the dictionary, as the server builds it (else it would find the index stale and rebuild).
+  const language = await loadLanguage(corpusDir);
+  await buildIndex({ corpusDir, indexDir: goodIndex, embedder, ...indexInputs(language) });
 }, 120_000);
 afterAll(async () => {
   for (const s of started) await s.stop();

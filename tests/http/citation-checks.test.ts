@@ -42,10 +42,10 @@ const QUESTIONS = [
   "Why did Suzhou's local government give priority to large multinational corporations?",
   "How did Shenzhen's government treat small foreign-invested firms?",
   "What role did universities play in Yangpu's redevelopment?",
-  "What did the central government decide about Zhongguancun in 1988?",
+  "Which Silicon Valley ambition did the state set for Zhongguancun in 1988?",
   "首爾與大德的地方優勢差距為何越來越大？",
   "北京為何成為全國金融決策中心？",
-  "天津濱海新區的發展受到哪些國家政策支持？",
+  "濱海新區的發展受到哪些國家政策支持？",
 ];
 
 const chapterOne = (s: ReadyState): Chunk => {

@@ -51,7 +51,7 @@ describe("GET /openapi.json", () => {
 
   it("describes the responses the API really sends (prose and table answers, search)", async () => {
     for (const question of [
-      "How many firms were operating in Zhong'guancun by the end of 1983?",
+      "How many financial organizations were there in BEZ by 1995?",
       "Which region had the highest mean % R&D expenditure in revenue among hardware firms?",
     ]) {
       const parsed = AskResponseSchema.safeParse(await ask({ question }));

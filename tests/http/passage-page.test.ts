@@ -63,7 +63,7 @@ describe("GET /p/:id", () => {
   });
 
   it("highlights a quote given by raw offsets and shows it with a copyable quotation", async () => {
-    const c = await askFirstCitation("By 1990, how many electronics firms were in Shenzhen?");
+    const c = await askFirstCitation("What did Skyworth make when it started out in 1990?");
     expect(c.view).toBe(`/p/${c.passageId}?start=${c.start}&end=${c.end}`);
     const html = await (await app.request(c.view)).text();
     // The context shows display text: the highlight is exactly the quote, and so is what is copied.
@@ -170,7 +170,7 @@ describe("contextBounds", () => {
 
 describe("passages of a freshly indexed corpus", () => {
   const prose = (topic: string) =>
-    `# 1. ${topic}\n\n${Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} about ${topic} describes firms, universities and research institutes in the region.`).join(" ")}\n\n## 2. Outlook\n\nThe ${topic} outlook depends on venture capital and on skilled engineers returning from abroad.\n`;
+    `# 1. ${topic}\n\n${Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} about ${topic} describes firms, universities and laboratories of the region.`).join(" ")}\n\n## 2. Outlook\n\nThe ${topic} outlook depends on venture capital and on skilled engineers returning from abroad.\n`;
 
   it("keeps every unchanged passage's id (and its page) when the corpus is re-indexed", async () => {
     const files = { "hsinchu.txt": prose("Hsinchu"), "daedeok.md": prose("Daedeok") };

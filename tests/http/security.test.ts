@@ -30,7 +30,7 @@ function makeApp(options: Partial<Omit<SecurityOptions, "sites">> = {}, maxBodyB
 
 const json = { "content-type": "application/json" };
 const askBody = JSON.stringify({
-  question: "How many firms were operating in Zhong'guancun by the end of 1983?",
+  question: "How many financial organizations were there in BEZ by 1995?",
 });
 const post = (
   app: ReturnType<typeof makeApp>,

@@ -77,7 +77,7 @@ describe("a PDF dropped into the corpus, end to end", () => {
     ["When did Hsinchu Science Park open?", 1, "December 1980"],
     ["How many research firms did Daedeok Innopolis host in 2015?", 2, "1,240 research firms"],
     [
-      "How many licensed banks did Tianjin Binhai New Area count by the end of 2012?",
+      "How many licensed banks did Tianjin Binhai New Area count at the close of 2012?",
       3,
       "312 licensed banks",
     ],

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadState } from "../../src/cli/load-state.js";
-import { extractTablesFor } from "../../src/cli/wire.js";
+import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
 import { parseConfig } from "../../src/config.js";
 import { locateEvidence, parseQuestionSet } from "../../src/eval/set.js";
 import { prepareQuestions, train } from "../../src/learn/train.js";
@@ -101,11 +101,12 @@ beforeAll(async () => {
   await writeCorpus(corpusDir, { ...SMALL_CORPUS, [ADDED_DOCUMENT.source]: ADDED_DOCUMENT.text });
   const embedder = createHashEmbedder();
   const indexDir = join(dir, "index", "current");
-  await buildIndex({ corpusDir, indexDir, embedder, extractTables: extractTablesFor });
+  const language = await loadLanguage(corpusDir, { lexicon: false });
+  await buildIndex({ corpusDir, indexDir, embedder, ...indexInputs(language) });
   state = await loadState(
     parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }),
     embedder,
-    null,
+    language,
     neutralWeights(),
   );
 }, 60_000);

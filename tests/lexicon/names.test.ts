@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  englishName,
-  findNames,
-  matchesPinyin,
-  nameVariants,
-  pinyinOf,
-} from "../../src/lexicon/names.js";
+import { compileGazetteer, matchesPinyin, pinyinOf } from "../../src/lexicon/names.js";
+import { CORPUS_NAMES } from "../fixtures/knowledge.js";
 
-describe("nameVariants", () => {
+const nameVariants = (term: string) => CORPUS_NAMES.variants(term);
+const findNames = (text: string) => CORPUS_NAMES.find(text);
+const englishName = (simplified: string) => CORPUS_NAMES.englishName(simplified);
+
+describe("the corpus gazetteer: variants", () => {
   it("finds every form from an English spelling, whatever its apostrophe or case", () => {
     for (const spelling of [
       "Zhongguancun",
@@ -42,7 +41,7 @@ describe("nameVariants", () => {
   });
 });
 
-describe("findNames", () => {
+describe("the corpus gazetteer: names in a text", () => {
   it("finds English names, longest first, and respects case for common words", () => {
     const names = findNames("Founder and Stone grew near Peking University in Zhong’guancun").map(
       (n) => n.name,
@@ -73,11 +72,36 @@ describe("findNames", () => {
   });
 });
 
-describe("englishName", () => {
+describe("the corpus gazetteer: English names", () => {
   it("gives the canonical English form of a Simplified name", () => {
     expect(englishName("大田")).toBe("Daejeon");
     expect(englishName("竹科")).toBe("Hsinchu Science Park");
     expect(englishName("公司")).toBeUndefined();
+  });
+});
+
+describe("a gazetteer of another corpus", () => {
+  const names = compileGazetteer([
+    { en: ["Tainan", "Tainan City"], zh: ["臺南", "台南"] },
+    { en: ["Chimei", "Chi Mei"], zh: ["奇美"], caseSensitive: true },
+  ]);
+
+  it("finds its own names and none of the project corpus's", () => {
+    expect(names.find("Chi Mei moved to Tainan; 奇美在台南").map((n) => n.name)).toEqual([
+      "Chimei",
+      "Tainan",
+    ]);
+    expect(names.variants("台南")).toEqual(["Tainan", "Tainan City", "臺南", "台南"]);
+    expect(names.find("the chi mei of it")).toEqual([]);
+    expect(names.find("Beijing and 北京")).toEqual([]);
+    expect(CORPUS_NAMES.find("Tainan")).toEqual([]);
+  });
+
+  it("is empty without entries, and finds nothing", () => {
+    const none = compileGazetteer([]);
+    expect(none.find("Beijing, 北京, anything")).toEqual([]);
+    expect(none.variants("Beijing")).toEqual([]);
+    expect(none.forms()).toEqual([]);
   });
 });
 

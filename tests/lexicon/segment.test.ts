@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { segmentChinese } from "../../src/lexicon/segment.js";
 
-const words = new Set(["科学园区", "科学", "园区", "外资", "银行", "外资银行", "分行"]);
+const words = new Set(["分行", "科学园区", "科学", "园区", "外资", "银行", "外资银行"]);
 const has = (word: string): boolean => words.has(word);
 
 describe("segmentChinese", () => {

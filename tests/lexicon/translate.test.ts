@@ -1,18 +1,40 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toSimplified } from "../../src/text/fold.js";
-import { loadLexicon } from "../../src/lexicon/translate.js";
+import { parseCedict } from "../../src/lexicon/cedict.js";
+import { supplementLines } from "../../src/lexicon/supplement.js";
+import { createLexicon, loadLexicon } from "../../src/lexicon/translate.js";
 import type { Lexicon } from "../../src/lexicon/types.js";
+import { CORPUS_KNOWLEDGE } from "../fixtures/knowledge.js";
 
 let lexicon: Lexicon;
 
 beforeAll(async () => {
-  lexicon = await loadLexicon();
+  lexicon = await loadLexicon(CORPUS_KNOWLEDGE);
 }, 30_000);
 
-describe("loadLexicon", () => {
-  it("shares one lexicon between callers", async () => {
-    expect(await loadLexicon()).toBe(lexicon);
+describe("a lexicon's corpus knowledge", () => {
+  it("adds the corpus's dictionary supplement to CC-CEDICT", () => {
+    // 学习型区域 is in the supplement only (corpus/knowledge/dictionary.json).
+    expect(lexicon.toChinese("learning region").slice(0, 3)).toContain("学习型区域");
+    expect(lexicon.toEnglish("學習型區域")).toEqual(expect.arrayContaining(["learning", "region"]));
+  });
+
+  it("finds the corpus's gazetteer names", () => {
+    expect(lexicon.names("firms in Taedok and 竹科").map((n) => n.name)).toEqual([
+      "Daedeok",
+      "Hsinchu Science Park",
+    ]);
+  });
+
+  it("takes both from the knowledge it is given, not from the project's corpus", () => {
+    const own = createLexicon(
+      parseCedict(supplementLines([{ zh: "稻米產量", en: ["rice yield"] }])),
+      { gazetteer: [{ en: ["Chiayi"], zh: ["嘉義"] }] },
+    );
+    expect(own.toChinese("rice yield in Chiayi")).toEqual(["嘉义", "稻米产量"]);
+    expect(own.gloss("嘉義稻米產量")).toBe("Chiayi rice yield");
+    expect(own.names("Taedok")).toEqual([]);
   });
 });
 
@@ -103,7 +125,7 @@ describe("gloss", () => {
   });
 
   it("uses gazetteer names for places the dictionary reads as words", () => {
-    expect(lexicon.gloss("南韓大德科學園區")).toMatch(/Korea Daedeok/);
+    expect(lexicon.gloss("南韓的大德")).toMatch(/Korea Daedeok/);
   });
 
   it("glosses the whole Chinese report in well under ten seconds", () => {

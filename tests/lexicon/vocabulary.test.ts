@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadLexicon } from "../../src/lexicon/translate.js";
 import type { Lexicon } from "../../src/lexicon/types.js";
 import { createVocabulary } from "../../src/lexicon/vocabulary.js";
+import { CORPUS_KNOWLEDGE } from "../fixtures/knowledge.js";
 
 const CORPUS = ["沈家灣工業區設立研發中心，並與復旦大學合作。", "科學園區的外資企業"];
 let lexicon: Lexicon;
 
 beforeAll(async () => {
-  lexicon = await loadLexicon();
+  lexicon = await loadLexicon(CORPUS_KNOWLEDGE);
 }, 30_000);
 
 describe("createVocabulary", () => {

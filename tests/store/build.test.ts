@@ -1,10 +1,11 @@
-import { readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractTablesFor } from "../../src/cli/wire.js";
+import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
 import type { Embedder } from "../../src/embed/types.js";
-import { buildIndex } from "../../src/store/build.js";
+import { listCorpusFiles } from "../../src/ingest/load.js";
+import { buildIndex, staleReason } from "../../src/store/build.js";
 import { loadIndex } from "../../src/store/load-index.js";
 import { INDEX_FILES } from "../../src/store/index-data.js";
 import { createHashEmbedder } from "../fixtures/hash-embedder.js";
@@ -37,8 +38,14 @@ async function setup(name: string, files: Record<string, string>) {
   const corpusDir = join(root, name, "corpus");
   const indexDir = join(root, name, "index", "current");
   await writeCorpus(corpusDir, files);
-  const build = (embedder: Embedder, reuse = true) =>
-    buildIndex({ corpusDir, indexDir, embedder, extractTables: extractTablesFor, reuse });
+  const build = async (embedder: Embedder, reuse = true) =>
+    buildIndex({
+      corpusDir,
+      indexDir,
+      embedder,
+      ...indexInputs(await loadLanguage(corpusDir, { lexicon: false })),
+      reuse,
+    });
   return { corpusDir, indexDir, build };
 }
 
@@ -122,5 +129,44 @@ describe("buildIndex, incremental", () => {
     const second = await build(countingEmbedder(), false);
     expect(first.buildId).toMatch(/^[0-9a-f]{16}$/u);
     expect(second.buildId).not.toBe(first.buildId);
+  });
+});
+
+describe("corpus knowledge and the index", () => {
+  it("records the knowledge hash; changed knowledge makes the index stale and reuses nothing", async () => {
+    const { corpusDir, indexDir, build } = await setup("knowledge", SMALL_CORPUS);
+    const first = await build(countingEmbedder());
+    const language = await loadLanguage(corpusDir, { lexicon: false });
+    expect(first.knowledge).toBe(language.knowledge.hash);
+    expect(await staleReason(corpusDir, indexDir, "test-hash", false)).toBeNull();
+
+    await mkdir(join(corpusDir, "knowledge"));
+    await writeFile(
+      join(corpusDir, "knowledge", "gazetteer.json"),
+      JSON.stringify({ names: [{ en: ["Daedeok", "Taedok"], zh: ["大德"] }] }),
+    );
+    expect(await staleReason(corpusDir, indexDir, "test-hash", false)).toMatch(
+      /corpus knowledge changed/u,
+    );
+    const embedder = countingEmbedder();
+    const second = await build(embedder);
+    expect(second.reused).toEqual({ documents: 0, chunks: 0 });
+    expect(embedder.embedded).toBe(second.counts.chunks);
+    expect(second.knowledge).not.toBe(first.knowledge);
+    expect(await staleReason(corpusDir, indexDir, "test-hash", false)).toBeNull();
+  });
+
+  it("never takes knowledge files, or notes beside them, for documents", async () => {
+    const { corpusDir } = await setup("listing", {
+      ...SMALL_CORPUS,
+      "knowledge/gazetteer.json": '{"names": []}',
+      "knowledge/notes.md": "# Where the gazetteer's names come from\n",
+      "extra/more.md": "# A document in a folder\n",
+    });
+    expect(await listCorpusFiles(corpusDir)).toEqual([
+      "daedeok-note.md",
+      "extra/more.md",
+      "hsinchu-note.txt",
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractTablesFor } from "../../src/cli/wire.js";
+import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
 import { AppError } from "../../src/errors.js";
 import { buildIndex, staleReason } from "../../src/store/build.js";
 import { sha256Hex } from "../../src/store/checksums.js";
@@ -22,7 +22,7 @@ beforeAll(async () => {
     corpusDir: CORPUS_DIR,
     indexDir: built,
     embedder: createHashEmbedder(),
-    extractTables: extractTablesFor,
+    ...indexInputs(await loadLanguage(CORPUS_DIR, { lexicon: false })),
   });
 }, 120_000);
 afterAll(async () => {

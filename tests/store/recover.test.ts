@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/prom
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractTablesFor } from "../../src/cli/wire.js";
+import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
 import type { Embedder } from "../../src/embed/types.js";
 import { replaceDirAtomic } from "../../src/store/atomic.js";
 import { buildIndex } from "../../src/store/build.js";
@@ -17,12 +17,15 @@ const DEAD = 4_999_999;
 let root = "";
 let corpusDir = "";
 let built = "";
+/** What a build takes from the corpus language (no dictionary: the tests need speed, not glosses). */
+let inputs: ReturnType<typeof indexInputs>;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "qa-recover-"));
   corpusDir = join(root, "corpus");
   await writeCorpus(corpusDir, SMALL_CORPUS);
+  inputs = indexInputs(await loadLanguage(corpusDir, { lexicon: false }));
   built = join(root, "built", "current");
-  await buildIndex({ corpusDir, indexDir: built, embedder: createHashEmbedder() });
+  await buildIndex({ corpusDir, indexDir: built, embedder: createHashEmbedder(), ...inputs });
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -72,6 +75,7 @@ describe("recoverIndexDir", () => {
       corpusDir,
       indexDir: join(root, "newer", "current"),
       embedder: createHashEmbedder(),
+      ...inputs,
     });
     await cp(join(root, "newer", "current"), join(parent, `.building-${DEAD}-22222222`), {
       recursive: true,
@@ -138,7 +142,7 @@ describe("index swaps and builds", () => {
     await writeFile(blocker, "not a folder");
     const embedder = countingEmbedder();
     await expect(
-      buildIndex({ corpusDir, indexDir: join(blocker, "index", "current"), embedder }),
+      buildIndex({ corpusDir, indexDir: join(blocker, "index", "current"), embedder, ...inputs }),
     ).rejects.toThrow(/index folder .* is not writable \(ENOTDIR\)/u);
     expect(embedder.embedded).toBe(0);
   });
@@ -152,7 +156,7 @@ describe("index swaps and builds", () => {
       corpusDir,
       indexDir: current,
       embedder,
-      extractTables: extractTablesFor,
+      ...inputs,
       warn: (m) => warnings.push(m),
     });
     expect(warnings.join("\n")).toMatch(/interrupted; restored \.old-4999999-cccccccc/u);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuestion } from "../../src/question/analyse.js";
 import { answerFromTables } from "../../src/tables/answer.js";
+import { CORPUS_TABLES } from "../fixtures/knowledge.js";
 import { allTables } from "./corpus.js";
 
 const tables = allTables();
@@ -10,12 +11,16 @@ function ask(text: string, context?: string) {
   const a = analyseQuestion(text, context ? [{ role: "user", content: context }] : [], {
     translator: null,
   });
-  return answerFromTables(tables, {
-    text: a.text,
-    context: a.followUp === "continues" ? a.context : "",
-    numeric: a.asks === "quantity" || a.asks === "share" || a.compare !== null,
-    compare: a.compare,
-  });
+  return answerFromTables(
+    tables,
+    {
+      text: a.text,
+      context: a.followUp === "continues" ? a.context : "",
+      numeric: a.asks === "quantity" || a.asks === "share" || a.compare !== null,
+      compare: a.compare,
+    },
+    CORPUS_TABLES,
+  );
 }
 
 describe("answerFromTables: questions one cell answers", () => {
@@ -100,11 +105,15 @@ describe("answerFromTables: questions one cell answers", () => {
 
   it("answers nothing unless analysis found a numeric question", () => {
     expect(
-      answerFromTables(tables, {
-        text: "Integrated circuits made up which percentage of HSIP sales in 1995?",
-        numeric: false,
-        compare: null,
-      }),
+      answerFromTables(
+        tables,
+        {
+          text: "Integrated circuits made up which percentage of HSIP sales in 1995?",
+          numeric: false,
+          compare: null,
+        },
+        CORPUS_TABLES,
+      ),
     ).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extractTables } from "../../src/tables/extract.js";
 import type { Table } from "../../src/tables/types.js";
+import { CORPUS_TABLES } from "../fixtures/knowledge.js";
 
 /** The five corpus files, by document id (file name without ".txt"). */
 export const DOCS = {
@@ -29,7 +30,7 @@ export function rawOf(docId: string): string {
 export function tablesOf(docId: string): Table[] {
   let tables = extracted.get(docId);
   if (!tables) {
-    tables = extractTables(docId, `${docId}.txt`, rawOf(docId));
+    tables = extractTables(docId, `${docId}.txt`, rawOf(docId), CORPUS_TABLES);
     extracted.set(docId, tables);
   }
   return tables;

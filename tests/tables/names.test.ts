@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { GAZETTEER } from "../../src/lexicon/gazetteer.js";
+import { createTableVocabulary } from "../../src/tables/vocabulary.js";
 import { matchForm } from "../../src/text/fold.js";
-import { findPlaces, PLACES } from "../../src/tables/names.js";
-import { SAME_PLACE, TABLE_ALIASES, TABLE_PLACES } from "../../src/tables/places.js";
+import { CORPUS_KNOWLEDGE, CORPUS_TABLES } from "../fixtures/knowledge.js";
 
-const placeIds = (text: string) => findPlaces(matchForm(text)).map((p) => p.id);
+const placeIds = (text: string) => CORPUS_TABLES.findPlaces(matchForm(text)).map((p) => p.id);
 
-describe("table places", () => {
-  it("name only places the gazetteer has", () => {
-    const canonical = new Set(GAZETTEER.map((e) => e.en[0]));
-    for (const name of [...TABLE_PLACES, ...Object.keys(SAME_PLACE), ...Object.keys(TABLE_ALIASES)])
-      expect(canonical).toContain(name);
-  });
-
+describe("table places of the corpus", () => {
   it("take every spelling from the gazetteer", () => {
     expect(placeIds("Tientsin and 北平")).toEqual(["tianjin", "beijing"]);
     expect(placeIds("重庆、貴州")).toEqual(["chongqing", "guizhou"]);
@@ -34,7 +27,40 @@ describe("table places", () => {
     expect(placeIds("Kunshan, Hong Kong, Lenovo")).toEqual([]);
   });
 
-  it("have one id each", () => {
-    expect(new Set(PLACES.map((p) => p.id)).size).toBe(TABLE_PLACES.length);
+  it("have one id each, in the file's order", () => {
+    const ids = CORPUS_TABLES.places.map((p) => p.id);
+    expect(new Set(ids).size).toBe(CORPUS_KNOWLEDGE.tablePlaces.length);
+    expect(ids.slice(0, 3)).toEqual(["beijing", "tianjin", "hebei"]);
+    expect(ids).toContain("inner-mongolia");
+  });
+});
+
+describe("table vocabulary of another corpus", () => {
+  const vocabulary = createTableVocabulary({
+    gazetteer: [
+      { en: ["Tainan", "Tainan City"], zh: ["臺南", "台南"] },
+      { en: ["Kaohsiung"], zh: ["高雄"] },
+    ],
+    tablePlaces: [{ name: "Tainan", aliases: ["Southern Taiwan Science Park"] }],
+    concepts: [{ id: "yield", en: ["yield", "harvest"], zh: ["產量"] }],
+  });
+
+  it("matches only its own places and concepts", () => {
+    expect([...vocabulary.termsOf("台南 harvest in 2019").keys()]).toEqual([
+      "@tainan",
+      "~yield",
+      "#2019",
+    ]);
+    expect(
+      vocabulary.findPlaces(matchForm("Southern Taiwan Science Park")).map((p) => p.id),
+    ).toEqual(["tainan"]);
+    // A gazetteer name that is not a table place, and this corpus's places unknown elsewhere.
+    expect([...vocabulary.termsOf("Kaohsiung").keys()]).toEqual(["kaohsiung"]);
+    expect(CORPUS_TABLES.findPlaces(matchForm("台南"))).toEqual([]);
+  });
+
+  it("without knowledge, reads plain words and years", () => {
+    const none = createTableVocabulary({ gazetteer: [], tablePlaces: [], concepts: [] });
+    expect([...none.termsOf("Beijing exports, 2007").keys()]).toEqual(["beij", "export", "#2007"]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { extractTables } from "../../src/tables/extract.js";
+import { createTableVocabulary } from "../../src/tables/vocabulary.js";
+
+/** Made-up documents come without corpus knowledge: no places or concepts. */
+const NONE = createTableVocabulary({ gazetteer: [], tablePlaces: [], concepts: [] });
 
 describe("extractTables on small made-up documents", () => {
   it("reads a tab-separated table with markup, a group row, signs and footnotes", () => {
@@ -17,7 +21,7 @@ describe("extractTables on small made-up documents", () => {
       "",
       "More prose follows here and it is long enough to be a paragraph of its own.",
     ].join("\n");
-    const [t] = extractTables("doc", "doc.txt", raw);
+    const [t] = extractTables("doc", "doc.txt", raw, NONE);
     expect(t).toMatchObject({
       id: "doc:t1",
       label: "Table 9",
@@ -67,7 +71,7 @@ describe("extractTables on small made-up documents", () => {
       "",
       "資料來源：某年鑑。",
     ].join("\n");
-    const [t] = extractTables("d", "d.txt", raw);
+    const [t] = extractTables("d", "d.txt", raw, NONE);
     expect(t).toMatchObject({
       label: "表9",
       unit: "家",
@@ -100,7 +104,7 @@ describe("extractTables on small made-up documents", () => {
       "",
       "Source: survey",
     ].join("\n");
-    const [t] = extractTables("d", "d.txt", raw);
+    const [t] = extractTables("d", "d.txt", raw, NONE);
     expect(t).toMatchObject({ status: "unparsed", rows: [], columns: [] });
     expect(t!.reason).toMatch(/confirms/u);
     expect(t!.text.startsWith("Table 4: Counts")).toBe(true);
@@ -108,8 +112,8 @@ describe("extractTables on small made-up documents", () => {
 
   it("does not take prose mentions of tables for captions", () => {
     expect(
-      extractTables("d", "d.txt", "Table 3 summarizes the results.\n\nTable 2 is here\n"),
+      extractTables("d", "d.txt", "Table 3 summarizes the results.\n\nTable 2 is here\n", NONE),
     ).toEqual([]);
-    expect(extractTables("d", "d.txt", "")).toEqual([]);
+    expect(extractTables("d", "d.txt", "", NONE)).toEqual([]);
   });
 });

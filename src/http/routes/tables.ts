@@ -80,7 +80,7 @@ export function tableRoutes(deps: AppDeps): Hono {
   app.get("/data", (c) => {
     const q = parseWith(DataQuery, c.req.query());
     const s = ready(deps);
-    const matches = findCells(tables(), q).slice(0, 20);
+    const matches = findCells(tables(), q, s.tableVocabulary).slice(0, 20);
     return c.json({
       matches: matches.map((m) => ({
         score: m.score,

@@ -17,7 +17,7 @@
       intro:
         "Ask about China's innovation regions — Zhongguancun, Shanghai–Suzhou, Shenzhen–Dongguan, Tianjin, Hsinchu, Daedeok. Answers quote the sources verbatim; select a number such as [1] to see the quote and its reference.",
       questionLabel: "Your question",
-      placeholder: "e.g. How many firms were in Zhongguancun in 1983?",
+      placeholder: "e.g. What did Skyworth make when it started in 1990?",
       send: "Ask",
       searching: "Searching the sources…",
       newChat: "New conversation",
@@ -59,7 +59,7 @@
       intro:
         "询问中国创新区域的问题——中关村、上海—苏州、深圳—东莞、天津、新竹、大德。回答逐字引用原文；点击 [1] 等编号查看引文及其出处。",
       questionLabel: "你的问题",
-      placeholder: "例如：1983年中关村有多少家企业？",
+      placeholder: "例如：1995年北京实验区有多少家金融机构？",
       send: "提问",
       searching: "正在检索文献…",
       newChat: "新对话",
@@ -99,7 +99,7 @@
       intro:
         "詢問中國創新區域的問題——中關村、上海—蘇州、深圳—東莞、天津、新竹、大德。回答逐字引用原文；點選 [1] 等編號檢視引文及其出處。",
       questionLabel: "你的問題",
-      placeholder: "例如：1983年中關村有多少家企業？",
+      placeholder: "例如：1995年北京實驗區有多少家金融機構？",
       send: "提問",
       searching: "正在檢索文獻…",
       newChat: "新對話",

@@ -33,7 +33,7 @@ export function chatHtml(mode: ChatMode): string {
 <p id="notice" role="alert" hidden></p>
 <form id="ask" autocomplete="off">
   <label for="q" class="sr-only" data-i18n="questionLabel">Your question</label>
-  <textarea id="q" name="question" rows="2" maxlength="2000" required placeholder="e.g. How many firms were in Zhongguancun in 1983?" data-i18n-placeholder="placeholder"></textarea>
+  <textarea id="q" name="question" rows="2" maxlength="2000" required placeholder="e.g. What did Skyworth make when it started in 1990?" data-i18n-placeholder="placeholder"></textarea>
   <button type="submit" id="send" data-i18n="send">Ask</button>
 </form>
 <dialog id="cite" aria-labelledby="cite-title">

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Evidence, EvidenceSentence } from "../../../src/answer/generative/evidence.js";
 import { SENTINEL, verifySentence } from "../../../src/answer/generative/verify.js";
 import type { Chunk } from "../../../src/chunks/types.js";
-import { findNames } from "../../../src/lexicon/names.js";
+import { CORPUS_NAMES } from "../../fixtures/knowledge.js";
 import type { Translator } from "../../../src/lexicon/types.js";
 
 const chunk = { id: "p1", docId: "d", source: "d.txt", section: null } as Chunk;
@@ -25,7 +25,7 @@ const evidence: Evidence = {
 };
 /** The gazetteer alone: every spelling and script of the corpus's place names. */
 const gazetteer: Translator = {
-  names: (text) => findNames(text),
+  names: (text) => CORPUS_NAMES.find(text),
   toChinese: () => [],
   toEnglish: () => [],
   gloss: (t) => t,

@@ -1,0 +1,129 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadState } from "../../src/cli/load-state.js";
+import { indexInputs, loadLanguage, type CorpusLanguage } from "../../src/cli/wire.js";
+import { parseConfig } from "../../src/config.js";
+import { createApp } from "../../src/http/app.js";
+import type { ReadyState } from "../../src/http/state.js";
+import { buildIndex, staleReason } from "../../src/store/build.js";
+import { createHashEmbedder } from "../fixtures/hash-embedder.js";
+import { writeCorpus } from "../fixtures/small-corpus.js";
+
+// A made-up corpus about orchid growing, nothing like the project's: its own gazetteer, dictionary
+// supplement, table places and concepts, in corpus/knowledge/. No file under src/ knows these names.
+const DOCUMENT = `# Orchid growers of the southern plain
+
+## Nurseries
+
+The first commercial orchid nursery in Pingtung opened in 1987, on land that had grown sugar cane.
+Growers in Chiayi followed a decade later, most of them former rice farmers.
+
+## Shipments
+
+Table 1. Orchid exports by county (million stems)
+
+County\t2019\t2020
+Pingtung\t41.2\t44.8
+Chiayi\t12.5\t13.1
+Total\t53.7\t57.9
+
+Shipments rose in 2020 although air freight grew dearer.
+`;
+
+const KNOWLEDGE = {
+  "knowledge/gazetteer.json": {
+    names: [
+      { en: ["Pingtung", "Pingdong"], zh: ["屏東"] },
+      { en: ["Chiayi", "Jiayi"], zh: ["嘉義"] },
+    ],
+  },
+  "knowledge/dictionary.json": { terms: [{ zh: "蘭花苗圃", en: ["orchid nursery"] }] },
+  "knowledge/table-places.json": { places: [{ name: "Pingtung" }, { name: "Chiayi" }] },
+  "knowledge/table-concepts.json": {
+    concepts: [
+      { id: "export", en: ["exports", "export", "shipments"], zh: ["出口", "外銷"] },
+      { id: "orchid", en: ["orchid", "orchids"], zh: ["蘭花"] },
+    ],
+  },
+};
+
+const embedder = createHashEmbedder();
+let root = "";
+let corpusDir = "";
+let indexDir = "";
+let language: CorpusLanguage;
+let state: ReadyState;
+
+async function buildAndLoad(lang: CorpusLanguage): Promise<ReadyState> {
+  await buildIndex({ corpusDir, indexDir, embedder, ...indexInputs(lang) });
+  return loadState(parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }), embedder, lang);
+}
+
+const TABLE_QUESTION = "2020 年屏東外銷了多少蘭花？";
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "qa-second-"));
+  corpusDir = join(root, "corpus");
+  indexDir = join(root, "index", "current");
+  await writeCorpus(corpusDir, {
+    "orchids.md": DOCUMENT,
+    ...Object.fromEntries(
+      Object.entries(KNOWLEDGE).map(([path, json]) => [path, JSON.stringify(json)]),
+    ),
+  });
+  language = await loadLanguage(corpusDir);
+  state = await buildAndLoad(language);
+}, 60_000);
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe("a second corpus with knowledge of its own", () => {
+  it("indexes its documents, not its knowledge files, and records the knowledge", async () => {
+    expect(state.manifest.files.map((f) => f.source)).toEqual(["orchids.md"]);
+    expect(state.manifest.knowledge).toBe(language.knowledge.hash);
+    expect(await staleReason(corpusDir, indexDir, embedder.id)).toBeNull();
+  });
+
+  it("reads its gazetteer and dictionary supplement when analysing and translating", () => {
+    const analysis = state.qa.inspect.analyse("屏東的第一家蘭花苗圃是哪一年開業的？");
+    const pingtung = analysis.entities.find((e) => e.name === "Pingtung");
+    expect(pingtung).toMatchObject({ known: true });
+    expect(pingtung?.forms).toEqual(expect.arrayContaining(["pingtung", "屏东"]));
+    // CC-CEDICT alone reads "nursery" as 托儿所; the supplement gives the grower's phrase.
+    expect(language.lexicon?.toChinese("orchid nursery")[0]).toBe("兰花苗圃");
+  });
+
+  it("answers from its table with its places and concepts, over HTTP", async () => {
+    const app = createApp({ state: () => state, status: () => "ready" });
+    const res = await app.request("/api/ask", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: TABLE_QUESTION }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { answer: string; table?: { row: string; value: number } };
+    expect(body.table).toMatchObject({ row: "Pingtung", value: 44.8 });
+    expect(body.answer).toContain("44.8");
+
+    const data = await app.request(`/api/data?row=${encodeURIComponent("嘉義")}&column=2019`);
+    const cells = (await data.json()) as { matches: { row: string; value: number }[] };
+    expect(cells.matches[0]).toMatchObject({ row: "Chiayi", value: 12.5 });
+  });
+
+  it("is rebuilt when its knowledge goes, and then no longer knows its places", async () => {
+    await rm(join(corpusDir, "knowledge"), { recursive: true });
+    expect(await staleReason(corpusDir, indexDir, embedder.id)).toMatch(
+      /corpus knowledge changed/u,
+    );
+    const bare = await loadLanguage(corpusDir, { lexicon: false });
+    expect(bare.knowledge).toMatchObject({ gazetteer: [], dictionary: [], tablePlaces: [] });
+    const without = await buildAndLoad(bare);
+    expect(without.manifest.reused).toEqual({ documents: 0, chunks: 0 });
+    const answer = await without.qa.ask({ question: TABLE_QUESTION });
+    expect(answer.table).toBeUndefined();
+  }, 30_000);
+});
