@@ -27,6 +27,10 @@ export interface PoolStats {
   queued: number;
   /** Jobs that may wait before requests are refused. */
   queueCapacity: number;
+  /** Since start: jobs answered, refused at once (queue full), and dropped because their asker left. */
+  answered: number;
+  refused: number;
+  cancelled: number;
 }
 
 /** A served generation: what every worker loaded, as the live state holds it. */
@@ -113,6 +117,7 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
   let closed = false;
   let serviceMs = 200;
   let embedderId: string | null = null;
+  const counts = { answered: 0, refused: 0, cancelled: 0 };
   const modelWaiters: Array<{
     resolve: (v: { embedderId: string }) => void;
     reject: (e: Error) => void;
@@ -201,6 +206,7 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
         if (!task || task.id !== m.id) break;
         slot.task = null;
         serviceMs = 0.8 * serviceMs + 0.2 * (performance.now() - task.startedAt);
+        if (m.type === "result" && !task.settled) counts.answered++;
         settle(task, m.type === "result" ? { value: m.value } : { error: fromWire(m.error) });
         dispatch();
         break;
@@ -285,8 +291,10 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
     if (closed) return Promise.reject(overloaded("The server is shutting down"));
     if (signal?.aborted) return Promise.reject(new AppError("cancelled"));
     const idle = slots.some((s) => s.alive && s.serving !== null && !s.task);
-    if (!idle && queue.length >= capacity)
+    if (!idle && queue.length >= capacity) {
+      counts.refused++;
       return Promise.reject(overloaded("Every worker is busy and the queue is full"));
+    }
     return new Promise((resolve, reject) => {
       const task: Task = {
         id: nextId++,
@@ -322,6 +330,7 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
           const i = queue.indexOf(task);
           if (i >= 0) queue.splice(i, 1);
           else if (task.slot) send(task.slot, { type: "cancel", id: task.id });
+          if (!task.settled) counts.cancelled++;
           settle(task, { error: new AppError("cancelled") });
         };
         signal.addEventListener("abort", onAbort, { once: true });
@@ -383,6 +392,7 @@ export function createWorkerPool(opts: PoolOptions): WorkerPool {
       busy: slots.filter((s) => s.task).length,
       queued: queue.length,
       queueCapacity: capacity,
+      ...counts,
     }),
     async close() {
       closed = true;

@@ -62,7 +62,7 @@ async function serverEnv(name: string, extra: Record<string, string> = {}) {
 /** `/healthz` on a fresh connection: its latency (ms) and what it said. */
 function health(
   base: string,
-): Promise<{ ms: number; body: { workers: { busy: number; queued: number } } }> {
+): Promise<{ ms: number; body: { workers: { busy: number; queued: number; cancelled: number } } }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const req = get(`${base}/healthz`, { agent: false }, (res) => {
@@ -151,6 +151,30 @@ describe("npm start, a running server", () => {
     const page = await fetch(`${base}/p/nope`, { headers: { accept: "text/html" } });
     expect(page.status).toBe(404);
     expect(page.headers.get("content-security-policy")).toMatch(/default-src 'none'/u);
+
+    // Streams abandoned after their first event are not answered: their questions leave the queue.
+    const before = (await health(base)).body.workers;
+    const streams = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const controller = new AbortController();
+        const res = await fetch(`${base}/api/ask/stream`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ question: `How many firms did Daedeok host in 2015? (${i})` }),
+          signal: controller.signal,
+        });
+        await res.body!.getReader().read();
+        return controller;
+      }),
+    );
+    for (const s of streams) s.abort();
+    let cancelled = 0;
+    for (let i = 0; i < 100 && cancelled < 7; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      const w = (await health(base)).body.workers;
+      cancelled = w.cancelled - before.cancelled;
+    }
+    expect(cancelled).toBeGreaterThanOrEqual(7);
 
     // SIGTERM with requests in flight on fresh connections, an idle connection and a client that
     // never finishes its headers.

@@ -72,6 +72,7 @@ describe("the answering pool", () => {
     expect(refused?.code).toBe("overloaded");
     expect(refused?.retryAfter).toBeGreaterThanOrEqual(1);
     expect((await Promise.all(held)).length).toBe(3);
+    expect(pool.stats()).toMatchObject({ refused: 1, answered: 3 });
   });
 
   it("drops a waiting job whose asker has gone, and tells the worker to abort a running one", async () => {
@@ -85,6 +86,7 @@ describe("the answering pool", () => {
     running.abort();
     expect((await a)?.code).toBe("cancelled");
     expect((await b)?.code).toBe("cancelled");
+    expect(pool.stats()).toMatchObject({ cancelled: 2, answered: 0 });
     const after = await state(pool);
     expect(after.ran).toEqual(["sleep:300 running"]);
     expect(after.cancelled).toHaveLength(1);
