@@ -61,6 +61,27 @@ export const ConfigSchema = z
     GENERATOR_PASSAGES: z.coerce.number().int().min(1).max(20).default(5),
     /** Where the generator's prompt templates are (`system|answer|condense.en|zh.txt`). */
     PROMPTS_DIR: z.string().default("prompts"),
+    /**
+     * `scheme://host[:port]` browsers use to reach the chat page (e.g. behind a proxy). Same-origin
+     * requests are those whose Origin is exactly this; default: the listening address (with its
+     * loopback spellings for a loopback HOST).
+     */
+    PUBLIC_ORIGIN: z
+      .string()
+      .refine((o) => URL.canParse(o) && new URL(o).origin === o, {
+        message: "must be scheme://host[:port] with no path or trailing slash",
+      })
+      .optional(),
+    /** Answering worker threads; 0: one per core. */
+    WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+    /** Requests that may wait per worker; beyond, 503 with Retry-After. */
+    QUEUE_PER_WORKER: z.coerce.number().int().min(0).max(10_000).default(32),
+    /** Answers kept for repeated questions (keyed by question, history and options); 0 turns the cache off. */
+    ANSWER_CACHE: z.coerce.number().int().min(0).default(1000),
+    /** Seconds one request may compute before it is answered 503 and its worker replaced. */
+    ANSWER_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+    /** Seconds SIGTERM/SIGINT waits for requests in flight before closing what is left. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(10),
   })
   .refine((c) => !c.GENERATOR_URL || c.GENERATOR_MODEL, {
     message: "GENERATOR_MODEL must be set when GENERATOR_URL is",

@@ -1,19 +1,29 @@
 import type { ExecutionContext, Hono } from "hono";
+import { createAnswerCache } from "./http/answer-cache.js";
 import { createApp } from "./http/app.js";
-import type { ReadyState } from "./http/state.js";
+import type { Readiness, ReadyState } from "./http/state.js";
 import { createAssets } from "./http/widget/assets.js";
 import { openWorkerData } from "./worker/data.js";
 import { parseWorkerConfig, type WorkerEnv } from "./worker/env.js";
-import { siteSource, workerSecurity, type SiteSource } from "./worker/security.js";
+import {
+  ownOrigins,
+  siteSource,
+  workerSecurity,
+  type OwnOrigins,
+  type SiteSource,
+} from "./worker/security.js";
 import { loadWorkerState, readWidgetAssets } from "./worker/state.js";
 
 /** A failed start is tried again by the first request after this long. */
 const RETRY_AFTER_FAILURE_MS = 30_000;
+/** Bound on the cached answers' JSON in one isolate (128 MB of memory in all). */
+const ANSWER_CACHE_BYTES = 8 * 1024 * 1024;
 
-/** What one isolate serves: the app, the sites it refreshes, and whether its start failed. */
+/** What one isolate serves: the app, the sites it refreshes, its origins, and whether its start failed. */
 interface Served {
   app: Hono;
   sites: SiteSource | null;
+  origins: OwnOrigins | null;
   failedAt: number | null;
 }
 
@@ -23,12 +33,22 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Builds what this isolate serves, once: the Worker's variables, its data through the assets
  * binding, the state every request reads (the same `createApp` as the Node server), the sites and
  * the rate limiting bindings. Never rejects: a failure is served as the app in its failed state
- * (`/healthz` says why, the API answers 503).
+ * (`/readyz` says why, the API answers 503).
  */
 async function start(env: WorkerEnv): Promise<Served> {
   let log = (m: string) => console.log(m);
-  let status = "loading the index";
+  let readiness: Readiness = {
+    state: "loading",
+    manifest: null,
+    status: "loading the index",
+    progress: null,
+  };
+  const failed = (status: string) => {
+    readiness = { state: "failed", manifest: null, status, progress: null };
+    log(`worker: ${status}`);
+  };
   let state: ReadyState | null = null;
+  const deps = { state: () => state, status: () => readiness.status, readiness: () => readiness };
   try {
     const config = parseWorkerConfig(env);
     if (config.LOG_LEVEL === "silent") log = () => {};
@@ -37,35 +57,34 @@ async function start(env: WorkerEnv): Promise<Served> {
       siteSource(env, config, log),
     ]);
     const assets = createAssets(await readWidgetAssets(data));
+    const origins = ownOrigins(config.PUBLIC_ORIGIN);
     let failedAt: number | null = null;
     try {
       state = await loadWorkerState(env, data);
-      status = "ready";
       const m = state.manifest;
+      readiness = { state: "ready", manifest: m, status: "ready", progress: null };
       log(
         `worker: serving index ${m.buildId} — ${m.counts.chunks} passages from ${m.counts.documents} documents; questions embedded with ${state.embedderId}.`,
       );
     } catch (e) {
-      status = `the index could not be loaded: ${message(e)}`;
+      failed(`the index could not be loaded: ${message(e)}`);
       failedAt = Date.now();
-      log(`worker: ${status}`);
     }
+    const cache =
+      config.ANSWER_CACHE > 0
+        ? createAnswerCache({ maxEntries: config.ANSWER_CACHE, maxBytes: ANSWER_CACHE_BYTES })
+        : undefined;
     const app = createApp({
-      state: () => state,
-      status: () => status,
+      ...deps,
+      cache,
       maxBodyBytes: config.MAX_BODY_BYTES,
-      security: workerSecurity(env, config, sites.registry),
+      security: workerSecurity(env, config, sites.registry, origins.list),
       assets,
     });
-    return { app, sites, failedAt };
+    return { app, sites, origins, failedAt };
   } catch (e) {
-    status = `the Worker could not start: ${message(e)}`;
-    log(`worker: ${status}`);
-    return {
-      app: createApp({ state: () => null, status: () => status }),
-      sites: null,
-      failedAt: Date.now(),
-    };
+    failed(`the Worker could not start: ${message(e)}`);
+    return { app: createApp(deps), sites: null, origins: null, failedAt: Date.now() };
   }
 }
 
@@ -86,6 +105,7 @@ export default {
       s = await served;
     }
     await s.sites?.refresh();
+    s.origins?.reachedAt(request.url);
     return s.app.fetch(request, env, ctx);
   },
 };

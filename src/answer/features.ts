@@ -45,6 +45,12 @@ export const SENTENCE_FEATURES = [
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
+/**
+ * Longest sentence quoted as an answer: longer "sentences" are whole tables or lists that lost their
+ * structure in conversion, not something a reader can take as an answer.
+ */
+export const MAX_QUOTE_CHARS = 600;
+
 /** A sentence of a retrieved passage, with its feature vector. */
 export interface SentenceCandidate {
   hit: Hit;
@@ -84,7 +90,7 @@ export function sentenceCandidates(
     const view = views[hit.index]!;
     view.sentences.forEach((s, i) => {
       const key = `${hit.chunk.source}:${s.rawStart}`;
-      if (seen.has(key) || s.tokens.size < 2) return;
+      if (seen.has(key) || s.tokens.size < 2 || s.text.length > MAX_QUOTE_CHARS) return;
       seen.add(key);
       // A sentence is read with its neighbours; a table row with its caption and headings.
       const window = s.context

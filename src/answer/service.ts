@@ -51,6 +51,8 @@ export interface AskInput {
   question: string;
   history?: Turn[];
   k?: number;
+  /** Aborted when the asker has gone (the client disconnected); answering then stops with its reason. */
+  signal?: AbortSignal;
 }
 
 /** A passage as returned by the API. */
@@ -277,6 +279,7 @@ export function createQaService(deps: QaDeps) {
   }
 
   async function ask(input: AskInput, weights: Weights = deps.weights): Promise<AskResult> {
+    input.signal?.throwIfAborted();
     const staged = await prepare(input.question, input.history, usesDense(weights));
     return answerStaged(staged, input.k ?? 8, weights);
   }

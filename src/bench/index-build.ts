@@ -49,7 +49,7 @@ export async function benchFullBuild(
       {
         name: "index build, full (s)",
         value: s,
-        atMost: 240,
+        atMost: 60,
         note: `${manifest.counts.chunks} passages`,
       },
       { name: "index passages/s", value: Math.round((manifest.counts.chunks / s) * 10) / 10 },
@@ -86,7 +86,7 @@ export async function benchAddDocument(
     {
       name: "add one document (s)",
       value: seconds(performance.now() - t0),
-      atMost: 20,
+      atMost: 10,
       note: `${kb} KB, ${embedded} passages embedded, ${manifest.reused?.chunks ?? 0} reused`,
     },
   ];

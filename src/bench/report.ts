@@ -5,18 +5,22 @@ import type { Metric } from "./types.js";
  *
  * @example
  *   formatMetrics([{ name: "ask p50 (ms)", value: 120, atMost: 150 }]).text
- *   // → "metric … value  target  ok\nask p50 (ms) …   120     150  yes"
+ *   // → "metric … value   target  ok\nask p50 (ms) …   120     ≤150  yes"
  */
 export function formatMetrics(metrics: readonly Metric[]): { text: string; missed: number } {
   const width = Math.max(28, ...metrics.map((m) => m.name.length + 2));
-  const lines = [`${"metric".padEnd(width)}   value  target  ok`];
+  const lines = [`${"metric".padEnd(width)}   value   target  ok`];
   let missed = 0;
   for (const m of metrics) {
-    const ok = m.atMost === undefined ? "" : m.value <= m.atMost ? "yes" : "NO";
+    const met =
+      (m.atMost === undefined || m.value <= m.atMost) &&
+      (m.atLeast === undefined || m.value >= m.atLeast);
+    const ok = m.atMost === undefined && m.atLeast === undefined ? "" : met ? "yes" : "NO";
     if (ok === "NO") missed++;
-    const target = m.atMost === undefined ? "" : String(m.atMost);
+    const target =
+      m.atMost !== undefined ? `≤${m.atMost}` : m.atLeast !== undefined ? `≥${m.atLeast}` : "";
     lines.push(
-      `${m.name.padEnd(width)} ${String(m.value).padStart(7)} ${target.padStart(7)}  ${ok.padEnd(3)}${m.note ? `  ${m.note}` : ""}`.trimEnd(),
+      `${m.name.padEnd(width)} ${String(m.value).padStart(7)} ${target.padStart(8)}  ${ok.padEnd(3)}${m.note ? `  ${m.note}` : ""}`.trimEnd(),
     );
   }
   return { text: lines.join("\n"), missed };

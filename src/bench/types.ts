@@ -4,6 +4,8 @@ export interface Metric {
   value: number;
   /** The value must be at most this; absent for figures shown for information only. */
   atMost?: number;
+  /** The value must be at least this (e.g. a throughput ratio). */
+  atLeast?: number;
   /** What the figure measured, when the name alone does not say (e.g. "54 KB, 48 passages"). */
   note?: string;
 }

@@ -1,28 +1,43 @@
-import type { Progress, ReadyState } from "../http/state.js";
+import { AppError } from "../errors.js";
+import type { Progress, Readiness, ReadyState } from "../http/state.js";
+import type { Manifest } from "../store/types.js";
 
 /** What a reload did: loaded and swapped in, nothing new, refused (old state kept), or no index yet. */
 export const RELOAD_OUTCOMES = ["swapped", "unchanged", "refused", "missing"] as const;
 export type ReloadOutcome = (typeof RELOAD_OUTCOMES)[number];
 
-export interface LiveStateOptions {
+/** Anything served from an index: it carries the index's manifest. */
+export interface Served {
+  manifest: Manifest;
+}
+
+export interface LiveStateOptions<S extends Served> {
   /** Loads a complete state (index, corpus texts, catalog); throws when it cannot. */
-  load: () => Promise<ReadyState>;
+  load: () => Promise<S>;
   /** The build id of the index `load` would read now, or null when there is none. */
   identify: () => Promise<string | null>;
   log: (message: string) => void;
   /** Where the index lives, for log lines. */
   where?: string;
+  /** Called when a new state is swapped in (e.g. to tell answering workers, or clear a cache). */
+  onSwap?: (next: S, previous: S | null) => void;
 }
 
 /** The state the server answers from, replaced whole when a new index loads. */
-export interface LiveState {
+export interface LiveState<S extends Served = ReadyState> {
   /** The state to answer from; read once per request. */
-  current(): ReadyState | null;
-  /** What is under way, else "ready", else why nothing is served. */
+  current(): S | null;
+  /** What is under way, else "ready", else why nothing is served (no paths: clients see it). */
   status(): string;
   progress(): Progress | null;
+  /** Where the service is: `/readyz` and the 503 answers report this. */
+  readiness(): Readiness;
   /** Says what is under way (shown by 503s and /readyz), or `null` when it is over. */
   report(phase: string | null, progress?: Progress | null): void;
+  /** Records that nothing can be served (e.g. the build failed): `reason` is shown, so no paths. */
+  fail(reason: string): void;
+  /** The error of the last load that was refused, or null after one that succeeded. */
+  lastError(): unknown;
   /**
    * Loads the index beside the one being served and swaps it in at once; requests already running
    * finish on the state they started with. A load that fails is logged and the served state kept.
@@ -32,8 +47,29 @@ export interface LiveState {
   reload(why: string, opts?: { force?: boolean }): Promise<ReloadOutcome>;
 }
 
-const idOf = (s: ReadyState) => s.manifest.buildId ?? s.manifest.builtAt;
+const idOf = (s: Served) => s.manifest.buildId ?? s.manifest.builtAt;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Why a load failed, in words a client may see: the damaged index file and what is wrong with it
+ * (from the error's `details`), or a fixed phrase by error code — never the message, which names
+ * paths and may quote file content.
+ *
+ * @example
+ *   publicReason(new AppError("index_invalid", "… /srv/index …", { details: { file: "chunks.json", problem: "is not valid JSON" } }))
+ *   // → "index file chunks.json is not valid JSON"
+ */
+export function publicReason(e: unknown): string {
+  if (e instanceof AppError || (e as { code?: unknown })?.code) {
+    const { code, details } = e as { code?: string; details?: Record<string, unknown> };
+    const file = typeof details?.file === "string" ? details.file : null;
+    const problem = typeof details?.problem === "string" ? details.problem : null;
+    if (file && problem && /^[\w.-]+$/u.test(file)) return `index file ${file} ${problem}`;
+    if (code === "index_incompatible") return "the index was built by another version or embedder";
+    if (code === "index_not_ready") return "no index yet";
+  }
+  return "the index could not be loaded";
+}
 
 /**
  * A {@link LiveState} over `load`. The load runs again (up to three times) when the index is
@@ -45,16 +81,17 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  *   await live.reload("startup");
  *   createApp({ state: live.current, status: live.status, progress: live.progress });
  */
-export function createLiveState(opts: LiveStateOptions): LiveState {
+export function createLiveState<S extends Served>(opts: LiveStateOptions<S>): LiveState<S> {
   const where = opts.where ?? "the index folder";
-  let state: ReadyState | null = null;
+  let state: S | null = null;
   let phase: string | null = null;
   let progress: Progress | null = null;
   let loading = false;
   let failure: string | null = null;
+  let lastError: unknown = null;
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function loadConsistent(): Promise<ReadyState> {
+  async function loadConsistent(): Promise<S> {
     for (let attempt = 1; ; attempt++) {
       const next = await opts.load();
       if ((await opts.identify()) === idOf(next) || attempt === 3) return next;
@@ -64,7 +101,7 @@ export function createLiveState(opts: LiveStateOptions): LiveState {
   async function run(why: string, force: boolean): Promise<ReloadOutcome> {
     const id = await opts.identify();
     if (id === null) {
-      failure = `no index in ${where} yet`;
+      failure = state ? null : "no index yet";
       return "missing";
     }
     if (!force && state && idOf(state) === id) return "unchanged";
@@ -74,6 +111,8 @@ export function createLiveState(opts: LiveStateOptions): LiveState {
       const old = state;
       state = next;
       failure = null;
+      lastError = null;
+      opts.onSwap?.(next, old);
       const m = next.manifest;
       opts.log(
         `server: serving index ${idOf(next)} (${why}) — ${m.counts.chunks} passages from ${m.counts.documents} documents, built ${m.builtAt}` +
@@ -85,22 +124,45 @@ export function createLiveState(opts: LiveStateOptions): LiveState {
         `server: index ${id} in ${where} refused (${why}): ${message(e)} — ` +
           (state ? `still serving index ${idOf(state)}.` : "nothing to serve yet."),
       );
-      failure = `failed: ${message(e)}`;
+      failure = `failed: ${publicReason(e)}`;
+      lastError = e;
       return "refused";
     } finally {
       loading = false;
     }
   }
 
+  const status = () =>
+    phase ?? (state ? "ready" : loading ? "loading the index" : (failure ?? "starting"));
+  const currentProgress = () =>
+    progress ?? (loading && !state ? { phase: "loading the index" } : null);
+
   return {
     current: () => state,
-    status: () =>
-      phase ?? (state ? "ready" : loading ? "loading the index" : (failure ?? "starting")),
-    progress: () => progress ?? (loading && !state ? { phase: "loading the index" } : null),
+    status,
+    progress: currentProgress,
+    readiness: () => ({
+      state: state
+        ? "ready"
+        : phase?.startsWith("building")
+          ? "building"
+          : loading || phase
+            ? "loading"
+            : failure?.startsWith("failed")
+              ? "failed"
+              : "starting",
+      manifest: state?.manifest ?? null,
+      status: status(),
+      progress: currentProgress(),
+    }),
     report(next, p = null) {
       phase = next;
       progress = next === null ? null : (p ?? { phase: next });
     },
+    fail(reason) {
+      failure = `failed: ${reason}`;
+    },
+    lastError: () => lastError,
     reload(why, { force = false } = {}) {
       const result = queue.then(() => run(why, force));
       queue = result.catch(() => undefined);

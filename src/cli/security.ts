@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Config } from "../config.js";
 import {
   forwardedAddress,
+  publicOriginsFor,
   securityOptions,
   socketAddress,
   type SecurityOptions,
@@ -23,10 +24,14 @@ export function loadSites(opts: { file?: string | undefined; json?: string | und
   return [];
 }
 
-/** Security settings from the parsed configuration; reads `SITES_FILE` (throws a readable error when invalid). */
-export function securityFromConfig(config: Config): SecurityOptions {
+/**
+ * Security settings from the parsed configuration; reads `SITES_FILE` (throws a readable error when
+ * invalid). `port` is where the server listens (known after it does, when `PORT` is 0).
+ */
+export function securityFromConfig(config: Config, port = config.PORT): SecurityOptions {
   return securityOptions({
     sites: loadSites({ file: config.SITES_FILE, json: config.SITES }),
+    publicOrigins: publicOriginsFor(config.PUBLIC_ORIGIN, config.HOST, port),
     perAddress: config.RATE_LIMIT_PER_ADDRESS,
     perSite: config.RATE_LIMIT_PER_SITE,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,

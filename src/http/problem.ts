@@ -18,6 +18,10 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   // Never sent in practice: a failed generator falls back to the extractive answer.
   generator_failed: 502,
+  overloaded: 503,
+  answer_timeout: 503,
+  // The client has gone; nobody reads it, but it is not a server fault either.
+  cancelled: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -53,7 +57,17 @@ export function problem(
   });
 }
 
-/** The app's `onError`: known errors keep their status; anything else is logged and becomes a 500 without internals. */
+/** Whether `err` is the request's body failing because the client went away or broke its framing. */
+const clientGone = (err: Error, c: Context): boolean =>
+  c.req.raw.signal.aborted ||
+  (err as NodeJS.ErrnoException).code === "ECONNRESET" ||
+  err.message === "aborted";
+
+/**
+ * The app's `onError`: known errors keep their status; a request whose client went away or broke
+ * off its body gets a 400 (rarely read by anyone) without a log line; anything else is logged and
+ * becomes a 500 without internals.
+ */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof AppError) {
     const res = problem(c, STATUS[err.code], err.message, err.code, err.details);
@@ -62,6 +76,7 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException)
     return problem(c, err.status, err.message || TITLES[err.status] || "Error");
+  if (clientGone(err, c)) return problem(c, 400, "The request's body could not be read.");
   console.error("unexpected error:", err);
   return problem(c, 500, "An unexpected error occurred; it has been logged.");
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ANSWERER_CHOICES } from "../answer/answerer.js";
+import { wholeNumber } from "./query.js";
 
 /** Request body of `POST /api/ask`. */
 export const AskRequestSchema = z
@@ -30,7 +31,7 @@ export type AskRequest = z.infer<typeof AskRequestSchema>;
 /** Query of `GET /api/search`. */
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, "q must not be empty").max(2000),
-  k: z.coerce.number().int().min(1).max(50).default(10),
+  k: wholeNumber("k", 1, 50).default(10),
 });
 
 /** One readable line per zod issue, e.g. "question: must not be empty". */

@@ -25,6 +25,27 @@ export interface Gazetteer {
   englishName(simplified: string): string | undefined;
   /** Every Simplified Chinese form with the name's English forms. */
   forms(): [string, string[]][];
+  /**
+   * The gazetteer's spelling of a word it does not know but one letter away from one of its names
+   * ("Shenzen" → "Shenzhen"): users misspell place names. Null when there is none or more than one.
+   */
+  spelling(word: string): string | null;
+}
+
+/** Shortest word checked for a misspelt name: shorter words are too often other words. */
+const MIN_SPELLING = 6;
+
+/** Whether two words differ by one insertion, deletion, substitution or swap of neighbours. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
@@ -94,6 +115,15 @@ export function compileGazetteer(entries: readonly NameEntry[]): Gazetteer {
       return name && hasHan(simplified) ? name.entry.en[0] : undefined;
     },
     forms: () => han.map(([form, name]) => [form, [...name.english]]),
+    spelling(word) {
+      const key = latinKey(word);
+      if (key.length < MIN_SPELLING || byKey.has(key)) return null;
+      const near = new Set<string>();
+      for (const [k, name] of byKey)
+        if (!hasHan(k) && k.length >= MIN_SPELLING - 1 && oneEditApart(key, k))
+          near.add(name.entry.en[0]!);
+      return near.size === 1 ? [...near][0]! : null;
+    },
   };
 }
 

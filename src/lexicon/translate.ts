@@ -31,6 +31,7 @@ export function createLexicon(
     toEnglish: (chineseText, options) => translateToEnglish(chineseText, { dict, names }, options),
     gloss: (chineseText) => glossChinese(chineseText, { dict, names }),
     names: (text) => names.find(text),
+    spelling: (word) => names.spelling(word),
   };
 }
 

@@ -55,6 +55,8 @@ export interface Lexicon {
   gloss(chineseText: string): string;
   /** Gazetteer names in a text (English or Chinese), with their other spellings and scripts. */
   names(text: string): FoundName[];
+  /** The gazetteer's spelling of a name misspelt by one letter ("Shenzen" → "Shenzhen"), or null. */
+  spelling(word: string): string | null;
 }
 
 /** A gazetteer name found in a text. */
@@ -74,4 +76,6 @@ export interface Translator {
   romanised(word: string): string[];
   /** Other spellings and scripts of place and organisation names found in the text. */
   names(text: string): Array<{ name: string; variants: readonly string[] }>;
+  /** The gazetteer's spelling of a name misspelt by one letter ("Shenzen" → "Shenzhen"), or null. */
+  spelling?(word: string): string | null;
 }

@@ -17,6 +17,19 @@ export interface AnalysisResources {
   sources?: SourceIndex;
 }
 
+/**
+ * The question with capitalised words one letter away from a gazetteer name respelled as the
+ * gazetteer spells them ("Shenzen" → "Shenzhen"); everything after analysis reads this spelling.
+ */
+function respelled(question: string, translator: Translator | null): string {
+  if (!translator?.spelling) return question;
+  return question.replace(/(?<![\p{L}'’])\p{Lu}[\p{L}'’-]{4,}/gu, (word) => {
+    const bare = word.replace(/['’]s$/u, "");
+    const fixed = translator.spelling!(bare);
+    return fixed ? word.replace(bare, fixed) : word;
+  });
+}
+
 /** Longest earlier turn read, in characters: context beyond it adds work, not meaning. */
 export const MAX_TURN_CHARS = 600;
 /** Weight of an earlier turn's words relative to the question's own. */
@@ -26,7 +39,8 @@ const SOURCE_WEIGHT = 0.3;
 /** Most names taken from the last answer as what a follow-up may refer to. */
 const MAX_REFERRED = 3;
 /** An attribution clause: "according to …" up to the next comma or the end; 根據／據…，. */
-const ATTRIBUTION = /\baccording to\b[^,;?]*|(?:根據|根据|依據|依据|按照)[^，,；;？?]*/iu;
+const ATTRIBUTION =
+  /\baccording to\b[^,;?]*|(?:根據|根据|依據|依据|按照)[^，,；;？?]*|[^，,；;？?。]*(?:論文|论文|文章|報告|报告|研究|調查|调查|一章|章節|章节)(?:裡|里|中|內|内)(?=[，,])/iu;
 
 const YEAR = /(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)(?!s|年代)/gu;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
@@ -39,10 +53,11 @@ const NUMBER = /\d+(?:[.,]\d+)*/gu;
  *   a.followUp // → "rewritten"; a.text // → "What share of Dongguan's firms export?"; a.asks // → "share"
  */
 export function analyseQuestion(
-  question: string,
+  asked: string,
   history: readonly Turn[],
   res: AnalysisResources,
 ): QuestionAnalysis {
+  const question = respelled(asked, res.translator);
   const turns = history.map((t) => ({ ...t, content: t.content.slice(0, MAX_TURN_CHARS) }));
   const earlier = followUpContext(question, turns);
   const rewritten =
@@ -89,7 +104,7 @@ export function analyseQuestion(
   put(attribution, SOURCE_WEIGHT);
   put(own.replace(attribution, " "), 1);
   return {
-    question,
+    question: asked,
     text,
     context,
     followUp,
@@ -101,6 +116,7 @@ export function analyseQuestion(
     numbers,
     entities,
     sources,
+    attribution,
     parts: splitQuestion(question),
     words: [...words.values()],
     focus: contentWordsWithAlts(quantityFocus(text) || quantityFocus(context), res.translator).map(

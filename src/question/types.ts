@@ -62,6 +62,8 @@ export interface QuestionAnalysis {
   numbers: string[];
   entities: Entity[];
   sources: SourcePointer[];
+  /** The clause that says where to look ("according to the 2010 survey", "那篇論文裡"), or "". */
+  attribution: string;
   /** Sub-questions of a compound question (two or more), or [] when it asks one thing. */
   parts: string[];
   /** Content words of the question (weight 1) and of its context (less). */

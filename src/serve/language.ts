@@ -54,5 +54,6 @@ export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> 
     gloss: (zh) => lexicon.gloss(zh),
     romanised: (word) => [...vocabulary.byPinyin(word)],
     names: (text) => lexicon.names(text),
+    spelling: (word) => lexicon.spelling(word),
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { chunkDocument } from "../chunks/chunk.js";
 import type { Chunk } from "../chunks/types.js";
 import type { Embedder } from "../embed/types.js";
@@ -10,9 +10,11 @@ import type { CorpusDocument } from "../ingest/types.js";
 import { buildLexicalIndex } from "../retrieve/lexical-index.js";
 import { tokenize } from "../text/tokens.js";
 import { replaceDirAtomic, writeFileAtomic } from "./atomic.js";
+import { checksumFiles, damagedFile } from "./checksums.js";
 import { createHnswIndex } from "./hnsw.js";
 import { INDEX_FILES } from "./index-data.js";
 import { readManifest } from "./load-index.js";
+import { ensureWritable, recoverIndexDir } from "./recover.js";
 import { openPrevious, reuseKey, type PreviousIndex } from "./reuse.js";
 import { SCHEMA_VERSION, type Manifest } from "./types.js";
 
@@ -47,6 +49,8 @@ export interface BuildOptions {
   reuse?: boolean;
   /** Further inputs that shape extraction (e.g. a hash of data files it reads), part of the reuse key. */
   reuseExtra?: string;
+  /** Told of what went wrong without failing the build (e.g. an old folder that could not be removed). */
+  warn?: (message: string) => void;
 }
 
 /** What the corpus and embedder would produce, to compare with the current manifest. */
@@ -79,6 +83,9 @@ export async function staleReason(
     return glossed ? "Chinese glosses missing" : "glosses no longer wanted";
   if (manifest.knowledge !== (await knowledgeHash(corpusDir)))
     return `corpus knowledge changed (${join(corpusDir, "knowledge")})`;
+  if (!manifest.checksums) return "the index records no file checksums (an older build)";
+  const damaged = await damagedFile(indexDir, manifest);
+  if (damaged) return `index file ${damaged} is damaged`;
   const files = await corpusFingerprint(corpusDir);
   const key = (f: Manifest["files"]) =>
     f
@@ -112,6 +119,13 @@ export function embeddingText(
 export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
   const t0 = performance.now();
   const { corpusDir, indexDir, embedder, gloss, onProgress } = opts;
+  const warn = opts.warn ?? ((m: string) => void process.stderr.write(`index: warning: ${m}\n`));
+  // Fail now rather than after a minute of embedding; put back an index a killed build left aside.
+  await ensureWritable(dirname(indexDir));
+  const recovery = await recoverIndexDir(indexDir);
+  if (recovery.restored)
+    warn(`a build was interrupted; restored ${recovery.restored} as ${indexDir}`);
+  recovery.warnings.forEach(warn);
   const key = reuseKey({
     embedder,
     glossed: Boolean(gloss),
@@ -180,7 +194,7 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
   }
 
   onProgress?.({ stage: "writing" });
-  const manifest: Manifest = {
+  const draft: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     buildId: randomBytes(8).toString("hex"),
     builtAt: new Date().toISOString(),
@@ -202,14 +216,21 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
     reuseKey: key,
     reused: { documents: reusedDocs, chunks: chunks.length - toEmbed.length },
   };
-  await replaceDirAtomic(indexDir, async (dir) => {
-    await writeFileAtomic(join(dir, INDEX_FILES.chunks), JSON.stringify(chunks));
-    await writeFileAtomic(join(dir, INDEX_FILES.lexical), JSON.stringify(lexical));
-    await writeFileAtomic(join(dir, INDEX_FILES.gloss), JSON.stringify(glossIndex));
-    await writeFileAtomic(join(dir, INDEX_FILES.tables), JSON.stringify(tables));
-    await vectors.save(join(dir, INDEX_FILES.vectors));
-    // The manifest goes last: a directory without one is never mistaken for a finished index.
-    await writeFileAtomic(join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
-  });
+  let manifest = draft;
+  await replaceDirAtomic(
+    indexDir,
+    async (dir) => {
+      await writeFileAtomic(join(dir, INDEX_FILES.chunks), JSON.stringify(chunks));
+      await writeFileAtomic(join(dir, INDEX_FILES.lexical), JSON.stringify(lexical));
+      await writeFileAtomic(join(dir, INDEX_FILES.gloss), JSON.stringify(glossIndex));
+      await writeFileAtomic(join(dir, INDEX_FILES.tables), JSON.stringify(tables));
+      await vectors.save(join(dir, INDEX_FILES.vectors));
+      // Every file written so far, so a server can tell a damaged file from a good one.
+      manifest = { ...draft, checksums: await checksumFiles(dir) };
+      // The manifest goes last: a directory without one is never mistaken for a finished index.
+      await writeFileAtomic(join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+    },
+    { warn },
+  );
   return manifest;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Chunk } from "../chunks/types.js";
+import { damagedFile } from "./checksums.js";
 import { loadHnswIndex } from "./hnsw.js";
 import { INDEX_FILES } from "./index-data.js";
 import { readManifest } from "./load-index.js";
@@ -69,6 +70,9 @@ export async function openPrevious(
   if (!manifest) return { previous: null, reason: "no previous index" };
   if (manifest.reuseKey !== key)
     return { previous: null, reason: "schema, embedder, glosses or corpus knowledge changed" };
+  // Damaged files are not carried into the next index (a flipped bit in vectors.hnsw parses fine).
+  const damaged = await damagedFile(indexDir, manifest);
+  if (damaged) return { previous: null, reason: `the previous index's ${damaged} is damaged` };
   try {
     const [chunksText, tablesText, vectors] = await Promise.all([
       readFile(join(indexDir, INDEX_FILES.chunks), "utf8"),

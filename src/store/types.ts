@@ -32,6 +32,11 @@ export const ManifestSchema = z.object({
   reuseKey: z.string().optional(),
   /** What this build took over from the previous index instead of extracting and embedding again. */
   reused: z.object({ documents: z.number(), chunks: z.number() }).optional(),
+  /**
+   * SHA-256 of every other file of the index, by file name, checked when the index is loaded.
+   * Indexes written before checksums were recorded lack it and are rebuilt (reusing their documents).
+   */
+  checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/u)).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -36,6 +36,17 @@ export interface WorkerEnv {
 export const WorkerConfigSchema = z.object({
   /** `{"sites": [...]}` as for the Node server's `SITES`; `SITES_KV`'s key `sites` takes precedence. */
   SITES: z.string().optional(),
+  /**
+   * The origins of the Worker's own pages, comma-separated (`https://qa.example.edu`); by default
+   * the origin each request was addressed to, which only the Worker's own routes reach.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(",").map((o) => o.trim()) : undefined))
+    .refine((list) => !list || list.every((o) => URL.canParse(o) && new URL(o).origin === o), {
+      message: "must be scheme://host[:port], comma-separated, with no path or trailing slash",
+    }),
   /** Requests per window per client address and per site, used where no limiter binding is bound; 0: no limit. */
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_PER_SITE: z.coerce.number().int().min(0).default(3000),
@@ -46,6 +57,8 @@ export const WorkerConfigSchema = z.object({
     .int()
     .positive()
     .default(64 * 1024),
+  /** Answers kept in each isolate for repeated questions; 0: none. */
+  ANSWER_CACHE: z.coerce.number().int().min(0).default(500),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -90,20 +90,54 @@ export async function siteSource(
   };
 }
 
+/** Origins learnt from requests are capped: a Worker has a handful of routes, never more. */
+const MAX_LEARNT_ORIGINS = 16;
+
+/** The origins of the Worker's own pages, which same-origin requests must come from exactly. */
+export interface OwnOrigins {
+  readonly list: readonly string[];
+  /** Called with each request's URL before the app sees it. */
+  reachedAt(url: string): void;
+}
+
 /**
- * The app's security options on Workers: the sites, the client address from `cf-connecting-ip`, and
- * the rate limiting bindings (or memory where one is missing).
+ * The Worker's own origins: `PUBLIC_ORIGIN` when set, else each origin a request was addressed to.
+ * Unlike a Node server, whose `Host` any name resolving to it can set, a Worker is reached only
+ * through the routes and domains its account gave it, so the request URL's origin is its own.
  *
  * @example
- *   const security = workerSecurity(env, config, sites.registry);
+ *   const origins = ownOrigins(undefined);
+ *   origins.reachedAt("https://regions-qa.example.workers.dev/api/ask");
+ *   origins.list // → ["https://regions-qa.example.workers.dev"]
+ */
+export function ownOrigins(configured: readonly string[] | undefined): OwnOrigins {
+  if (configured) return { list: configured, reachedAt: () => {} };
+  const list: string[] = [];
+  return {
+    list,
+    reachedAt(url) {
+      const origin = new URL(url).origin;
+      if (!list.includes(origin) && list.length < MAX_LEARNT_ORIGINS) list.push(origin);
+    },
+  };
+}
+
+/**
+ * The app's security options on Workers: the sites, the Worker's own origins, the client address
+ * from `cf-connecting-ip`, and the rate limiting bindings (or memory where one is missing).
+ *
+ * @example
+ *   const security = workerSecurity(env, config, sites.registry, ownOrigins(config.PUBLIC_ORIGIN).list);
  */
 export function workerSecurity(
   env: Pick<WorkerEnv, "ADDRESS_LIMITER" | "SITE_LIMITER">,
   config: WorkerConfig,
   sites: SiteRegistry,
+  publicOrigins: readonly string[],
 ): SecurityOptions {
   return securityOptions({
     sites,
+    publicOrigins,
     perAddress: config.RATE_LIMIT_PER_ADDRESS,
     perSite: config.RATE_LIMIT_PER_SITE,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,

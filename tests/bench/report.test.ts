@@ -7,12 +7,14 @@ describe("formatMetrics", () => {
       { name: "ask p50 (ms)", value: 120, atMost: 150, note: "129 asks" },
       { name: "ask p95 (ms)", value: 620, atMost: 500 },
       { name: "index passages/s", value: 10.2 },
+      { name: "req/s ÷ peer", value: 1.5, atLeast: 2 },
     ]);
-    expect(missed).toBe(1);
+    expect(missed).toBe(2);
     const lines = text.split("\n");
-    expect(lines[1]).toMatch(/^ask p50 \(ms\)\s+120\s+150\s+yes\s+129 asks$/u);
-    expect(lines[2]).toMatch(/^ask p95 \(ms\)\s+620\s+500\s+NO$/u);
+    expect(lines[1]).toMatch(/^ask p50 \(ms\)\s+120\s+≤150\s+yes\s+129 asks$/u);
+    expect(lines[2]).toMatch(/^ask p95 \(ms\)\s+620\s+≤500\s+NO$/u);
     expect(lines[3]).toMatch(/^index passages\/s\s+10\.2$/u);
+    expect(lines[4]).toMatch(/^req\/s ÷ peer\s+1\.5\s+≥2\s+NO$/u);
   });
 });
 

@@ -9,6 +9,7 @@ import { createGenerativeAnswerer } from "../../src/answer/generative/answer.js"
 import { createChatClient } from "../../src/answer/generative/client.js";
 import { parsePrompts } from "../../src/answer/generative/prompts.js";
 import { createApp } from "../../src/http/app.js";
+import { securityOptions } from "../../src/http/security/options.js";
 import { createAssets } from "../../src/http/widget/assets.js";
 import { readWidgetFiles } from "../../src/http/widget/files.js";
 import { idOf, startChatServer } from "../fixtures/chat-server.js";
@@ -47,15 +48,21 @@ beforeAll(async () => {
     passages: 5,
     log: () => {},
   });
-  const app = createApp({
-    state: () => ({ ...state, generative }),
-    status: () => "ready",
-    assets: createAssets(readWidgetFiles()),
-  });
+  // The app needs its own origin (same-origin is exact), known once the ephemeral port is.
+  let app: ReturnType<typeof createApp> | null = null;
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve(
+      { fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: "127.0.0.1" },
+      () => resolve(s),
+    );
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = createApp({
+    state: () => ({ ...state, generative }),
+    status: () => "ready",
+    security: securityOptions({ publicOrigins: [base] }),
+    assets: createAssets(readWidgetFiles()),
+  });
   close = async () => {
     await new Promise((r) => server.close(() => r(undefined)));
     await model.close();

@@ -118,15 +118,21 @@ export async function serveApp(
   allowed: string[],
 ): Promise<{ base: string; close: () => Promise<void> }> {
   const state = await readyState();
-  const security = securityOptions({
-    sites: [{ key: SITE_KEY, name: "Test course", origins: allowed }],
-  });
-  const assets = createAssets(readWidgetFiles());
-  const app = createApp({ state: () => state, status: () => "ready", security, assets });
+  // The app needs its own origin, known once the ephemeral port is: no request arrives before that.
+  let app: ReturnType<typeof createApp> | null = null;
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve(
+      { fetch: (req, env) => app!.fetch(req, env), port: 0, hostname: "127.0.0.1" },
+      () => resolve(s),
+    );
   });
   const { port } = server.address() as AddressInfo;
+  const security = securityOptions({
+    sites: [{ key: SITE_KEY, name: "Test course", origins: allowed }],
+    publicOrigins: [`http://127.0.0.1:${port}`],
+  });
+  const assets = createAssets(readWidgetFiles());
+  app = createApp({ state: () => state, status: () => "ready", security, assets });
   return {
     base: `http://127.0.0.1:${port}`,
     close: () => new Promise((r) => server.close(() => r())),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLiveState } from "../../src/cli/live-state.js";
+import { AppError } from "../../src/errors.js";
 import { createApp } from "../../src/http/app.js";
 import type { ReadyState } from "../../src/http/state.js";
 
@@ -152,6 +153,74 @@ describe("live state", () => {
   it("says there is no index yet when there is none", async () => {
     const { live } = setup();
     expect(await live.reload("startup")).toBe("missing");
-    expect(live.status()).toBe("no index in index/current yet");
+    // What a client may see names no folder.
+    expect(live.status()).toBe("no index yet");
+  });
+
+  it("reports a damaged index as failed, naming the file; the API answers a fixed 503 without Retry-After", async () => {
+    const { disk, live, logs } = setup();
+    disk.id = "bad";
+    disk.loads.set("bad", async () => {
+      throw new AppError(
+        "index_invalid",
+        "The index in /srv/qa/index/current is damaged: chunks.json is not valid JSON (Unexpected token '\u0000', \"\u0000garbage\" is not valid JSON)",
+        { details: { file: "chunks.json", problem: "is not valid JSON" } },
+      );
+    });
+    expect(await live.reload("startup")).toBe("refused");
+    expect(logs.at(-1)).toMatch(/\/srv\/qa\/index\/current is damaged: chunks\.json/u);
+    const app = createApp({
+      state: () => null,
+      status: live.status,
+      progress: live.progress,
+      readiness: live.readiness,
+    });
+
+    const ready = await app.request("/readyz");
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({
+      ready: false,
+      state: "failed",
+      status: "failed: index file chunks.json is not valid JSON",
+    });
+    const health = await app.request("/healthz");
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", state: "failed" });
+
+    for (const res of [
+      await app.request("/api/ask", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question: "Which state answers?" }),
+      }),
+      await app.request("/api/documents"),
+    ]) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBeNull();
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({
+        type: "urn:problem:index_invalid",
+        detail: expect.stringMatching(/^The index could not be loaded/u),
+      });
+      expect(text).not.toMatch(/\/srv|chunks\.json|garbage|\\u0000/u);
+    }
+    const page = await app.request("/p/p1", { headers: { accept: "text/html" } });
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toBeNull();
+    expect(await page.text()).not.toMatch(/\/srv|garbage/u);
+  });
+
+  it("is loading, not failed, while a load is under way, and ready again after a good index", async () => {
+    const { disk, live } = setup();
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    disk.id = "a";
+    disk.loads.set("a", async () => (await gate, fakeState("a")));
+    const loading = live.reload("startup");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(live.readiness().state).toBe("loading");
+    release();
+    await loading;
+    expect(live.readiness()).toMatchObject({ state: "ready", manifest: { buildId: "a" } });
   });
 });

@@ -129,7 +129,7 @@ describe("npm start (a server process)", () => {
     await rename(indexDir, join(root, "index", ".old"));
     await rename(broken, indexDir);
     await server.waitFor(
-      /index 0000damaged0000 .* refused .*inconsistent.* still serving index/u,
+      /index 0000damaged0000 .* refused .*chunks\.json does not match its checksum.* still serving index/u,
       15_000,
     );
     expect((await readyz(base!)).buildId).toBe(second.buildId);

@@ -58,22 +58,42 @@ describe("origins and CORS", () => {
     const same = await post(app(), "/api/ask", { origin: "http://localhost", host: "localhost" });
     expect(same.status).toBe(200);
     expect(same.headers.get("access-control-allow-origin")).toBeNull();
-    // Behind a proxy that rewrites Host, the browser's Sec-Fetch-Site still says the page is ours.
-    const proxied = await post(app(), "/api/ask", {
+    // Behind a proxy that rewrites Host, the configured public origin says which pages are ours.
+    const behindProxy = makeApp({
+      perAddress: 0,
+      perSite: 0,
+      publicOrigins: ["https://qa.example.edu"],
+    });
+    const proxied = await post(behindProxy, "/api/ask", {
       origin: "https://qa.example.edu",
       host: "127.0.0.1:8787",
-      "sec-fetch-site": "same-origin",
     });
     expect(proxied.status).toBe(200);
     expect(
-      (
-        await post(app(), "/api/ask", {
-          origin: "https://qa.example.edu",
-          host: "127.0.0.1:8787",
-          "sec-fetch-site": "cross-site",
-        })
-      ).status,
+      (await post(behindProxy, "/api/ask", { origin: "http://localhost", host: "localhost" }))
+        .status,
     ).toBe(403);
+  });
+
+  it("compares scheme, host and port with the public origin, never the Host header (DNS rebinding)", async () => {
+    const ours = makeApp({ perAddress: 0, perSite: 0, publicOrigins: ["http://127.0.0.1:8787"] });
+    const status = async (headers: Record<string, string>) =>
+      (await post(ours, "/api/ask", headers)).status;
+    expect(await status({ origin: "http://127.0.0.1:8787", host: "127.0.0.1:8787" })).toBe(200);
+    // A page on a name that resolves here: its Host and Origin agree, and the browser calls it same-origin.
+    expect(
+      await status({
+        origin: "http://evil.example",
+        host: "evil.example",
+        "sec-fetch-site": "same-origin",
+      }),
+    ).toBe(403);
+    expect(await status({ origin: "http://evil.example:8787", host: "evil.example:8787" })).toBe(
+      403,
+    );
+    // The right host with another scheme or port is another origin.
+    expect(await status({ origin: "https://127.0.0.1:8787", host: "127.0.0.1:8787" })).toBe(403);
+    expect(await status({ origin: "http://127.0.0.1:9999", host: "127.0.0.1:8787" })).toBe(403);
   });
 
   it("allows a listed origin with CORS headers for exactly that origin", async () => {

@@ -78,6 +78,14 @@ describe("analyseQuestion", () => {
     expect(weight("busi")).toBe(1);
     expect(a.entities.map((e) => e.name)).not.toContain("Mei Lin");
   });
+  it("reads a Chinese clause that says where to look as attribution", () => {
+    const a = analyse("在林梅那篇港口論文裡，廈門港有幾個泊位？");
+    expect(a.attribution).toBe("在林梅那篇港口論文裡");
+    expect(analyse("How deep is the Wuxi port, according to the city yearbook?").attribution).toBe(
+      "according to the city yearbook",
+    );
+  });
+
   it("translates its words into the other language", () => {
     const a = analyse("How deep is the Wuxi port?");
     expect(a.words.find((w) => w.term === "port")?.alts).toContain("港口");
@@ -91,5 +99,18 @@ describe("analyseQuestion", () => {
     expect(analyse("How many cranes did the port buy?").focus.map((w) => w.term)).toEqual([
       "crane",
     ]);
+  });
+});
+
+describe("misspelt names", () => {
+  const spelling = (word: string) => (word === "Xaimen" ? "Xiamen" : null);
+  it("are read as the gazetteer spells them, one letter away", () => {
+    const a = analyseQuestion("How busy was the Xaimen port in 1995?", [], {
+      translator: { ...translator, spelling },
+      sources,
+    });
+    expect(a.question).toBe("How busy was the Xaimen port in 1995?");
+    expect(a.text).toBe("How busy was the Xiamen port in 1995?");
+    expect(a.entities.map((e) => e.name)).toEqual(["Xiamen"]);
   });
 });

@@ -126,15 +126,32 @@ describe("answering in workerd from the built data", () => {
     expect(page.headers.get("content-type")).toMatch(/^text\/html/u);
   });
 
-  it("says it is ready, with the index's embedder, and that questions are not embedded", async () => {
+  it("says it is ready, with the index's build, embedder and counts", async () => {
     const ready = (await (await request("/readyz")).json()) as {
       ready: boolean;
+      buildId: string;
       embedder: { id: string };
       counts: { chunks: number };
     };
-    expect(ready.ready).toBe(true);
+    const about = (await (await env.ASSETS.fetch("https://assets.invalid/worker.json")).json()) as {
+      buildId: string;
+    };
+    expect(ready).toMatchObject({ ready: true, buildId: about.buildId });
     expect(ready.counts.chunks).toBeGreaterThan(100);
-    expect(await (await request("/healthz")).json()).toEqual({ status: "ok", phase: "ready" });
+    expect(await (await request("/healthz")).json()).toMatchObject({
+      status: "ok",
+      state: "ready",
+    });
+  });
+
+  it("answers the chat page's own requests, which carry the Worker's origin", async () => {
+    const res = await ask(
+      { question: "What did Suzhou officials offer large multinational firms?" },
+      { origin: ORIGIN },
+    );
+    expect(res.status).toBe(200);
+    const foreign = await ask({ question: "Who?" }, { origin: "https://elsewhere.example" });
+    expect(foreign.status).toBe(403);
   });
 });
 

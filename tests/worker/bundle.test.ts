@@ -22,11 +22,14 @@ const NODE_ONLY_PACKAGES = [
   "chinese-tokenizer",
   "@hono/node-server",
   "cli-progress",
+  "autocannon",
 ];
 /** Project modules that read files or load those packages: the Node edge. */
 const NODE_EDGE = [
   "src/cli/",
   "src/bench/",
+  "src/pool/",
+  "src/http/node/",
   "src/store/hnsw.ts",
   "src/store/load-index.ts",
   "src/store/build.ts",

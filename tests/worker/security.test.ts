@@ -5,6 +5,7 @@ import { parseWorkerConfig, type KvBinding, type RateLimitBinding } from "../../
 import {
   bindingLimiter,
   connectingAddress,
+  ownOrigins,
   siteSource,
   SITES_KEY,
   workerSecurity,
@@ -117,7 +118,7 @@ describe("the app with the Worker's security", () => {
     const app = createApp({
       state: () => null,
       status: () => "loading",
-      security: workerSecurity({ ADDRESS_LIMITER: fakeLimiter(1) }, config, sites.registry),
+      security: workerSecurity({ ADDRESS_LIMITER: fakeLimiter(1) }, config, sites.registry, []),
     });
     const from = { headers: { "cf-connecting-ip": "198.51.100.9" } };
     expect((await app.request("/api/documents", from)).status).toBe(503);
@@ -126,6 +127,45 @@ describe("the app with the Worker's security", () => {
     expect(refused.headers.get("retry-after")).toBe("10");
     // Without the header the address is unknown, and only the site limit could apply.
     expect((await app.request("/api/documents")).status).toBe(503);
+  });
+});
+
+describe("ownOrigins", () => {
+  it("is PUBLIC_ORIGIN when set, whatever requests are addressed to", () => {
+    const origins = ownOrigins(
+      parseWorkerConfig({ PUBLIC_ORIGIN: "https://qa.example.edu" }).PUBLIC_ORIGIN,
+    );
+    origins.reachedAt("https://elsewhere.example/api/ask");
+    expect(origins.list).toEqual(["https://qa.example.edu"]);
+  });
+
+  it("is otherwise each origin the Worker was reached at, once, and at most 16", () => {
+    const origins = ownOrigins(undefined);
+    origins.reachedAt("https://regions-qa.example.workers.dev/api/ask");
+    origins.reachedAt("https://regions-qa.example.workers.dev/");
+    origins.reachedAt("https://qa.example.edu/widget?site=econ101");
+    expect(origins.list).toEqual([
+      "https://regions-qa.example.workers.dev",
+      "https://qa.example.edu",
+    ]);
+    for (let i = 0; i < 40; i++) origins.reachedAt(`https://h${i}.example/`);
+    expect(origins.list).toHaveLength(16);
+  });
+
+  it("makes a page of the Worker's own origin same-origin, and no other", async () => {
+    const origins = ownOrigins(undefined);
+    const config = parseWorkerConfig({});
+    const sites = await siteSource({}, config, () => {});
+    const app = createApp({
+      state: () => null,
+      status: () => "loading",
+      security: workerSecurity({}, config, sites.registry, origins.list),
+    });
+    origins.reachedAt("https://regions-qa.example.workers.dev/api/documents");
+    const own = { origin: "https://regions-qa.example.workers.dev" };
+    expect((await app.request("/api/documents", { headers: own })).status).toBe(503);
+    const other = { origin: "https://evil.example" };
+    expect((await app.request("/api/documents", { headers: other })).status).toBe(403);
   });
 });
 
@@ -139,5 +179,11 @@ describe("parseWorkerConfig", () => {
     expect(() =>
       parseWorkerConfig({ RATE_LIMIT_WINDOW_SECONDS: "soon", LOG_LEVEL: "loud" }),
     ).toThrow(/RATE_LIMIT_WINDOW_SECONDS[\s\S]*LOG_LEVEL/u);
+    expect(
+      parseWorkerConfig({ PUBLIC_ORIGIN: "https://a.example, https://b.example" }),
+    ).toMatchObject({ PUBLIC_ORIGIN: ["https://a.example", "https://b.example"] });
+    expect(() => parseWorkerConfig({ PUBLIC_ORIGIN: "https://a.example/" })).toThrow(
+      /PUBLIC_ORIGIN/u,
+    );
   });
 });

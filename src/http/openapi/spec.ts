@@ -68,11 +68,11 @@ const COMMON_ERRORS: Json = {
   },
   "503": {
     ...problem(
-      "The index is still being built or loaded: `progress` says what is happening and how far it is ({phase, done, total, etaSeconds}).",
+      "The index is still being built or loaded (`index_not_ready`: `progress` says what is happening and how far it is, {phase, done, total, etaSeconds}); every worker is busy and the queue is full (`overloaded`); the question ran over its time budget (`answer_timeout`); or the index failed its checks (`index_invalid`, a fixed message and no Retry-After: it does not get better by waiting).",
     ),
     headers: {
       "Retry-After": {
-        description: "Seconds to wait before asking again.",
+        description: "Seconds to wait before asking again (absent for index_invalid).",
         schema: { type: "integer" },
       },
     },
@@ -80,6 +80,7 @@ const COMMON_ERRORS: Json = {
 };
 const BODY_ERRORS: Json = {
   "400": problem("Invalid JSON or fields; detail names each problem."),
+  "405": problem("The path answers other methods; the Allow header lists them."),
   "413": problem("The body exceeds MAX_BODY_BYTES."),
   "415": problem("The body is not application/json."),
 };

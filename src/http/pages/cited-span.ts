@@ -3,12 +3,15 @@ import type { Chunk } from "../../chunks/types.js";
 import type { CatalogEntry, Locator } from "../../cite/index.js";
 import { z } from "zod";
 import { AppError } from "../../errors.js";
+import { wholeNumber } from "../query.js";
 import { citedWork, locatorOf } from "../cite-out.js";
 import type { ReadyState } from "../state.js";
 
-const offset = z.coerce.number().int().min(0).optional();
 /** Query parameters giving raw offsets of a quote inside a passage (both or neither), for `/api/cite` and `/p/:id`. */
-export const QuoteRangeQuery = z.object({ start: offset, end: offset });
+export const QuoteRangeQuery = z.object({
+  start: wholeNumber("start", 0, Number.MAX_SAFE_INTEGER).optional(),
+  end: wholeNumber("end", 0, Number.MAX_SAFE_INTEGER).optional(),
+});
 export type QuoteRange = z.infer<typeof QuoteRangeQuery>;
 
 /** A verified quotation: `text` is the cleaned text of exactly `raw.slice(start, end)`. */

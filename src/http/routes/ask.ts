@@ -1,40 +1,30 @@
 import { Hono } from "hono";
-import { AppError } from "../../errors.js";
-import { AskRequestSchema, SearchQuerySchema, type AskRequest } from "../schemas.js";
-import type { AppDeps, ReadyState } from "../state.js";
-import { jsonBody, parseWith } from "../validate.js";
 import { answerQuestion } from "../../answer/answerer.js";
 import type { GenerateOptions } from "../../answer/generative/answer.js";
-import { toPassage } from "../../answer/service.js";
+import { answerJson } from "../answer-cache.js";
+import { boundAsk } from "../bounds.js";
 import { citationsOut } from "../cite-out.js";
+import { AskRequestSchema, type AskRequest } from "../schemas.js";
+import type { AskResponse, ReadyState } from "../state.js";
+import { jsonBody } from "../validate.js";
 
 /**
- * The loaded state, or a 503 saying what is under way, how far it is, and when to come back
- * (the build's own estimate, between 2 and 30 seconds; 5 when it cannot tell).
+ * Answers a validated question wherever the index is (see `Backend`), through the answer cache;
+ * `onText` hears a generative answer's verified sentences as they come.
  */
-export function ready(deps: AppDeps): ReadyState {
-  const s = deps.state();
-  if (!s) {
-    const progress = deps.progress?.() ?? { phase: deps.status() };
-    const eta = progress.etaSeconds;
-    throw new AppError(
-      "index_not_ready",
-      `The index is not loaded yet (${deps.status()}); try again shortly.`,
-      {
-        retryAfter: eta === undefined ? 5 : Math.min(30, Math.max(2, Math.ceil(eta))),
-        details: { progress },
-      },
-    );
-  }
-  return s;
-}
+export type Answerer = (
+  body: AskRequest,
+  signal: AbortSignal,
+  onText?: (text: string) => void | Promise<void>,
+) => Promise<AskResponse>;
 
 /**
  * The `/api/ask` response body; `/api/ask/stream` sends the same object in its final event (and
- * `opts.onText` the generative answer's verified sentences as they come).
+ * `opts.onText` the generative answer's verified sentences as they come). Stops early with the
+ * signal's reason when the asker has gone.
  */
 export async function askResponse(s: ReadyState, body: AskRequest, opts: GenerateOptions = {}) {
-  const result = await answerQuestion(s.qa, s.generative, body, opts);
+  const result = await answerQuestion(s.qa, s.generative, { ...body, signal: opts.signal }, opts);
   const citations = citationsOut(s, result.citations, body.style);
   // A citation that failed verification was dropped: its marker goes too, and the rest are renumbered.
   let answer = result.answer;
@@ -63,18 +53,22 @@ export async function askResponse(s: ReadyState, body: AskRequest, opts: Generat
   };
 }
 
-/** `POST /api/ask` and `GET /api/search`. */
-export function askRoutes(deps: AppDeps): Hono {
+/**
+ * Reads and validates an `/api/ask` body, bounded to what the pipeline reads (see `boundAsk`).
+ *
+ * @example
+ *   const body = await askBody(c); // 400/415 problem when invalid
+ */
+export const askBody = async (c: Parameters<typeof jsonBody>[0]): Promise<AskRequest> =>
+  boundAsk(await jsonBody(c, AskRequestSchema));
+
+/** `POST /api/ask`. */
+export function askRoutes(answer: Answerer): Hono {
   const app = new Hono();
   app.post("/ask", async (c) => {
-    const body = await jsonBody(c, AskRequestSchema);
-    return c.json(await askResponse(ready(deps), body, { signal: c.req.raw.signal }));
-  });
-  app.get("/search", async (c) => {
-    const { q, k } = parseWith(SearchQuerySchema, c.req.query());
-    const s = ready(deps);
-    const hits = await s.qa.search(q, k);
-    return c.json({ query: q, passages: hits.map(toPassage) });
+    const body = await askBody(c);
+    const result = await answer(body, c.req.raw.signal);
+    return c.body(answerJson(result), 200, { "content-type": "application/json" });
   });
   return app;
 }

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
 import { AppError } from "../../errors.js";
-import { isSameOrigin } from "../middleware/origin.js";
+import { isSameOrigin, type Refuse } from "../middleware/origin.js";
 import { pageCsp } from "../middleware/secure-headers.js";
-import type { SiteRegistry } from "../security/sites.js";
+import type { SecurityOptions } from "../security/options.js";
 import { isAssetName, type AssetName, type WidgetAssets } from "../widget/assets.js";
 import { chatHtml, refusalHtml, type Refusal, type RefusalLanguage } from "../widget/page.js";
 
@@ -45,7 +45,10 @@ function serveAsset(c: Context, assets: WidgetAssets | undefined, name: AssetNam
  * The chat page `/`, the embeddable `/widget?site=KEY` (framed only by KEY's origins), `/embed.js`
  * and the static files under `/assets/` (from `assets`, read at the edge).
  */
-export function chatRoutes(sites: SiteRegistry, assets?: WidgetAssets): Hono {
+export function chatRoutes(
+  { sites, publicOrigins }: SecurityOptions,
+  assets: WidgetAssets | undefined,
+): Hono {
   const app = new Hono();
   app.get("/", (c) => {
     c.header("content-security-policy", pageCsp());
@@ -60,7 +63,7 @@ export function chatRoutes(sites: SiteRegistry, assets?: WidgetAssets): Hono {
     const framer = framingOrigin(c);
     const refusal: Refusal | null = !site
       ? { kind: "unknown-key", key }
-      : framer && !isSameOrigin(framer, c) && !site.origins.includes(framer)
+      : framer && !isSameOrigin(framer, publicOrigins) && !site.origins.includes(framer)
         ? { kind: "origin", key, origin: framer }
         : null;
     if (refusal) {
@@ -87,15 +90,32 @@ export function chatRoutes(sites: SiteRegistry, assets?: WidgetAssets): Hono {
   return app;
 }
 
-/** `GET /api/site?site=KEY`: the site a key names, answered only to its own origins (the origin guard runs first). */
-export function siteRoutes(): Hono {
+/**
+ * `GET /api/site?site=KEY`: the site a key names, answered only to the key's own origins and to this
+ * service's own pages (the widget, whose same-origin GET carries `Sec-Fetch-Site: same-origin` and no
+ * `Origin`). Anyone else — another origin, or a client that names none — gets 403, counted by the
+ * rate limiter like every refusal, so the list of keys cannot be probed.
+ */
+export function siteRoutes({ publicOrigins }: SecurityOptions, refuse: Refuse): Hono {
   const app = new Hono();
-  app.get("/site", (c) => {
+  app.get("/site", async (c) => {
     const site = c.get("site");
     if (!site)
       throw new AppError(
         "invalid_request",
         "Give the site key as ?site=KEY or an X-Site-Key header.",
+      );
+    const origin = c.req.header("origin");
+    const own = origin
+      ? site.origins.includes(origin) || isSameOrigin(origin, publicOrigins)
+      : c.req.header("sec-fetch-site") === "same-origin";
+    if (!own)
+      await refuse(
+        c,
+        new AppError(
+          "forbidden_origin",
+          `Site key "${site.key}" is described only to the pages of its own origins.`,
+        ),
       );
     return c.json({ key: site.key, name: site.name ?? null });
   });

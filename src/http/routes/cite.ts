@@ -13,7 +13,7 @@ import { viewUrl } from "../cite-out.js";
 import { citePassage, QuoteRangeQuery } from "../pages/cited-span.js";
 import type { AppDeps } from "../state.js";
 import { parseWith } from "../validate.js";
-import { ready } from "./ask.js";
+import { ready } from "../readiness.js";
 
 /** Query of `GET /api/cite`. */
 export const CiteQuerySchema = QuoteRangeQuery.extend({

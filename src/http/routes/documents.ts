@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { AppError } from "../../errors.js";
 import type { AppDeps } from "../state.js";
-import { ready } from "./ask.js";
+import { ready } from "../readiness.js";
 
 /** `GET /api/documents`, `/api/documents/:id` and `/api/passages/:id`. */
 export function documentRoutes(deps: AppDeps): Hono {

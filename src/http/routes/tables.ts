@@ -5,7 +5,7 @@ import { findCells } from "../../tables/lookup.js";
 import type { Table } from "../../tables/types.js";
 import type { AppDeps } from "../state.js";
 import { parseWith } from "../validate.js";
-import { ready } from "./ask.js";
+import { ready } from "../readiness.js";
 
 const ListQuery = z.object({
   doc: z.string().max(300).optional(),
@@ -19,6 +19,10 @@ const DataQuery = z
     doc: z.string().max(300).optional(),
   })
   .refine((q) => q.row || q.column, "give at least one of row or column");
+
+const TableQuery = z.object({
+  format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
+});
 
 const summary = (t: Table) => ({
   id: t.id,
@@ -60,9 +64,10 @@ export function tableRoutes(deps: AppDeps): Hono {
   });
   app.get("/tables/:id{.+}", (c) => {
     const id = c.req.param("id");
+    const { format } = parseWith(TableQuery, c.req.query());
     const t = tables().find((x) => x.id === id);
     if (!t) throw new AppError("not_found", `No table with id "${id}".`);
-    if (c.req.query("format") === "csv") {
+    if (format === "csv") {
       if (t.status !== "parsed")
         throw new AppError(
           "invalid_request",

@@ -5,6 +5,12 @@ import { createSiteRegistry, type Site, type SiteRegistry } from "./sites.js";
 /** How the app decides who may call it, from where, and how often. */
 export interface SecurityOptions {
   sites: SiteRegistry;
+  /**
+   * The origins (`scheme://host[:port]`) of the service's own pages. A request is same-origin when
+   * its `Origin` is exactly one of these — scheme, host and port — never because its `Host` header
+   * agrees with it (which any page whose name resolves here could arrange).
+   */
+  publicOrigins: readonly string[];
   /** Requests per window from one client address to `/api/*`; 0 turns the limit off. */
   perAddress: number;
   /** Requests per window for one site key (all its visitors together), unless the site sets `limit`. */
@@ -34,8 +40,32 @@ const isRegistry = (s: SiteRegistry | readonly Site[] | undefined): s is SiteReg
   s !== undefined && !Array.isArray(s);
 
 /**
+ * The origins of the service's own pages: `PUBLIC_ORIGIN` when set, else the listening URL, with
+ * its loopback spellings (`localhost`, `127.0.0.1`, `[::1]`) when the server listens on a loopback
+ * or every address.
+ *
+ * @example
+ *   publicOriginsFor(undefined, "127.0.0.1", 8787)
+ *   // → ["http://127.0.0.1:8787", "http://localhost:8787", "http://[::1]:8787"]
+ */
+export function publicOriginsFor(
+  configured: string | undefined,
+  host: string,
+  port: number,
+): string[] {
+  if (configured) return [configured];
+  const loopback = ["127.0.0.1", "localhost", "::1", "0.0.0.0", "::", ""].includes(host);
+  const own = new URL(`http://${host.includes(":") ? `[${host}]` : host}:${port}`).origin;
+  const spellings = loopback
+    ? ["127.0.0.1", "localhost", "[::1]"].map((h) => new URL(`http://${h}:${port}`).origin)
+    : [];
+  return [...new Set([own, ...spellings])].filter((o) => !/\/\/(0\.0\.0\.0|\[::\])(:|$)/u.test(o));
+}
+
+/**
  * Security settings with defaults merged once: no sites (only same-origin and Origin-less clients),
- * 600 requests per minute per address (a classroom behind one NAT address), 3,000 per minute per site.
+ * pages served from `http://localhost`, 600 requests per minute per address (a classroom behind one
+ * NAT address), 3,000 per minute per site.
  *
  * @example
  *   const security = securityOptions({ sites: createSiteRegistry([{ key: "econ101", origins: ["https://lms.example.edu"] }]) });
@@ -47,6 +77,7 @@ export function securityOptions(
 ): SecurityOptions {
   const { sites, ...rest } = partial;
   return {
+    publicOrigins: ["http://localhost"],
     perAddress: 600,
     perSite: 3000,
     windowSeconds: 60,
