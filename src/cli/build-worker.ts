@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const cedict = about.cedict
-    ? `${about.cedict.entries} of ${about.cedict.of} dictionary entries`
+    ? `${about.cedict.entries} of ${about.cedict.of} dictionary entries (${about.cedict.headwords} more headwords for segmentation)`
     : "no dictionary";
   log(
     `build:worker: wrote ${outDir} in ${seconds}s — index ${about.buildId}, ${about.texts.length} texts, ` +

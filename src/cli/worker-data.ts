@@ -146,7 +146,10 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
 
     const cedictText = opts.cedictText === undefined ? await readCedictText() : opts.cedictText;
     const pruned = cedictText === null ? null : pruneCedict(cedictText, rawTexts);
-    if (pruned) await put(WORKER_FILES.cedict, pruned.text);
+    if (pruned) {
+      await put(WORKER_FILES.cedict, pruned.text);
+      await put(WORKER_FILES.cedictHeadwords, pruned.headwords);
+    }
 
     const widget = readWidgetFiles();
     for (const name of ASSET_NAMES) await put(`${WORKER_DIRS.widget}/${name}`, widget[name]);
@@ -158,7 +161,11 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
       texts,
       knowledge,
       catalog: hasCatalog,
-      cedict: pruned && { entries: pruned.kept, of: pruned.of },
+      cedict: pruned && {
+        entries: pruned.kept,
+        of: pruned.of,
+        headwords: pruned.headwords ? pruned.headwords.split("\n").length : 0,
+      },
       vectors: { count: index.chunks.length, dimension },
       files,
     };

@@ -30,16 +30,31 @@ interface Builder {
   refs: string[] | undefined;
 }
 
+/** The entry of a headword known without its glosses (see {@link parseDictionary}). */
+const GLOSSLESS: DictWord = { glosses: [], properMask: 0, qualifiedMask: 0 };
+
 /**
  * CC-CEDICT text with a corpus's dictionary supplement (`knowledge/dictionary.json`) appended,
- * parsed: the supplement's senses follow CC-CEDICT's own for a word both have.
+ * parsed: the supplement's senses follow CC-CEDICT's own for a word both have. `headwords` (one a
+ * line) are further words known without glosses — those a pruned dictionary left out — so that
+ * segmentation still finds them.
  *
  * @example
  *   parseDictionary(cedictText, knowledge.dictionary).words.get("外资")?.glosses
  *   // → ["foreign investment", …, "foreign capital"]
+ *   parseDictionary(prunedText, [], "福田区").words.get("福田区") // → { glosses: [], … }
  */
-export function parseDictionary(cedictText: string, supplement: readonly DictionaryTerm[]): Cedict {
-  return parseCedict(`${cedictText}\n${supplementLines(supplement)}`);
+export function parseDictionary(
+  cedictText: string,
+  supplement: readonly DictionaryTerm[],
+  headwords = "",
+): Cedict {
+  const dict = parseCedict(`${cedictText}\n${supplementLines(supplement)}`);
+  if (!headwords) return dict;
+  const words = new Map(dict.words);
+  for (const word of headwords.split("\n"))
+    if (word && !words.has(word)) words.set(word, GLOSSLESS);
+  return { ...dict, words };
 }
 
 /**

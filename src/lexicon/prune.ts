@@ -6,6 +6,11 @@ import { cleanGloss } from "./clean-gloss.js";
 export interface PrunedCedict {
   /** CC-CEDICT lines (its comment header first), newline-separated, as the parser reads them. */
   text: string;
+  /**
+   * The Simplified headwords of the entries left out, one a line: without their glosses they still
+   * let a question be segmented into the words the whole dictionary would find (`parseDictionary`).
+   */
+  headwords: string;
   /** Entries kept, and entries in the full dictionary. */
   kept: number;
   of: number;
@@ -22,13 +27,15 @@ const MAX_GLOSS_STEMS = 4;
  * text) — the only Chinese words a Chinese passage can match — and those with a gloss of one to
  * four content words that all occur in `texts` — the Chinese words of a question that translate
  * into words an English passage has. Entries these refer to ("variant of X", "abbr. for X") are
- * kept too: they borrow X's glosses. Any other word matches nothing either way, so the Worker parses
- * about a third of the 120,000 entries at each cold start. The comment header (licence and
- * attribution) is kept.
+ * kept too: they borrow X's glosses. The Worker parses about a third of the 120,000 entries at each
+ * cold start. The other words' headwords are listed apart (`headwords`), glosses left out: a
+ * question is segmented by every headword, as with the whole dictionary, so one word the corpus
+ * lacks ("福田區") does not split into characters that translate into other words. The comment
+ * header (licence and attribution) is kept.
  *
  * @example
  *   pruneCedict("# CC-CEDICT\n北京 北京 [Bei3 jing1] /Beijing/\n上海 上海 [Shang4 hai3] /Shanghai/", ["北京大學"])
- *   // → { text: "# CC-CEDICT\n北京 北京 [Bei3 jing1] /Beijing/", kept: 1, of: 2 }
+ *   // → { text: "# CC-CEDICT\n北京 北京 [Bei3 jing1] /Beijing/", headwords: "上海", kept: 1, of: 2 }
  */
 export function pruneCedict(cedictText: string, texts: Iterable<string>): PrunedCedict {
   const all = [...texts];
@@ -64,7 +71,13 @@ export function pruneCedict(cedictText: string, texts: Iterable<string>): Pruned
     }
   }
   const kept = entries.filter((e) => wanted.has(e.word)).map((e) => e.line);
-  return { text: [...header, ...kept].join("\n"), kept: kept.length, of: entries.length };
+  const others = new Set(entries.filter((e) => !wanted.has(e.word)).map((e) => e.word));
+  return {
+    text: [...header, ...kept].join("\n"),
+    headwords: [...others].join("\n"),
+    kept: kept.length,
+    of: entries.length,
+  };
 }
 
 /**

@@ -35,11 +35,14 @@ export function createLexicon(
   };
 }
 
-/** Gazetteer names the dictionary lacks (大德, 竹科) become headwords, so segmentation keeps them whole. */
+/**
+ * Gazetteer names the dictionary lacks (大德, 竹科) become headwords, so segmentation keeps them
+ * whole; so do those it knows without glosses (a pruned dictionary's), with the gazetteer's English.
+ */
 function withNames(dict: Cedict, names: Gazetteer): Cedict {
   const words = new Map<string, DictWord>(dict.words);
   for (const [form, english] of names.forms()) {
-    if (!words.has(form))
+    if (!words.get(form)?.glosses.length)
       words.set(form, {
         glosses: english,
         properMask: (1 << english.length) - 1,

@@ -2,7 +2,8 @@
 export interface DictWord {
   /**
    * Cleaned English glosses: common-word senses first, then proper-noun senses (reduced to the
-   * name), each in dictionary order.
+   * name), each in dictionary order. Empty for a headword known only for segmentation (the words a
+   * pruned dictionary left out).
    */
   readonly glosses: readonly string[];
   /** Bit i is set when glosses[i] comes from a proper-noun entry (capitalised pinyin). */

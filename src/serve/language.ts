@@ -19,7 +19,8 @@ export interface CorpusLanguage {
 
 /**
  * The corpus language from knowledge and dictionary text already read: the whole CC-CEDICT in Node,
- * the copy `npm run build:worker` pruned to the corpus's words in the Worker; null for none.
+ * the copy `npm run build:worker` pruned to the corpus's words in the Worker, with the headwords
+ * it left out (`headwords`, one a line, known without glosses); null for none.
  *
  * @example
  *   const language = createLanguage(parseKnowledge(bytes), await readCedictText());
@@ -28,13 +29,14 @@ export interface CorpusLanguage {
 export function createLanguage(
   knowledge: CorpusKnowledge,
   cedictText: string | null,
+  headwords = "",
 ): CorpusLanguage {
   return {
     knowledge,
     lexicon:
       cedictText === null
         ? null
-        : createLexicon(parseDictionary(cedictText, knowledge.dictionary), knowledge),
+        : createLexicon(parseDictionary(cedictText, knowledge.dictionary, headwords), knowledge),
     tables: createTableVocabulary(knowledge),
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { KNOWLEDGE_FILES } from "../knowledge/types.js";
 
 /** Bumped whenever the layout below changes, so a Worker never reads data of another layout. */
-export const WORKER_DATA_VERSION = 1;
+export const WORKER_DATA_VERSION = 2;
 
 /**
  * Files of the Worker's data folder (`npm run build:worker`, read through the assets binding).
@@ -19,8 +19,10 @@ export const WORKER_FILES = {
   tables: "tables.json",
   vectors: "vectors.f32",
   catalog: "catalog.json",
-  /** CC-CEDICT pruned to the entries whose headwords occur in the corpus. */
+  /** CC-CEDICT pruned to the entries that can connect a question to the corpus. */
   cedict: "cedict.u8",
+  /** The headwords of the entries left out, one a line, for segmentation. */
+  cedictHeadwords: "cedict-headwords.txt",
   /** With `--vectorize`: the vectors as NDJSON for `wrangler vectorize upsert`. */
   vectorize: "vectorize.ndjson",
 } as const;
@@ -42,7 +44,14 @@ export const WorkerDataSchema = z.object({
   knowledge: z.array(z.enum(KNOWLEDGE_FILES)),
   catalog: z.boolean(),
   /** The pruned dictionary: entries kept of all, or null when the Worker does without one. */
-  cedict: z.object({ entries: z.number().int().min(0), of: z.number().int().min(0) }).nullable(),
+  cedict: z
+    .object({
+      entries: z.number().int().min(0),
+      of: z.number().int().min(0),
+      /** Headwords left out, known for segmentation only. */
+      headwords: z.number().int().min(0),
+    })
+    .nullable(),
   vectors: z.object({ count: z.number().int().min(0), dimension: z.number().int().min(1) }),
   /** Bytes and SHA-256 of every other file, by path, checked when the Worker loads them. */
   files: z.record(z.string(), z.object({ bytes: z.number().int().min(0), sha256: hex64 })),

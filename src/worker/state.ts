@@ -124,21 +124,23 @@ export async function loadWorkerState(
     );
 
   const knowledgeFiles = new Set(about.knowledge);
-  const [chunks, lexical, gloss, tables, texts, knowledge, catalog, cedict] = await Promise.all([
-    data.json(WORKER_FILES.chunks) as Promise<Chunk[]>,
-    data.json(WORKER_FILES.lexical) as Promise<LexicalIndexData>,
-    data.json(WORKER_FILES.gloss) as Promise<LexicalIndexData>,
-    data.json(WORKER_FILES.tables) as Promise<unknown[]>,
-    Promise.all(about.texts.map(async (t) => [t.source, await data.text(t.path)] as const)),
-    Promise.all(
-      KNOWLEDGE_FILES.map(async (file) => {
-        const path = `${WORKER_DIRS.knowledge}/${file}`;
-        return [file, knowledgeFiles.has(file) ? await data.bytes(path) : undefined] as const;
-      }),
-    ),
-    about.catalog ? data.json(WORKER_FILES.catalog) : Promise.resolve({}),
-    about.cedict ? data.text(WORKER_FILES.cedict) : Promise.resolve(null),
-  ]);
+  const [chunks, lexical, gloss, tables, texts, knowledge, catalog, cedict, headwords] =
+    await Promise.all([
+      data.json(WORKER_FILES.chunks) as Promise<Chunk[]>,
+      data.json(WORKER_FILES.lexical) as Promise<LexicalIndexData>,
+      data.json(WORKER_FILES.gloss) as Promise<LexicalIndexData>,
+      data.json(WORKER_FILES.tables) as Promise<unknown[]>,
+      Promise.all(about.texts.map(async (t) => [t.source, await data.text(t.path)] as const)),
+      Promise.all(
+        KNOWLEDGE_FILES.map(async (file) => {
+          const path = `${WORKER_DIRS.knowledge}/${file}`;
+          return [file, knowledgeFiles.has(file) ? await data.bytes(path) : undefined] as const;
+        }),
+      ),
+      about.catalog ? data.json(WORKER_FILES.catalog) : Promise.resolve({}),
+      about.cedict ? data.text(WORKER_FILES.cedict) : Promise.resolve(null),
+      about.cedict ? data.text(WORKER_FILES.cedictHeadwords) : Promise.resolve(""),
+    ]);
   if (!Array.isArray(chunks) || chunks.length !== m.counts.chunks)
     throw invalid(
       `file ${WORKER_FILES.chunks} does not hold the manifest's ${m.counts.chunks} passages`,
@@ -163,6 +165,7 @@ export async function loadWorkerState(
   const language = createLanguage(
     parseKnowledge(Object.fromEntries(knowledge) as KnowledgeBytes, KNOWLEDGE_DIR),
     cedict,
+    headwords,
   );
   return createState({
     index,

@@ -93,7 +93,9 @@ describe("buildWorkerData", () => {
     expect(await readFile(join(outDir, WORKER_FILES.cedict), "utf8")).toBe(
       "# CC-CEDICT sample\n園區 园区 [yuan2 qu1] /park/",
     );
-    expect(summary.about.cedict).toEqual({ entries: 1, of: 2 });
+    // Rugby is left out, its headword kept for segmentation.
+    expect(await readFile(join(outDir, WORKER_FILES.cedictHeadwords), "utf8")).toBe("橄榄球");
+    expect(summary.about.cedict).toEqual({ entries: 1, of: 2, headwords: 1 });
   });
 
   it("refuses an index the corpus has moved on from", async () => {

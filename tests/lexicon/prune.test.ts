@@ -32,6 +32,13 @@ describe("pruneCedict", () => {
     expect({ kept, of }).toEqual({ kept: 3, of: 7 });
   });
 
+  it("lists the headwords it leaves out, once each, for segmentation", () => {
+    const { headwords } = pruneCedict(`${SAMPLE}\n颱風 台风 [tai2 feng1] /typhoon (variant)/`, [
+      "園區",
+    ]);
+    expect(headwords.split("\n")).toEqual(["外资", "外赀", "稻米", "资本", "台风", "橄榄球"]);
+  });
+
   it("keeps words whose gloss is made of words an English text contains", () => {
     const { text } = pruneCedict(SAMPLE, ["Venture capital flowed into the parks."]);
     // 资本 ("capital") and 园区 ("park") can lead a Chinese question to this text; rugby and rice cannot.
@@ -46,6 +53,7 @@ describe("pruneCedict", () => {
 describe("the pruned dictionary of the project's corpus", () => {
   let full: Lexicon;
   let pruned: Lexicon;
+  let withHeadwords: Lexicon;
   let kept: number;
   beforeAll(async () => {
     const cedict = await readCedictText();
@@ -58,6 +66,7 @@ describe("the pruned dictionary of the project's corpus", () => {
     kept = result.kept;
     full = createLanguage(CORPUS_KNOWLEDGE, cedict).lexicon!;
     pruned = createLanguage(CORPUS_KNOWLEDGE, result.text).lexicon!;
+    withHeadwords = createLanguage(CORPUS_KNOWLEDGE, result.text, result.headwords).lexicon!;
   }, 60_000);
 
   it("is a fraction of CC-CEDICT", () => {
@@ -68,6 +77,16 @@ describe("the pruned dictionary of the project's corpus", () => {
   it("reads the corpus's Chinese as the whole dictionary does", () => {
     for (const zh of ["京津冀地區的外資銀行", "首爾與大德的制度厚度", "科學園區的研發人員"])
       expect(pruned.toEnglish(zh)).toEqual(full.toEnglish(zh));
+  });
+
+  it("segments a question as the whole dictionary does, words the corpus lacks included", () => {
+    // 福田區 is not in these two documents: without its headword the question would split it
+    // into 福田 ("good fortune") and 區.
+    const question = "深圳的電子企業是在福田區的哪一帶興起的？";
+    expect(pruned.toEnglish(question)).toContain("fortune");
+    const english = withHeadwords.toEnglish(question);
+    expect(english).not.toContain("fortune");
+    expect(english).toEqual(full.toEnglish(question).filter((w) => english.includes(w)));
   });
 
   it("still translates a Chinese question's words into the English the corpus uses", () => {
