@@ -1,18 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
-import type { Chunk } from "../chunks/types.js";
 import { AppError } from "../errors.js";
-import type { LexicalIndexData } from "../retrieve/lexical-index.js";
+import { checkIndexJson } from "./check-index.js";
 import { sha256Hex } from "./checksums.js";
 import { loadHnswIndex } from "./hnsw.js";
 import { INDEX_FILES, type LoadedIndex } from "./index-data.js";
-import {
-  ChunksFileSchema,
-  LexicalFileSchema,
-  postingsProblem,
-  TablesFileSchema,
-} from "./schemas.js";
 import { ManifestSchema, SCHEMA_VERSION, type Manifest, type VectorIndex } from "./types.js";
 
 /** The manifest of the index in `dir`, or null when there is none or it is unreadable. */
@@ -56,30 +48,13 @@ async function readChecked(dir: string, file: string, checksums: Record<string, 
   return bytes;
 }
 
-/** Parses a checked JSON file with `schema`; the parser's and schema's words go to the log only. */
-function parseChecked<S extends z.ZodType>(
-  dir: string,
-  file: string,
-  bytes: Buffer,
-  schema: S,
-): z.infer<S> {
-  let data: unknown;
+/** Parses a checked JSON file; the parser's words go to the log only. */
+function parseJson(dir: string, file: string, bytes: Buffer): unknown {
   try {
-    data = JSON.parse(bytes.toString("utf8"));
+    return JSON.parse(bytes.toString("utf8"));
   } catch (e) {
     throw fileError(dir, file, "is not valid JSON", (e as Error).message.slice(0, 120));
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw fileError(
-      dir,
-      file,
-      "does not have the expected structure",
-      first ? `${first.path.slice(0, 4).join(".")}: ${first.message}` : undefined,
-    );
-  }
-  return parsed.data;
 }
 
 /**
@@ -106,56 +81,21 @@ export async function loadIndex(dir: string): Promise<LoadedIndex<VectorIndex>> 
       `The index in ${dir} records no file checksums (an older build); rebuild it with \`npm run index\`.`,
     );
   const read = (file: string) => readChecked(dir, file, sums);
-  const chunks: Chunk[] = parseChecked(
-    dir,
-    INDEX_FILES.chunks,
-    await read(INDEX_FILES.chunks),
-    ChunksFileSchema,
-  );
-  const [lexical, gloss] = [
-    parseChecked(dir, INDEX_FILES.lexical, await read(INDEX_FILES.lexical), LexicalFileSchema),
-    parseChecked(dir, INDEX_FILES.gloss, await read(INDEX_FILES.gloss), LexicalFileSchema),
-  ];
-  const tables: unknown[] = parseChecked(
-    dir,
-    INDEX_FILES.tables,
-    await read(INDEX_FILES.tables),
-    TablesFileSchema,
+  const json = async (file: string) => parseJson(dir, file, await read(file));
+  const { chunks, lexical, gloss, tables } = checkIndexJson(
+    manifest,
+    {
+      chunks: await json(INDEX_FILES.chunks),
+      lexical: await json(INDEX_FILES.lexical),
+      gloss: await json(INDEX_FILES.gloss),
+      tables: await json(INDEX_FILES.tables),
+    },
+    (file, problem, seen) => fileError(dir, file, problem, seen),
   );
   await read(INDEX_FILES.vectors);
   // Files a later build adds are checked too, though only their owners read them.
   for (const file of Object.keys(sums))
     if (!Object.values(INDEX_FILES).includes(file as never)) await read(file);
-
-  const counts = manifest.counts;
-  const disagree = (file: string, what: string) =>
-    fileError(dir, file, "does not agree with the manifest", what);
-  if (chunks.length !== counts.chunks)
-    throw disagree(INDEX_FILES.chunks, `${chunks.length} passages, manifest says ${counts.chunks}`);
-  if (tables.length !== counts.tables)
-    throw disagree(INDEX_FILES.tables, `${tables.length} tables, manifest says ${counts.tables}`);
-  if (manifest.files.length !== counts.documents)
-    throw disagree(
-      INDEX_FILES.manifest,
-      `${manifest.files.length} files, ${counts.documents} documents`,
-    );
-  for (const [file, data] of [
-    [INDEX_FILES.lexical, lexical],
-    [INDEX_FILES.gloss, gloss],
-  ] as const) {
-    if (data.docCount !== chunks.length || data.lengths.length !== chunks.length)
-      throw disagree(file, `${data.docCount} passages, ${chunks.length} in ${INDEX_FILES.chunks}`);
-    const problem = postingsProblem(data.postings, chunks.length);
-    if (problem) throw disagree(file, problem);
-  }
-  if (Object.keys(lexical.postings).length !== counts.terms)
-    throw disagree(
-      INDEX_FILES.lexical,
-      `${Object.keys(lexical.postings).length} terms, manifest says ${counts.terms}`,
-    );
-  const sources = new Set(manifest.files.map((f) => f.source));
-  const stray = chunks.find((c) => !sources.has(c.source) || c.end < c.start);
-  if (stray) throw disagree(INDEX_FILES.chunks, `passage ${stray.id} of ${stray.source}`);
 
   const vectors = await loadHnswIndex(
     join(dir, INDEX_FILES.vectors),
@@ -164,8 +104,11 @@ export async function loadIndex(dir: string): Promise<LoadedIndex<VectorIndex>> 
     throw fileError(dir, INDEX_FILES.vectors, "cannot be read", (e as Error).message.slice(0, 120));
   });
   if (vectors.size() !== chunks.length)
-    throw disagree(INDEX_FILES.vectors, `${vectors.size()} vectors, ${chunks.length} passages`);
-  // The postings were checked to be [passage, count] pairs above.
-  const asIndex = (data: typeof lexical) => data as unknown as LexicalIndexData;
-  return { manifest, chunks, lexical: asIndex(lexical), gloss: asIndex(gloss), vectors, tables };
+    throw fileError(
+      dir,
+      INDEX_FILES.vectors,
+      "does not agree with the manifest",
+      `${vectors.size()} vectors, ${chunks.length} passages`,
+    );
+  return { manifest, chunks, lexical, gloss, vectors, tables };
 }

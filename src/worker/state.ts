@@ -9,9 +9,9 @@ import type { ReadyState } from "../http/state.js";
 import { ASSET_NAMES, type AssetTexts } from "../http/widget/assets.js";
 import { parseKnowledge, type KnowledgeBytes } from "../knowledge/parse.js";
 import { KNOWLEDGE_DIR, KNOWLEDGE_FILES } from "../knowledge/types.js";
-import type { LexicalIndexData } from "../retrieve/lexical-index.js";
 import { createLanguage } from "../serve/language.js";
 import { createState } from "../serve/state.js";
+import { checkIndexJson } from "../store/check-index.js";
 import { createExactIndex, type ExactIndex } from "../store/exact.js";
 import type { LoadedIndex } from "../store/index-data.js";
 import {
@@ -124,30 +124,28 @@ export async function loadWorkerState(
     );
 
   const knowledgeFiles = new Set(about.knowledge);
-  const [chunks, lexical, gloss, tables, texts, knowledge, catalog, cedict, headwords] =
-    await Promise.all([
-      data.json(WORKER_FILES.chunks) as Promise<Chunk[]>,
-      data.json(WORKER_FILES.lexical) as Promise<LexicalIndexData>,
-      data.json(WORKER_FILES.gloss) as Promise<LexicalIndexData>,
-      data.json(WORKER_FILES.tables) as Promise<unknown[]>,
-      Promise.all(about.texts.map(async (t) => [t.source, await data.text(t.path)] as const)),
-      Promise.all(
-        KNOWLEDGE_FILES.map(async (file) => {
-          const path = `${WORKER_DIRS.knowledge}/${file}`;
-          return [file, knowledgeFiles.has(file) ? await data.bytes(path) : undefined] as const;
-        }),
-      ),
-      about.catalog ? data.json(WORKER_FILES.catalog) : Promise.resolve({}),
-      about.cedict ? data.text(WORKER_FILES.cedict) : Promise.resolve(null),
-      about.cedict ? data.text(WORKER_FILES.cedictHeadwords) : Promise.resolve(""),
-    ]);
-  if (!Array.isArray(chunks) || chunks.length !== m.counts.chunks)
-    throw invalid(
-      `file ${WORKER_FILES.chunks} does not hold the manifest's ${m.counts.chunks} passages`,
-    );
-  if (lexical.docCount !== chunks.length || gloss.docCount !== chunks.length)
-    throw invalid(`lexical indexes do not cover the ${chunks.length} passages`);
-  if (!Array.isArray(tables)) throw invalid(`file ${WORKER_FILES.tables} is not a list`);
+  const [json, texts, knowledge, catalog, cedict, headwords] = await Promise.all([
+    (async () => ({
+      chunks: await data.json(WORKER_FILES.chunks),
+      lexical: await data.json(WORKER_FILES.lexical),
+      gloss: await data.json(WORKER_FILES.gloss),
+      tables: await data.json(WORKER_FILES.tables),
+    }))(),
+    Promise.all(about.texts.map(async (t) => [t.source, await data.text(t.path)] as const)),
+    Promise.all(
+      KNOWLEDGE_FILES.map(async (file) => {
+        const path = `${WORKER_DIRS.knowledge}/${file}`;
+        return [file, knowledgeFiles.has(file) ? await data.bytes(path) : undefined] as const;
+      }),
+    ),
+    about.catalog ? data.json(WORKER_FILES.catalog) : Promise.resolve({}),
+    about.cedict ? data.text(WORKER_FILES.cedict) : Promise.resolve(null),
+    about.cedict ? data.text(WORKER_FILES.cedictHeadwords) : Promise.resolve(""),
+  ]);
+  // The same checks as the Node server's loader: structure, and counts that agree.
+  const { chunks, lexical, gloss, tables } = checkIndexJson(m, json, (file, problem, seen) =>
+    invalid(`file ${file} ${problem}${seen ? ` (${seen})` : ""}`),
+  );
   if (about.vectors.count !== chunks.length || about.vectors.dimension !== m.embedder.dimension)
     throw invalid(`vectors do not match the manifest`);
   const sources = new Set(m.files.map((f) => f.source));

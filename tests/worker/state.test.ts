@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import type { AiRunner } from "../../src/embed/workers-ai.js";
 import type { ReadyState } from "../../src/http/state.js";
 import { readManifest } from "../../src/store/load-index.js";
 import type { Manifest } from "../../src/store/types.js";
+import type { WorkerData } from "../../src/store/worker-data.js";
 import { openWorkerData } from "../../src/worker/data.js";
 import { loadWorkerState, queryEmbedder } from "../../src/worker/state.js";
 import { CORPUS_DIR } from "../fixtures/knowledge.js";
@@ -96,6 +98,26 @@ describe("openWorkerData", () => {
     await expect(data.text("manifest.json")).rejects.toThrow(
       /manifest\.json does not match its checksum/u,
     );
+  });
+
+  it("checks the index files as the Node loader does: counts that disagree are refused", async () => {
+    const dir = await copy();
+    // One passage fewer, with worker.json rewritten to match: only the counts can tell.
+    const chunks = JSON.parse(await readFile(join(dir, "chunks.json"), "utf8")) as unknown[];
+    const text = JSON.stringify(chunks.slice(1));
+    await writeFile(join(dir, "chunks.json"), text);
+    const about = JSON.parse(await readFile(join(dir, "worker.json"), "utf8")) as WorkerData;
+    about.files["chunks.json"] = {
+      bytes: Buffer.byteLength(text),
+      sha256: createHash("sha256").update(text).digest("hex"),
+    };
+    await writeFile(join(dir, "worker.json"), JSON.stringify(about));
+    await expect(
+      loadWorkerState({}, await openWorkerData(folderAssets(dir))),
+    ).rejects.toMatchObject({
+      code: "index_invalid",
+      message: expect.stringMatching(/chunks\.json does not agree with the manifest/u),
+    });
   });
 
   it("refuses data of another layout version", async () => {
