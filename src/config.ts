@@ -25,6 +25,14 @@ export const ConfigSchema = z
     MODEL_DIR: z.string().default("models"),
     /** Whether Transformers.js may download from the Hugging Face hub. */
     ALLOW_REMOTE_MODELS: bool.default(true),
+    /**
+     * With `EMBEDDER=workers-ai`: the Cloudflare account and an API token (Workers AI read) whose
+     * REST API embeds with `@cf/baai/bge-m3`, the model a Worker's `AI` binding runs.
+     */
+    CLOUDFLARE_ACCOUNT_ID: z.preprocess(unsetIfEmpty, z.string().optional()),
+    CLOUDFLARE_API_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
+    /** Another base URL for that API (a proxy). */
+    CLOUDFLARE_API_BASE: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/u }).optional()),
     /** Largest accepted request body, in bytes. */
     MAX_BODY_BYTES: z.coerce
       .number()
@@ -86,7 +94,15 @@ export const ConfigSchema = z
   .refine((c) => !c.GENERATOR_URL || c.GENERATOR_MODEL, {
     message: "GENERATOR_MODEL must be set when GENERATOR_URL is",
     path: ["GENERATOR_MODEL"],
-  });
+  })
+  .refine(
+    (c) => c.EMBEDDER !== "workers-ai" || (c.CLOUDFLARE_ACCOUNT_ID && c.CLOUDFLARE_API_TOKEN),
+    {
+      message:
+        "CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN must be set when EMBEDDER is workers-ai",
+      path: ["EMBEDDER"],
+    },
+  );
 export type Config = z.infer<typeof ConfigSchema>;
 
 /**

@@ -5,6 +5,7 @@ import type { Catalog } from "../cite/types.js";
 import type { Config } from "../config.js";
 import { cachingEmbedder } from "../embed/cache.js";
 import { selectEmbedder } from "../embed/select.js";
+import { workersAiRest } from "../embed/workers-ai-rest.js";
 import type { Embedder } from "../embed/types.js";
 import { knowledgeHash, loadKnowledge } from "../knowledge/load.js";
 import { readCedictText } from "../lexicon/cedict-file.js";
@@ -16,17 +17,25 @@ import { extractTables } from "../tables/extract.js";
 /** Query vectors the embedder keeps: a lecture hall asks the same questions again and again. */
 const QUERY_VECTORS_KEPT = 2000;
 
-/** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
+/**
+ * The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite;
+ * workers-ai: bge-m3 through Cloudflare's REST API).
+ */
 export async function embedderFromConfig(
   config: Config,
   log: (m: string) => void,
 ): Promise<Embedder> {
+  const { CLOUDFLARE_ACCOUNT_ID: accountId, CLOUDFLARE_API_TOKEN: apiToken } = config;
   const embedder = await selectEmbedder({
     prefer: config.EMBEDDER,
     model: config.EMBEDDING_MODEL,
     localModelPath: config.MODEL_DIR,
     allowRemote: config.ALLOW_REMOTE_MODELS,
     log,
+    workersAi:
+      accountId && apiToken
+        ? workersAiRest({ accountId, apiToken, baseUrl: config.CLOUDFLARE_API_BASE })
+        : undefined,
   });
   // Recent queries' vectors are kept, and queries arriving together are embedded in one batch.
   return cachingEmbedder(embedder, { size: QUERY_VECTORS_KEPT });

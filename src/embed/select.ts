@@ -2,12 +2,13 @@ import { AppError } from "../errors.js";
 import { createTransformersEmbedder } from "./transformers.js";
 import type { Embedder } from "./types.js";
 import { createUseLiteEmbedder } from "./use-lite.js";
+import { createWorkersAiEmbedder, type AiRunner } from "./workers-ai.js";
 
 /** The Transformers.js model tried first: small, multilingual (reads Chinese itself). */
 export const DEFAULT_MODEL = "Xenova/multilingual-e5-small";
 
 /** Which embedders `selectEmbedder` may choose from. */
-export const EMBEDDER_PREFERENCES = ["auto", "transformers", "use-lite"] as const;
+export const EMBEDDER_PREFERENCES = ["auto", "transformers", "use-lite", "workers-ai"] as const;
 export type EmbedderPreference = (typeof EMBEDDER_PREFERENCES)[number];
 
 /** Options for {@link selectEmbedder}. */
@@ -20,6 +21,8 @@ export interface SelectEmbedderOptions {
   log?: (msg: string) => void;
   /** Upper bound on loading the Transformers.js model, so an unreachable hub cannot hang startup. */
   timeoutMs?: number;
+  /** Workers AI (the REST API outside a Worker), for "workers-ai". */
+  workersAi?: AiRunner;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, model: string): Promise<T> {
@@ -38,7 +41,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, model: string): P
 /**
  * Picks the embedder: "auto" tries the Transformers.js model (local folder, then the hub if allowed)
  * and falls back to offline USE-lite, logging why; "transformers" throws
- * `AppError("embedder_unavailable")` instead of falling back; "use-lite" skips the model.
+ * `AppError("embedder_unavailable")` instead of falling back; "use-lite" skips the model;
+ * "workers-ai" embeds with `@cf/baai/bge-m3` through `workersAi` (never falls back either).
  *
  * @example
  *   const embedder = await selectEmbedder({ prefer: "auto", model: DEFAULT_MODEL, localModelPath: "models", allowRemote: false, log: console.error });
@@ -46,6 +50,16 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, model: string): P
  */
 export async function selectEmbedder(opts: SelectEmbedderOptions): Promise<Embedder> {
   const { prefer, model, log = () => {}, timeoutMs = 60_000 } = opts;
+  if (prefer === "workers-ai") {
+    if (!opts.workersAi)
+      throw new AppError(
+        "embedder_unavailable",
+        "EMBEDDER=workers-ai needs CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN.",
+      );
+    const embedder = createWorkersAiEmbedder(opts.workersAi);
+    log(`embedder: ${embedder.id} (dimension ${embedder.dimension}), through Cloudflare's API.`);
+    return embedder;
+  }
   if (prefer === "use-lite") {
     const embedder = await createUseLiteEmbedder();
     log("embedder: use-lite (offline), as configured.");
