@@ -1,9 +1,9 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { WRANGLER_OFFLINE_ENV } from "./src/cli/wrangler-env.js";
 
-// Nothing may reach for the network: no request.cf lookup, no usage metrics.
-process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
-process.env.WRANGLER_SEND_METRICS = "false";
+// Nothing may reach for the network: no request.cf lookup, no usage metrics, no update check.
+Object.assign(process.env, WRANGLER_OFFLINE_ENV);
 
 /** Sites of the workerd suite (the `SITES` variable): one course site with its own origin. */
 export const TEST_SITES = {

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { WRANGLER_OFFLINE_ENV } from "./wrangler-env.js";
 
 /**
  * `npm run worker -- <wrangler command>`: the project's wrangler with nothing reaching for the
- * network on its own — no `request.cf` lookup in local runs, no usage metrics (also off in
- * wrangler.toml).
+ * network on its own (see `WRANGLER_OFFLINE_ENV`).
  *
  * @example
  *   npm run worker -- dev --port 8799       # the Worker locally, in workerd, on the built data
@@ -17,7 +17,7 @@ const child = spawn(
   [join(dirname(pkg), "bin", "wrangler.js"), ...process.argv.slice(2)],
   {
     stdio: "inherit",
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+    env: { ...process.env, ...WRANGLER_OFFLINE_ENV },
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WRANGLER_OFFLINE_ENV } from "../../src/cli/wrangler-env.js";
 import { REPO } from "../fixtures/processes.js";
 
 /** Packages that only run in Node (native modules, file system, model runtimes) or only at build time. */
@@ -53,7 +53,9 @@ interface Metafile {
 let meta: Metafile;
 let script: Buffer;
 beforeAll(async () => {
-  const out = await mkdtemp(join(tmpdir(), "worker-bundle-"));
+  // What a deploy would upload, as CI's `wrangler deploy --dry-run --outdir dist` writes it.
+  const out = join(REPO, "dist");
+  await rm(out, { recursive: true, force: true });
   await promisify(execFile)(
     process.execPath,
     [
@@ -61,13 +63,13 @@ beforeAll(async () => {
       "deploy",
       "--dry-run",
       "--outdir",
-      out,
+      "dist",
       "--metafile",
       join(out, "meta.json"),
     ],
     {
       cwd: REPO,
-      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+      env: { ...process.env, ...WRANGLER_OFFLINE_ENV },
     },
   );
   meta = JSON.parse(await readFile(join(out, "meta.json"), "utf8")) as Metafile;
