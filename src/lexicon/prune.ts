@@ -1,5 +1,6 @@
 import { keyStems } from "../text/english.js";
 import { isHan, toSimplified } from "../text/fold.js";
+import { parseCedict } from "./cedict.js";
 import { cleanGloss } from "./clean-gloss.js";
 
 /** What {@link pruneCedict} kept. */
@@ -16,22 +17,25 @@ export interface PrunedCedict {
   of: number;
 }
 
-/** Headwords up to this length are looked up among the corpus's substrings; longer ones by search. */
-const SHORT_WORD = 8;
 /** Glosses of more content words are explanations, not translations (as the reverse index has it). */
 const MAX_GLOSS_STEMS = 4;
 
 /**
- * CC-CEDICT reduced to the entries that can connect a question to the corpus: those whose
- * Simplified headword occurs in `texts` (after the project's script fold, as the lexicon reads
- * text) — the only Chinese words a Chinese passage can match — and those with a gloss of one to
- * four content words that all occur in `texts` — the Chinese words of a question that translate
- * into words an English passage has. Entries these refer to ("variant of X", "abbr. for X") are
- * kept too: they borrow X's glosses. The Worker parses about a third of the 120,000 entries at each
- * cold start. The other words' headwords are listed apart (`headwords`), glosses left out: a
- * question is segmented by every headword, as with the whole dictionary, so one word the corpus
- * lacks ("福田區") does not split into characters that translate into other words. The comment
- * header (licence and attribution) is kept.
+ * CC-CEDICT reduced to the entries that can connect a question to the corpus. A Chinese word can
+ * meet the corpus's text when one of its matching tokens occurs there — a character bigram (in the
+ * project's script fold), or the character itself for a one-character word — so an English
+ * question's translation 卢武铉 still finds 盧武炫 through 卢武. An English word can lead a Chinese
+ * question to English text when the word is one of a gloss of one to four content words that all
+ * occur in `texts`; glosses are judged as the lexicon reads them (parsed: "Futian district of
+ * Shenzhen City, Guangdong" is the name "Futian"). Entries these refer to ("variant of X", "abbr.
+ * for X") are kept too: they borrow X's glosses. The other words' headwords are listed apart
+ * (`headwords`), glosses left out: a question is segmented by every headword, as with the whole
+ * dictionary, so a word the corpus lacks (福田區) does not split into characters that translate
+ * into other words. The comment header (licence and attribution) is kept.
+ *
+ * What is lost: the glosses of words that meet neither the corpus's Chinese nor its English, and
+ * with them the competition they give kept words for a question's top translations; the Worker
+ * parses less than half of the 120,000 entries at each cold start instead.
  *
  * @example
  *   pruneCedict("# CC-CEDICT\n北京 北京 [Bei3 jing1] /Beijing/\n上海 上海 [Shang4 hai3] /Shanghai/", ["北京大學"])
@@ -39,8 +43,7 @@ const MAX_GLOSS_STEMS = 4;
  */
 export function pruneCedict(cedictText: string, texts: Iterable<string>): PrunedCedict {
   const all = [...texts];
-  const corpus = all.map(toSimplified).join("\n");
-  const occurs = occurrenceTest(corpus);
+  const meets = tokenTest(all.map(toSimplified).join("\n"));
   const english = new Set(all.flatMap((t) => keyStems(t.replace(/\p{Script=Han}+/gu, " "))));
   const translatesIntoCorpus = (gloss: string) => {
     const stems = keyStems(gloss);
@@ -48,8 +51,7 @@ export function pruneCedict(cedictText: string, texts: Iterable<string>): Pruned
       stems.length > 0 && stems.length <= MAX_GLOSS_STEMS && stems.every((s) => english.has(s))
     );
   };
-  const glossesOf = (line: string) =>
-    line.slice(line.indexOf("/") + 1, line.lastIndexOf("/")).split("/");
+  const parsed = parseCedict(cedictText).words;
   const header: string[] = [];
   const entries: Array<{ line: string; word: string }> = [];
   for (const line of cedictText.split(/\r?\n/u)) {
@@ -60,12 +62,12 @@ export function pruneCedict(cedictText: string, texts: Iterable<string>): Pruned
     }
   }
   const wanted = new Set<string>();
-  for (const { line, word } of entries)
-    if (occurs(word) || glossesOf(line).some(translatesIntoCorpus)) wanted.add(word);
+  for (const { word } of entries)
+    if (meets(word) || parsed.get(word)?.glosses.some(translatesIntoCorpus)) wanted.add(word);
   // References are followed one level, as the parser resolves them.
   for (const { line, word } of entries) {
     if (!wanted.has(word)) continue;
-    for (const raw of glossesOf(line)) {
+    for (const raw of line.slice(line.indexOf("/") + 1, line.lastIndexOf("/")).split("/")) {
       const gloss = cleanGloss(raw);
       if (gloss.kind === "ref") wanted.add(gloss.word);
     }
@@ -81,23 +83,24 @@ export function pruneCedict(cedictText: string, texts: Iterable<string>): Pruned
 }
 
 /**
- * A test of whether a word occurs in `corpus`: every substring of up to {@link SHORT_WORD}
- * characters of its Chinese runs is kept in a set; words with other characters or longer ones are
- * searched for.
+ * A test of whether a (Simplified) word shares a matching token with `corpus`: a character bigram
+ * of its, or for a one-character word the character. Words with characters other than Han are
+ * searched for whole.
  */
-function occurrenceTest(corpus: string): (word: string) => boolean {
-  const short = new Set<string>();
-  for (const [run] of corpus.matchAll(/[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu)) {
-    const chars = [...run];
-    for (let i = 0; i < chars.length; i++) {
-      let piece = "";
-      for (let j = i; j < Math.min(chars.length, i + SHORT_WORD); j++) {
-        piece += chars[j];
-        short.add(piece);
-      }
-    }
+function tokenTest(corpus: string): (word: string) => boolean {
+  const chars = new Set<string>();
+  const bigrams = new Set<string>();
+  for (const [run] of corpus.matchAll(/\p{Script=Han}+/gu)) {
+    const cs = [...run];
+    cs.forEach((c, i) => {
+      chars.add(c);
+      if (i > 0) bigrams.add(cs[i - 1]! + c);
+    });
   }
-  const allHan = (word: string) => [...word].every((ch) => isHan(ch.codePointAt(0)!));
-  return (word) =>
-    allHan(word) && [...word].length <= SHORT_WORD ? short.has(word) : corpus.includes(word);
+  return (word) => {
+    const cs = [...word];
+    if (!cs.every((c) => isHan(c.codePointAt(0)!))) return corpus.includes(word);
+    if (cs.length === 1) return chars.has(cs[0]!);
+    return cs.some((c, i) => i > 0 && bigrams.has(cs[i - 1]! + c));
+  };
 }

@@ -80,13 +80,21 @@ describe("the pruned dictionary of the project's corpus", () => {
   });
 
   it("segments a question as the whole dictionary does, words the corpus lacks included", () => {
-    // 福田區 is not in these two documents: without its headword the question would split it
-    // into 福田 ("good fortune") and 區.
-    const question = "深圳的電子企業是在福田區的哪一帶興起的？";
-    expect(pruned.toEnglish(question)).toContain("fortune");
+    // 麥當勞 is not in these two documents: without its headword the question would split it into
+    // characters that translate into other words (麦 "wheat", 劳 "toil").
+    const question = "園區裡有沒有麥當勞？";
+    expect(pruned.toEnglish(question)).toContain("wheat");
     const english = withHeadwords.toEnglish(question);
-    expect(english).not.toContain("fortune");
+    expect(english).not.toContain("wheat");
     expect(english).toEqual(full.toEnglish(question).filter((w) => english.includes(w)));
+  });
+
+  it("keeps a word whose characters meet the corpus's, and a name the English text uses", () => {
+    // 卢武铉 is written 盧武炫 in the report: the bigram 卢武 still matches it. Futian is named in
+    // Chen's paper; CC-CEDICT glosses 福田區 "Futian district of Shenzhen City, Guangdong".
+    expect(full.toChinese("Roh Moo-hyun")).toContain("卢武铉");
+    expect(pruned.toChinese("Roh Moo-hyun")).toContain("卢武铉");
+    expect(pruned.toEnglish("福田區")).toEqual(full.toEnglish("福田區"));
   });
 
   it("still translates a Chinese question's words into the English the corpus uses", () => {

@@ -23,6 +23,14 @@ describe("createVocabulary", () => {
   it("finds corpus words by the pinyin of a romanised name", () => {
     expect(vocabulary.byPinyin("Shenjiawan")).toEqual(["沈家湾"]);
     expect(vocabulary.byPinyin("Atlantis")).toEqual([]);
+    expect(vocabulary.byPinyin("")).toEqual([]);
+  });
+
+  it("lists the words a name spells most frequent first, then in the corpus's order", () => {
+    // 大德 twice, 达德 once, both "dade"; 沈家湾 and 沈家灣 fold to one word.
+    const names = createVocabulary(["達德公司與大德園區", "大德的沈家灣", "沈家湾"]);
+    expect(names.byPinyin("Dade")).toEqual(["大德", "达德"]);
+    expect(names.byPinyin("Shen-jiawan")).toEqual(["沈家湾"]);
   });
 
   it("lets toChinese resolve names the dictionary lacks", () => {
