@@ -15,7 +15,8 @@ export const connectingAddress = (c: Context): string | undefined =>
 
 /**
  * Counts requests with the Workers Rate Limiting bindings, one per scope: their limits and periods
- * are set in wrangler.toml (`[[ratelimits]]`) and shared by every instance of the Worker, so the
+ * are set in wrangler.toml (`[[ratelimits]]`) and counted by Cloudflare for all the Worker's
+ * isolates in a location (approximately, and per location, not across the world), so the
  * limit passed by the app is not theirs to apply. A scope without a binding is counted in this
  * isolate's memory at the app's limit. A refusal waits `windowSeconds` (the bindings' period).
  *

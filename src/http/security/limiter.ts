@@ -9,7 +9,7 @@ export type LimitResult = { ok: true } | { ok: false; retryAfter: number };
 
 /**
  * Counts requests against limits: in this process's memory (the Node server), or a platform's
- * limiter shared by all instances (the Workers Rate Limiting binding). `limit` is the number of
+ * limiter shared by many instances (the Workers Rate Limiting binding). `limit` is the number of
  * requests allowed per window for this key; a limiter whose limits are configured elsewhere may
  * apply its own.
  */
