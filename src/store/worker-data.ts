@@ -23,8 +23,6 @@ export const WORKER_FILES = {
   cedict: "cedict.u8",
   /** The headwords of the entries left out, one a line, for segmentation. */
   cedictHeadwords: "cedict-headwords.txt",
-  /** With `--vectorize`: the vectors as NDJSON for `wrangler vectorize upsert`. */
-  vectorize: "vectorize.ndjson",
 } as const;
 
 /** Folders of the data: corpus texts (`texts/<n>.txt`), corpus knowledge, the widget's browser files. */
@@ -52,7 +50,15 @@ export const WorkerDataSchema = z.object({
       headwords: z.number().int().min(0),
     })
     .nullable(),
-  vectors: z.object({ count: z.number().int().min(0), dimension: z.number().int().min(1) }),
+  /**
+   * The passage vectors: in `vectors.f32` (`file`), or uploaded to Vectorize (`vectorize`,
+   * `build:worker --vectorize`), where the Worker's `VECTORIZE` binding searches them.
+   */
+  vectors: z.object({
+    count: z.number().int().min(0),
+    dimension: z.number().int().min(1),
+    store: z.enum(["file", "vectorize"]),
+  }),
   /** Bytes and SHA-256 of every other file, by path, checked when the Worker loads them. */
   files: z.record(z.string(), z.object({ bytes: z.number().int().min(0), sha256: hex64 })),
 });

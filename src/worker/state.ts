@@ -52,8 +52,13 @@ export function queryEmbedder(env: Pick<WorkerEnv, "AI">, manifest: Manifest): E
 /**
  * The passage vectors: Vectorize when bound (the build's namespace), else an exact search over
  * `vectors.f32`, read on the first search only — a Worker that embeds no question never reads it.
+ * Data built for Vectorize has no `vectors.f32`: searching it without the binding is a 503.
+ *
+ * @example
+ *   const vectors = workerVectors(env, data, manifest, chunks);
+ *   await vectors.search(queryVector, 50) // → [{ label, similarity }, …]
  */
-function vectorSearch(
+export function workerVectors(
   env: Pick<WorkerEnv, "VECTORIZE">,
   data: WorkerDataReader,
   manifest: Manifest,
@@ -68,6 +73,11 @@ function vectorSearch(
     });
   let loaded: Promise<ExactIndex> | null = null;
   const load = async () => {
+    if (data.about.vectors.store === "vectorize")
+      throw new AppError(
+        "vectors_unavailable",
+        "The passage vectors were built for Vectorize and this Worker has no VECTORIZE binding; bind it in wrangler.toml or run `npm run build:worker` without --vectorize.",
+      );
     const bytes = await data.bytes(WORKER_FILES.vectors);
     if (bytes.byteLength !== chunks.length * dimension * 4)
       throw invalid(`file ${WORKER_FILES.vectors} does not hold ${chunks.length} vectors`);
@@ -158,7 +168,7 @@ export async function loadWorkerState(
     lexical,
     gloss,
     tables,
-    vectors: vectorSearch(env, data, m, chunks),
+    vectors: workerVectors(env, data, m, chunks),
   };
   const language = createLanguage(
     parseKnowledge(Object.fromEntries(knowledge) as KnowledgeBytes, KNOWLEDGE_DIR),

@@ -27,7 +27,6 @@ beforeAll(async () => {
     corpusDir: CORPUS_DIR,
     outDir,
     cedictText: CEDICT,
-    vectorize: true,
   });
 }, 120_000);
 
@@ -72,13 +71,33 @@ describe("buildWorkerData", () => {
       expect(Array.from(vectors.subarray(label * dim, (label + 1) * dim))).toEqual(
         Array.from(index.vectors.vector(label)),
       );
-    const lines = (await readFile(join(outDir, WORKER_FILES.vectorize), "utf8")).trim().split("\n");
+    expect(summary.about.vectors).toEqual({
+      count: index.chunks.length,
+      dimension: dim,
+      store: "file",
+    });
+  });
+
+  it("with vectorize, writes the vectors as NDJSON outside the data, in the build's namespace", async () => {
+    const index = await loadIndex(indexDir);
+    const dir = await mkdtemp(join(tmpdir(), "worker-data-vectorize-"));
+    const ndjson = join(dir, "vectorize.ndjson");
+    const built = await buildWorkerData({
+      indexDir,
+      corpusDir: CORPUS_DIR,
+      outDir: join(dir, "worker"),
+      cedictText: null,
+      vectorize: ndjson,
+    });
+    const lines = (await readFile(ndjson, "utf8")).trim().split("\n");
     expect(lines).toHaveLength(index.chunks.length);
     expect(JSON.parse(lines[7]!)).toEqual({
       id: index.chunks[7]!.id,
       values: Array.from(index.vectors.vector(7)),
       namespace: index.manifest.buildId,
     });
+    expect(built.about.vectors.store).toBe("vectorize");
+    expect(Object.keys(built.about.files)).not.toContain(WORKER_FILES.vectors);
   });
 
   it("writes the texts citations point into, and the pruned dictionary", async () => {

@@ -6,11 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildWorkerData } from "../../src/cli/worker-data.js";
 import type { AiRunner } from "../../src/embed/workers-ai.js";
 import type { ReadyState } from "../../src/http/state.js";
-import { readManifest } from "../../src/store/load-index.js";
+import { loadIndex, readManifest } from "../../src/store/load-index.js";
 import type { Manifest } from "../../src/store/types.js";
+import type { VectorizeBinding } from "../../src/store/vectorize.js";
 import type { WorkerData } from "../../src/store/worker-data.js";
 import { openWorkerData } from "../../src/worker/data.js";
-import { loadWorkerState, queryEmbedder } from "../../src/worker/state.js";
+import { loadWorkerState, queryEmbedder, workerVectors } from "../../src/worker/state.js";
 import { CORPUS_DIR } from "../fixtures/knowledge.js";
 import { readyIndexDir, readyState } from "../fixtures/service.js";
 import { folderAssets } from "./fake-assets.js";
@@ -146,5 +147,52 @@ describe("queryEmbedder", () => {
       dimension: manifest.embedder.dimension,
       multilingual: manifest.embedder.multilingual,
     });
+  });
+});
+
+describe("workerVectors", () => {
+  it("searches vectors.f32 exactly, as the index's own vectors rank", async () => {
+    const data = await openWorkerData(folderAssets(dataDir));
+    const index = await loadIndex(await readyIndexDir());
+    const vectors = workerVectors({}, data, index.manifest, index.chunks);
+    const query = index.vectors.vector(42);
+    const found = await vectors.search(query, 5);
+    expect(found[0]).toMatchObject({ label: 42 });
+    expect(found[0]!.similarity).toBeCloseTo(1, 5);
+    expect(found.map((n) => n.label)).toEqual(
+      (await index.vectors.search(query, 5)).map((n) => n.label),
+    );
+  });
+
+  it("asks Vectorize in the build's namespace when bound, and needs it for data built for it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "worker-vectorize-"));
+    await buildWorkerData({
+      indexDir: await readyIndexDir(),
+      corpusDir: CORPUS_DIR,
+      outDir: join(dir, "worker"),
+      cedictText: null,
+      vectorize: join(dir, "vectorize.ndjson"),
+    });
+    const data = await openWorkerData(folderAssets(join(dir, "worker")));
+    const index = await loadIndex(await readyIndexDir());
+    const asked: Array<{ namespace?: string; topK: number }> = [];
+    const VECTORIZE: VectorizeBinding = {
+      async query(_vector, options) {
+        asked.push(options);
+        return { matches: [{ id: index.chunks[3]!.id, score: 0.9 }] };
+      },
+    };
+    const bound = workerVectors({ VECTORIZE }, data, index.manifest, index.chunks);
+    expect(await bound.search(index.vectors.vector(3), 10)).toEqual([
+      { label: 3, similarity: 0.9 },
+    ]);
+    expect(asked).toEqual([expect.objectContaining({ namespace: data.about.buildId, topK: 10 })]);
+    const unbound = workerVectors({}, data, index.manifest, index.chunks);
+    await expect(unbound.search(index.vectors.vector(3), 10)).rejects.toMatchObject({
+      code: "vectors_unavailable",
+    });
+    // Questions not embedded never search: the state loads and answers without the binding.
+    const state = await loadWorkerState({}, data);
+    expect((await state.qa.ask({ question: QUESTIONS[0]! })).citations.length).toBeGreaterThan(0);
   });
 });
