@@ -60,9 +60,10 @@ async function serverEnv(name: string, extra: Record<string, string> = {}) {
 }
 
 /** `/healthz` on a fresh connection: its latency (ms) and what it said. */
-function health(
-  base: string,
-): Promise<{ ms: number; body: { workers: { busy: number; queued: number; cancelled: number } } }> {
+function health(base: string): Promise<{
+  ms: number;
+  body: { workers: { busy: number; queued: number; cancelled: number; answered: number } };
+}> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const req = get(`${base}/healthz`, { agent: false }, (res) => {
@@ -115,6 +116,11 @@ describe("npm start, a running server", () => {
       throw new Error(`no listening line:\n${log}`);
     };
     const [base, pid] = await listening();
+    // Killing npm leaves its child: a failed test must not leave the server running.
+    let gone = false;
+    started.push({
+      stop: async () => void (!gone && processAlive(pid) && process.kill(pid, "SIGKILL")),
+    });
     // npm runs node itself (exec), so the signal npm forwards reaches the server.
     expect(pid).not.toBe(npm.pid);
     await untilReady(base);
@@ -153,8 +159,10 @@ describe("npm start, a running server", () => {
     expect(page.headers.get("content-security-policy")).toMatch(/default-src 'none'/u);
 
     // Streams abandoned after their first event are not answered: their questions leave the queue.
+    // Each is abandoned as soon as its first event arrives: waiting for all ten first gave the two
+    // workers time to answer several on a loaded machine, and the count below fell short.
     const before = (await health(base)).body.workers;
-    const streams = await Promise.all(
+    await Promise.all(
       Array.from({ length: 10 }, async (_, i) => {
         const controller = new AbortController();
         const res = await fetch(`${base}/api/ask/stream`, {
@@ -164,28 +172,33 @@ describe("npm start, a running server", () => {
           signal: controller.signal,
         });
         await res.body!.getReader().read();
-        return controller;
+        controller.abort();
       }),
     );
-    for (const s of streams) s.abort();
-    let cancelled = 0;
-    for (let i = 0; i < 100 && cancelled < 7; i++) {
+    // Each question is either dropped (cancelled) or was answered before its asker's going reached
+    // the pool — how many of each depends on the machine's load — and none is left waiting.
+    let after = before;
+    for (let i = 0; i < 100; i++) {
       await new Promise((r) => setTimeout(r, 20));
-      const w = (await health(base)).body.workers;
-      cancelled = w.cancelled - before.cancelled;
+      after = (await health(base)).body.workers;
+      const settled = after.cancelled + after.answered - before.cancelled - before.answered;
+      if (settled >= 10 && after.busy + after.queued === 0) break;
     }
-    expect(cancelled).toBeGreaterThanOrEqual(7);
+    const cancelled = after.cancelled - before.cancelled;
+    expect(cancelled + after.answered - before.answered).toBe(10);
+    expect(cancelled).toBeGreaterThanOrEqual(1);
+    expect(after.busy + after.queued).toBe(0);
 
     // SIGTERM with requests in flight on fresh connections, an idle connection and a client that
     // never finishes its headers.
-    // Each response is stamped with when its headers arrived: only those answered after the
-    // signal must say `Connection: close` (a fast worker may answer some before it).
-    let signalledAt = Infinity;
+    // Responses the server wrote before the signal may say keep-alive: as many as the pool had
+    // answered of them when last asked just before the signal, and one more it may answer in the
+    // moment between. Every other one says `Connection: close`. (Stamping responses with the time
+    // their headers reached this client failed on a loaded machine: one written just before the
+    // signal can arrive after it.)
+    const answeredBefore = (await health(base)).body.workers.answered;
     const inFlight = Array.from({ length: 8 }, (_, i) =>
-      post(base, { question: `When did Hsinchu Science Park open? (${i})` }).then((res) => ({
-        res,
-        afterSignal: Date.now() >= signalledAt,
-      })),
+      post(base, { question: `When did Hsinchu Science Park open? (${i})` }),
     );
     const halfSent = rawExchange(
       Number(new URL(base).port),
@@ -194,12 +207,13 @@ describe("npm start, a running server", () => {
         waitMs: 15_000,
       },
     );
+    let answeredAtSignal = answeredBefore;
     for (let i = 0; i < 200; i++) {
       const h = await health(base);
+      answeredAtSignal = h.body.workers.answered;
       if (h.body.workers.busy + h.body.workers.queued >= 4) break;
       await new Promise((r) => setTimeout(r, 10));
     }
-    signalledAt = Date.now();
     npm.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 50));
     const refused = await fetch(`${base}/healthz`).then(
@@ -208,13 +222,13 @@ describe("npm start, a running server", () => {
     );
     expect(refused).toBe("ECONNREFUSED");
     const settled = await Promise.all(inFlight);
-    expect(settled.filter((s) => s.afterSignal).length).toBeGreaterThan(0);
-    for (const { res, afterSignal } of settled) {
-      expect(res.status).toBe(200);
-      if (afterSignal) expect(res.headers.get("connection")).toBe("close");
-    }
+    for (const res of settled) expect(res.status).toBe(200);
+    const kept = settled.filter((res) => res.headers.get("connection") !== "close").length;
+    expect(kept).toBeLessThanOrEqual(answeredAtSignal - answeredBefore + 1);
+    expect(settled.length - kept).toBeGreaterThan(0);
     expect(await exited).toBe(0);
     expect(processAlive(pid)).toBe(false);
+    gone = true;
     expect((await halfSent).closed).toBe(true);
     expect(log).toMatch(/SIGTERM — accepting no more connections/u);
     expect(log).toMatch(/every request in flight was answered; exiting/u);
