@@ -17,6 +17,7 @@ import type { Translator } from "../lexicon/types.js";
 import type { BuildOptions } from "../store/build.js";
 import { extractTables } from "../tables/extract.js";
 import { createTableVocabulary, type TableVocabulary } from "../tables/vocabulary.js";
+import { memoize } from "../text/memo.js";
 
 /** The configured embedder (auto: local/hub Transformers.js model, else offline USE-lite). */
 export async function embedderFromConfig(
@@ -96,16 +97,23 @@ export function languageSource(corpusDir: string): LanguageSource {
   };
 }
 
+/** Translations kept per direction (a few MB at most). */
+const TRANSLATIONS_KEPT = 20_000;
+
 /**
  * The CC-CEDICT lexicon and the corpus gazetteer as a retrieval translator. With the corpus's Chinese
  * text as vocabulary, translations the corpus actually uses rank first.
  */
 export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> = []): Translator {
   const vocabulary = createVocabulary(chineseTexts);
+  // Questions repeat words: each word's translation is worked out once per process.
+  const toChinese = memoize((en) => lexicon.toChinese(en, { vocabulary }), TRANSLATIONS_KEPT);
+  const toEnglish = memoize((zh) => lexicon.toEnglish(zh), TRANSLATIONS_KEPT);
+  const gloss = memoize((zh) => lexicon.gloss(zh), TRANSLATIONS_KEPT);
   return {
-    toChinese: (en) => lexicon.toChinese(en, { vocabulary }),
-    toEnglish: (zh) => lexicon.toEnglish(zh),
-    gloss: (zh) => lexicon.gloss(zh),
+    toChinese: (en) => [...toChinese(en)],
+    toEnglish: (zh) => [...toEnglish(zh)],
+    gloss,
     romanised: (word) => [...vocabulary.byPinyin(word)],
     names: (text) => lexicon.names(text),
     spelling: (word) => lexicon.spelling(word),
