@@ -6,7 +6,7 @@ import {
   yearSignal,
   type QuestionFacts,
 } from "../retrieve/features.js";
-import { containsNumber, coverage } from "../retrieve/match.js";
+import { containsNumber, coverage, coverages } from "../retrieve/match.js";
 import type { Hit } from "../retrieve/types.js";
 import type { ChunkView, SentenceView, TextView } from "../retrieve/views.js";
 
@@ -61,6 +61,9 @@ export interface SentenceCandidate {
   x: number[];
 }
 
+/** Each sentence's window (it with its neighbours), built once per loaded index. */
+const windows = new WeakMap<SentenceView, TextView>();
+
 const merge = (views: readonly TextView[]): TextView => ({
   tokens: new Set(views.flatMap((v) => [...v.tokens])),
   folded: views.map((v) => v.folded).join(" "),
@@ -93,17 +96,22 @@ export function sentenceCandidates(
       if (seen.has(key) || s.tokens.size < 2 || s.text.length > MAX_QUOTE_CHARS) return;
       seen.add(key);
       // A sentence is read with its neighbours; a table row with its caption and headings.
-      const window = s.context
-        ? merge([s, s.context])
-        : merge(view.sentences.slice(Math.max(0, i - 1), i + 2));
+      let window = windows.get(s);
+      if (!window) {
+        window = s.context
+          ? merge([s, s.context])
+          : merge(view.sentences.slice(Math.max(0, i - 1), i + 2));
+        windows.set(s, window);
+      }
       const year = yearSignal(window, facts);
       const cue = kindCue(a.asks, s, question);
       const inQuestion = [...s.tokens].filter((t) => facts.folded.includes(t)).length;
+      const [coverOwn, coverAlts] = coverages(s, facts.own, facts.ownIdf);
       const values: Record<SentenceFeature, number> = {
         passage_p: sigmoid(hit.score),
         passage_rr: 1 / (1 + rank),
-        cover_own: coverage(s, facts.own, facts.ownIdf, false),
-        cover_alts: coverage(s, facts.own, facts.ownIdf, true),
+        cover_own: coverOwn,
+        cover_alts: coverAlts,
         cover_window: coverage(window, facts.own, facts.ownIdf, true),
         cover_prev: s.context
           ? coverage(s.context, facts.own, facts.ownIdf, true)

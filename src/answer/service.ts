@@ -281,6 +281,9 @@ export function createQaService(deps: QaDeps) {
   async function ask(input: AskInput, weights: Weights = deps.weights): Promise<AskResult> {
     input.signal?.throwIfAborted();
     const staged = await prepare(input.question, input.history, usesDense(weights));
+    // Between retrieval and answering, a client that has gone is noticed (its cancel arrives
+    // as an event, so the event loop is given one turn).
+    if (input.signal) await checkpoint(input.signal);
     return answerStaged(staged, input.k ?? 8, weights);
   }
 
@@ -316,3 +319,10 @@ export function createQaService(deps: QaDeps) {
   };
 }
 export type QaService = ReturnType<typeof createQaService>;
+
+/** Gives the event loop one turn, then throws if `signal` was aborted meanwhile. */
+async function checkpoint(signal: AbortSignal): Promise<void> {
+  const turn = globalThis.setImmediate ?? ((f: () => void) => setTimeout(f, 0));
+  await new Promise<void>((resolve) => turn(() => resolve()));
+  signal.throwIfAborted();
+}

@@ -130,6 +130,42 @@ export function lookupPhrase(
   vocabulary: ChineseVocabulary | undefined,
   perTerm: number,
 ): Phrase | undefined {
+  // The translations depend on the span's words, not on the question around them.
+  const key = [
+    span.contiguous ? 1 : 0,
+    perTerm,
+    ...span.tokens.map((t) => `${t.lower}\u0000${t.stem}\u0000${t.name ? 1 : 0}`),
+  ].join("\u0001");
+  let kept = lookups.get(index)?.get(vocabulary ?? NO_VOCABULARY);
+  if (!kept) {
+    kept = new Map();
+    const byVocabulary = lookups.get(index) ?? new WeakMap();
+    byVocabulary.set(vocabulary ?? NO_VOCABULARY, kept);
+    lookups.set(index, byVocabulary);
+  }
+  let found = kept.get(key);
+  if (found === undefined) {
+    found = translateSpan(span, index, vocabulary, perTerm) ?? null;
+    kept.set(key, found);
+    if (kept.size > LOOKUPS_KEPT) kept.delete(kept.keys().next().value as string);
+  }
+  return found === null ? undefined : { ...span, ...found };
+}
+
+/** Phrase translations kept per dictionary and vocabulary (oldest go first). */
+const LOOKUPS_KEPT = 50_000;
+const NO_VOCABULARY = {};
+const lookups = new WeakMap<
+  ReverseIndex,
+  WeakMap<object, Map<string, Pick<Phrase, "exact" | "best"> | null>>
+>();
+
+function translateSpan(
+  span: Span,
+  index: ReverseIndex,
+  vocabulary: ChineseVocabulary | undefined,
+  perTerm: number,
+): Pick<Phrase, "exact" | "best"> | undefined {
   const stems = span.tokens.map((t) => t.stem);
   const demonymStems = span.tokens.map((t) =>
     DEMONYMS[t.lower] ? stem(DEMONYMS[t.lower] ?? "") : t.stem,
@@ -173,7 +209,6 @@ export function lookupPhrase(
   const ranked = [...best].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
   const top = ranked[0]?.[1] ?? 0;
   return {
-    ...span,
     exact: exactWords > 0,
     best: ranked.filter(([, score]) => score >= top * RELATIVE_FLOOR).slice(0, perTerm),
   };

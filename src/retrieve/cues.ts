@@ -14,35 +14,59 @@ const MONTH =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\d{1,2}\s*月/iu;
 const CAPITALISED_RUN = /(?<![.!?]\s)(?<!^)\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu;
 
+/** What a sentence offers each kind of question, whatever the question (worked out once per sentence). */
+interface SentenceCues {
+  percent: boolean;
+  cause: boolean;
+  means: boolean;
+  month: boolean;
+  /** Runs of capitalised words, lower-cased. */
+  names: string[];
+}
+
+const cuesOf = new WeakMap<SentenceView, SentenceCues>();
+
+function sentenceCues(s: SentenceView): SentenceCues {
+  let cues = cuesOf.get(s);
+  if (!cues) {
+    cues = {
+      // A table row states shares when its caption or headings say it is in percent.
+      percent:
+        PERCENT.test(s.text) ||
+        (s.context !== undefined && /%|％|percent|比例|比重/u.test(s.context.folded)),
+      cause: CAUSE.test(s.text),
+      means: MEANS.test(s.text),
+      month: MONTH.test(s.text),
+      names: [...s.text.matchAll(CAPITALISED_RUN)].map((m) => m[0].toLowerCase()),
+    };
+    cuesOf.set(s, cues);
+  }
+  return cues;
+}
+
 /** Whether a sentence holds what the question asks for, beyond what the question already says. */
 export function kindCue(
   kind: AnswerKind,
   s: SentenceView,
   question: { numbers: readonly string[]; years: readonly string[]; folded: string },
 ): boolean {
-  const newFigure = s.figures.some((f) => !question.numbers.includes(f) && !s.years.includes(f));
+  const newFigure = () =>
+    s.figures.some((f) => !question.numbers.includes(f) && !s.years.includes(f));
   switch (kind) {
     case "quantity":
-      return newFigure;
+      return newFigure();
     case "share":
-      // A table row states shares when its caption or headings say it is in percent.
-      return (
-        newFigure &&
-        (PERCENT.test(s.text) ||
-          (s.context !== undefined && /%|％|percent|比例|比重/u.test(s.context.folded)))
-      );
+      return newFigure() && sentenceCues(s).percent;
     case "date":
-      return s.years.some((y) => !question.years.includes(y)) || MONTH.test(s.text);
+      return s.years.some((y) => !question.years.includes(y)) || sentenceCues(s).month;
     case "reason":
-      return CAUSE.test(s.text);
+      return sentenceCues(s).cause;
     case "manner":
-      return MEANS.test(s.text);
+      return sentenceCues(s).means;
     case "person":
     case "place":
     case "name":
-      return [...s.text.matchAll(CAPITALISED_RUN)].some(
-        (m) => !question.folded.includes(m[0].toLowerCase()),
-      );
+      return sentenceCues(s).names.some((name) => !question.folded.includes(name));
     default:
       return false;
   }

@@ -5,6 +5,7 @@ import type { LexicalIndexData } from "./lexical-index.js";
 import {
   containsNumber,
   coverage,
+  coverages,
   entityForms,
   entityFound,
   entityIdf,
@@ -156,6 +157,8 @@ export function passageFeatures(
   const rr = (r: number | null) => (r === null ? 0 : 1 / (1 + r));
   const year = yearSignal(view, f);
   const question = { numbers: a.numbers, years: a.years, folded: f.folded };
+  const entities = f.entities.length ? entityShare(view, f) : 0;
+  const [coverOwn, coverAlts] = coverages(view, f.own, f.ownIdf);
   const values: Record<PassageFeature, number> = {
     bm25_own: norm("own"),
     bm25_context: norm("context"),
@@ -166,11 +169,11 @@ export function passageFeatures(
     rr_cross: rr(s.rank.cross),
     rr_dense: rr(s.rank.dense),
     dense: s.dense,
-    cover_own: coverage(view, f.own, f.ownIdf, false),
-    cover_alts: coverage(view, f.own, f.ownIdf, true),
+    cover_own: coverOwn,
+    cover_alts: coverAlts,
     cover_context: f.context.length ? coverage(view, f.context, f.contextIdf, true) : 0,
-    entity_share: f.entities.length ? entityShare(view, f) : 0,
-    entity_none: f.entities.length && entityShare(view, f) === 0 ? 1 : 0,
+    entity_share: entities,
+    entity_none: f.entities.length && entities === 0 ? 1 : 0,
     year_found: year === 1 ? 1 : 0,
     year_missing: year === 0 ? 1 : 0,
     numbers_found: f.figures.length

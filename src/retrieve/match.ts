@@ -1,10 +1,12 @@
 import type { Entity, QuestionWord } from "../question/types.js";
+import { memoize } from "../text/memo.js";
 import { tokenize } from "../text/tokens.js";
 import { idf } from "./bm25.js";
 import { documentFrequency, type LexicalIndexData } from "./lexical-index.js";
 import type { TextView } from "./views.js";
 
 const HAN = /\p{Script=Han}/u;
+const HAN_PAIR = /\p{Script=Han}{2}/u;
 
 /**
  * Whether a text holds one form of a word: Chinese and multi-word forms as substrings of the folded
@@ -15,9 +17,23 @@ const HAN = /\p{Script=Han}/u;
  */
 export function hasForm(view: TextView, form: string): boolean {
   if (!form) return false;
-  if (HAN.test(form) || form.includes(" ")) return view.folded.includes(form);
-  return view.tokens.has(form);
+  const shape = shapeOf(form);
+  if (shape.token) return view.tokens.has(form);
+  // A pair of the form's characters the text lacks rules it out without a scan.
+  if (shape.pair && view.hanPairs && !view.hanPairs.has(shape.pair)) return false;
+  return view.folded.includes(form);
 }
+
+/** How a form is matched, worked out once per form (forms recur across passages and questions). */
+const shapeOf = memoize((form: string) => {
+  const han = HAN.test(form);
+  return {
+    /** A single Latin word: matched as a token. */
+    token: !han && !form.includes(" "),
+    /** The first two adjacent Chinese characters, if any. */
+    pair: han ? (HAN_PAIR.exec(form)?.[0] ?? null) : null,
+  };
+}, 50_000);
 
 /** Whether a text holds a question word as written, or (with `alts`) through a translation or variant. */
 export const wordFound = (view: TextView, w: QuestionWord, alts: boolean): boolean =>
@@ -119,14 +135,74 @@ export function coverage(
   idfs: readonly number[],
   alts: boolean,
 ): number {
+  return coverages(view, words, idfs)[alts ? 1 : 0];
+}
+
+/**
+ * {@link coverage} without and with translations, in one pass over the words.
+ *
+ * @example
+ *   const [own, withAlts] = coverages(view, words, idfs);
+ */
+export function coverages(
+  view: TextView,
+  words: readonly QuestionWord[],
+  idfs: readonly number[],
+): [number, number] {
+  const compiled = compiledWords(words);
+  const han = view.hanPairs === undefined || view.hanPairs.size > 0;
   let total = 0;
-  let found = 0;
-  words.forEach((w, i) => {
+  let own = 0;
+  let alts = 0;
+  compiled.forEach((w, i) => {
     const weight = w.weight * idfs[i]!;
     total += weight;
-    if (wordFound(view, w, alts)) found += weight;
+    if (hasForm(view, w.term)) {
+      own += weight;
+      alts += weight;
+    } else if (
+      w.tokens.some((t) => view.tokens.has(t)) ||
+      w.spaced.some((f) => view.folded.includes(f)) ||
+      // A text without Chinese holds none of the Chinese forms.
+      (han && w.han.some((f) => hasForm(view, f)))
+    )
+      alts += weight;
   });
-  return total > 0 ? found / total : 0;
+  return total > 0 ? [own / total, alts / total] : [0, 0];
+}
+
+/** A question word's alternative forms sorted by how they are matched, once per question. */
+interface CompiledWord {
+  term: string;
+  weight: number;
+  /** Single Latin words. */
+  tokens: string[];
+  /** Latin forms of several words. */
+  spaced: string[];
+  /** Forms with Chinese characters. */
+  han: string[];
+}
+
+const compiled = new WeakMap<readonly QuestionWord[], CompiledWord[]>();
+
+function compiledWords(words: readonly QuestionWord[]): CompiledWord[] {
+  let out = compiled.get(words);
+  if (!out) {
+    out = words.map((w) => {
+      const forms = w.alts.filter((a) => a !== "");
+      const han = forms.filter((a) => HAN.test(a));
+      const latin = forms.filter((a) => !HAN.test(a));
+      return {
+        term: w.term,
+        weight: w.weight,
+        tokens: latin.filter((a) => !a.includes(" ")),
+        spaced: latin.filter((a) => a.includes(" ")),
+        han,
+      };
+    });
+    compiled.set(words, out);
+  }
+  return out;
 }
 
 /**
@@ -136,9 +212,13 @@ export function coverage(
  *   containsNumber("in 1988 and 19880", "1988") // → true
  */
 export function containsNumber(text: string, n: string): boolean {
-  const re = new RegExp(`(?<![\\d.])${n.replace(/[.]/gu, "\\.")}(?![\\d]|\\.\\d)`, "u");
-  return re.test(text);
+  return text.includes(n) && numberPattern(n).test(text);
 }
+
+const numberPattern = memoize(
+  (n: string) => new RegExp(`(?<![\\d.])${n.replace(/[.]/gu, "\\.")}(?![\\d]|\\.\\d)`, "u"),
+  10_000,
+);
 
 /**
  * The idf-weighted share of the question's words that the corpus never uses in any form: high for

@@ -29,7 +29,7 @@ export interface PassageCandidate {
 }
 
 /** How deep each first-stage ranking is read; their union is scored by the fitted model. */
-export const CANDIDATES_PER_RANKING = 120;
+export const CANDIDATES_PER_RANKING = 70;
 
 /**
  * The candidate passages of a question: the union of the first-stage rankings (BM25 of its own words,

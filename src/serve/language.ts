@@ -4,6 +4,7 @@ import { createLexicon } from "../lexicon/translate.js";
 import type { Lexicon, Translator } from "../lexicon/types.js";
 import { createVocabulary } from "../lexicon/vocabulary.js";
 import { createTableVocabulary, type TableVocabulary } from "../tables/vocabulary.js";
+import { memoize } from "../text/memo.js";
 
 /**
  * A corpus's knowledge (`<CORPUS_DIR>/knowledge/*.json`) and what is built from it: the lexicon
@@ -41,6 +42,9 @@ export function createLanguage(
   };
 }
 
+/** Translations kept per direction (a few MB at most). */
+const TRANSLATIONS_KEPT = 20_000;
+
 /**
  * The CC-CEDICT lexicon and the corpus gazetteer as a retrieval translator. With the corpus's Chinese
  * text as vocabulary, translations the corpus actually uses rank first.
@@ -50,10 +54,14 @@ export function createLanguage(
  */
 export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> = []): Translator {
   const vocabulary = createVocabulary(chineseTexts);
+  // Questions repeat words: each word's translation is worked out once per process.
+  const toChinese = memoize((en) => lexicon.toChinese(en, { vocabulary }), TRANSLATIONS_KEPT);
+  const toEnglish = memoize((zh) => lexicon.toEnglish(zh), TRANSLATIONS_KEPT);
+  const gloss = memoize((zh) => lexicon.gloss(zh), TRANSLATIONS_KEPT);
   return {
-    toChinese: (en) => lexicon.toChinese(en, { vocabulary }),
-    toEnglish: (zh) => lexicon.toEnglish(zh),
-    gloss: (zh) => lexicon.gloss(zh),
+    toChinese: (en) => [...toChinese(en)],
+    toEnglish: (zh) => [...toEnglish(zh)],
+    gloss,
     romanised: (word) => [...vocabulary.byPinyin(word)],
     names: (text) => lexicon.names(text),
     spelling: (word) => lexicon.spelling(word),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { containsNumber, coverage, coverages, hasForm } from "../../src/retrieve/match.js";
+import { viewOf } from "../../src/retrieve/views.js";
+
+const word = (term: string, alts: string[] = [], weight = 1) => ({ term, alts, weight });
+
+describe("matching question words in a text", () => {
+  const zh = viewOf("北京的外资银行在 1998 年增加 in Haidian");
+  const en = viewOf("Foreign banks in Beijing grew in 1998.");
+
+  it("finds Chinese forms as substrings, Latin words as tokens, phrases in the folded text", () => {
+    expect(hasForm(zh, "外资")).toBe(true);
+    expect(hasForm(zh, "资银行")).toBe(true);
+    expect(hasForm(zh, "外商")).toBe(false); // its first pair is not in the text
+    expect(hasForm(zh, "银资")).toBe(false);
+    expect(hasForm(en, "外资")).toBe(false);
+    expect(hasForm(en, "bank")).toBe(true);
+    expect(hasForm(en, "foreign bank")).toBe(true);
+    expect(hasForm(en, "ban")).toBe(false);
+    // A view put together without its pairs (a sentence window) still matches by scanning.
+    expect(hasForm({ tokens: zh.tokens, folded: zh.folded }, "外资银行")).toBe(true);
+  });
+
+  it("weighs coverage by idf, with and without translations, in one pass", () => {
+    const words = [word("bank", ["银行"]), word("tianjin", ["天津"]), word("外资", ["foreign"])];
+    const idfs = [1, 3, 2];
+    expect(coverages(en, words, idfs)).toEqual([1 / 6, 3 / 6]);
+    expect(coverage(zh, words, idfs, false)).toBeCloseTo(2 / 6);
+    expect(coverage(zh, words, idfs, true)).toBeCloseTo(3 / 6);
+    expect(coverages(en, [], [])).toEqual([0, 0]);
+  });
+
+  it("finds whole numbers only", () => {
+    expect(containsNumber("in 1998 and 19980", "1998")).toBe(true);
+    expect(containsNumber("in 19980", "1998")).toBe(false);
+    expect(containsNumber("grew 2.5 times", "2")).toBe(false);
+    expect(containsNumber("grew 2.5 times", "2.5")).toBe(true);
+  });
+});
