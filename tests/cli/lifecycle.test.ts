@@ -282,14 +282,20 @@ describe("a server over a damaged or half-swapped index folder", () => {
       200,
     );
 
-    // A second signal exits at once, whatever is still in flight.
-    const asks = Array.from({ length: 12 }, (_, i) =>
+    // A second signal exits at once, whatever is still in flight. Enough questions that answering
+    // them takes longer than the first signal's round trip (12, after a fixed 100 ms, were all
+    // answered once answering got faster), signalled once they are being answered.
+    const asks = Array.from({ length: 40 }, (_, i) =>
       post(base!, { question: `How many people did the park employ in 1995? (${i})` }).then(
         (r) => r.status,
         () => "dropped",
       ),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200; i++) {
+      const w = (await health(base!)).body.workers;
+      if (w.busy + w.queued >= 8) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
     server.child.kill("SIGTERM");
     await server.waitFor(/SIGTERM — accepting no more connections/u, 5000);
     server.child.kill("SIGTERM");
