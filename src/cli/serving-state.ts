@@ -18,6 +18,7 @@ export interface Models {
  * (when configured). One after the other: loaded side by side, their promise chains starve the
  * event loop for seconds (3 s measured); in turn, no pause exceeds ~0.2 s. `generatorLog` hears the
  * generator's messages while it answers (its setup line is the listener's to print).
+ * `loadEmbedder` replaces the configured embedder's loading (a worker that never embeds defers it).
  *
  * @example
  *   const models = await loadModels(config, log);
@@ -26,10 +27,11 @@ export async function loadModels(
   config: Config,
   log: (m: string) => void,
   generatorLog: (m: string) => void = log,
+  loadEmbedder?: () => Promise<Embedder>,
 ): Promise<Models> {
   const { embedderFromConfig, languageSource } = await import("./wire.js");
   const { generatorFromConfig } = await import("./generator.js");
-  const embedder = await embedderFromConfig(config, log);
+  const embedder = await (loadEmbedder ? loadEmbedder() : embedderFromConfig(config, log));
   // An invalid knowledge file fails the state load that needs it (retried by the next reload).
   const languages = languageSource(config.CORPUS_DIR);
   await languages.current().catch(() => undefined);

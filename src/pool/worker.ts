@@ -1,9 +1,14 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { usesDense } from "../answer/service.js";
+import { embedderFromConfig } from "../cli/wire.js";
+import { deferredEmbedder } from "../embed/deferred.js";
 import { AppError } from "../errors.js";
+import { shippedWeights } from "../learn/shipped.js";
 import { loadModels, loadServingState, type Models } from "../cli/serving-state.js";
 import { localBackend } from "../http/backend.js";
 import type { AppDeps, ReadyState } from "../http/state.js";
 import type { FromWorker, Job, ToWorker, WorkerInit } from "./messages.js";
+import { probeEmbedder } from "./probe.js";
 import { responseToWire, toWire } from "./wire.js";
 
 /**
@@ -27,7 +32,21 @@ const deps: AppDeps = {
 const backend = localBackend(deps);
 
 // Worker 0 says which models it loaded; the others would only repeat it.
-const models: Promise<Models> = loadModels(config, index === 0 ? log : () => undefined, log);
+// With ranking weights that give the dense features no say, questions are never embedded: the
+// worker learns the embedder's identity from a thread that loads it and ends, and loads the model
+// itself only if ever asked to embed (it saves ~100 MB per worker).
+const deferred = usesDense(shippedWeights())
+  ? undefined
+  : async () =>
+      deferredEmbedder(await probeEmbedder(config, index !== 0), () =>
+        embedderFromConfig(config, log),
+      );
+const models: Promise<Models> = loadModels(
+  config,
+  index === 0 ? log : () => undefined,
+  log,
+  deferred,
+);
 models.then(
   (m) => post({ type: "models", embedderId: m.embedder.id }),
   (e: unknown) => post({ type: "models-failed", error: toWire(e) }),
