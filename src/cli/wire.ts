@@ -59,26 +59,49 @@ export async function loadLanguage(
 
 /** The corpus language of a long-running server: {@link loadLanguage} again only when the knowledge files change. */
 export interface LanguageSource {
-  current(): Promise<CorpusLanguage>;
+  /**
+   * The language for an index of these documents (`files`, from its manifest): with a pruning
+   * strategy, its dictionary is pruned to them and loaded again when they change.
+   */
+  current(files?: ReadonlyArray<{ source: string; sha256: string }>): Promise<CorpusLanguage>;
 }
+
+/** Prunes CC-CEDICT to the words of some documents of the corpus (see `pruneInThread`). */
+export type PruneDictionary = (
+  sources: readonly string[],
+) => Promise<{ text: string; headwords: string }>;
 
 /**
  * A language source for `corpusDir`: each call checks the knowledge files' hash and reloads (the
  * dictionary included) only when it changed, so a reload after `npm run index` serves the new index
- * with the knowledge it was built from. A failed load is retried by the next call.
+ * with the knowledge it was built from. With `prune` and the index's files, the dictionary holds
+ * only the entries that can connect a question to those documents (as in the Worker), and is pruned
+ * again when the documents change. A failed load is retried by the next call.
  *
  * @example
  *   const languages = languageSource("corpus");
  *   const state = await loadState(config, embedder, await languages.current());
  */
-export function languageSource(corpusDir: string): LanguageSource {
-  let loaded: { hash: string; language: Promise<CorpusLanguage> } | null = null;
+export function languageSource(corpusDir: string, prune?: PruneDictionary): LanguageSource {
+  let loaded: { key: string; language: Promise<CorpusLanguage> } | null = null;
   return {
-    async current() {
-      const hash = await knowledgeHash(corpusDir);
-      if (loaded?.hash === hash) return loaded.language;
-      const language = loadLanguage(corpusDir);
-      loaded = { hash, language };
+    async current(files) {
+      const pruned = prune !== undefined && files !== undefined;
+      const key = JSON.stringify([
+        await knowledgeHash(corpusDir),
+        pruned ? files.map((f) => [f.source, f.sha256]) : null,
+      ]);
+      if (loaded?.key === key) return loaded.language;
+      const language = pruned
+        ? (async () => {
+            const [knowledge, dictionary] = await Promise.all([
+              loadKnowledge(corpusDir),
+              prune(files.map((f) => f.source)),
+            ]);
+            return createLanguage(knowledge, dictionary.text, dictionary.headwords);
+          })()
+        : loadLanguage(corpusDir);
+      loaded = { key, language };
       language.catch(() => {
         if (loaded?.language === language) loaded = null;
       });
