@@ -6,7 +6,6 @@ import { documentFrequency, type LexicalIndexData } from "./lexical-index.js";
 import type { TextView } from "./views.js";
 
 const HAN = /\p{Script=Han}/u;
-const HAN_PAIR = /\p{Script=Han}{2}/u;
 
 /**
  * Whether a text holds one form of a word: Chinese and multi-word forms as substrings of the folded
@@ -19,9 +18,21 @@ export function hasForm(view: TextView, form: string): boolean {
   if (!form) return false;
   const shape = shapeOf(form);
   if (shape.token) return view.tokens.has(form);
-  // A pair of the form's characters the text lacks rules it out without a scan.
-  if (shape.pair && view.hanPairs && !view.hanPairs.has(shape.pair)) return false;
+  // A text without Chinese holds no Chinese form.
+  if (shape.han && !hasChinese(view)) return false;
   return view.folded.includes(form);
+}
+
+const chineseIn = new WeakMap<TextView, boolean>();
+
+/** Whether a text holds Chinese characters, worked out once per view. */
+function hasChinese(view: TextView): boolean {
+  let found = chineseIn.get(view);
+  if (found === undefined) {
+    found = HAN.test(view.folded);
+    chineseIn.set(view, found);
+  }
+  return found;
 }
 
 /** How a form is matched, worked out once per form (forms recur across passages and questions). */
@@ -30,8 +41,8 @@ const shapeOf = memoize((form: string) => {
   return {
     /** A single Latin word: matched as a token. */
     token: !han && !form.includes(" "),
-    /** The first two adjacent Chinese characters, if any. */
-    pair: han ? (HAN_PAIR.exec(form)?.[0] ?? null) : null,
+    /** Holds Chinese characters. */
+    han,
   };
 }, 50_000);
 
@@ -150,7 +161,7 @@ export function coverages(
   idfs: readonly number[],
 ): [number, number] {
   const compiled = compiledWords(words);
-  const han = view.hanPairs === undefined || view.hanPairs.size > 0;
+  const han = hasChinese(view);
   let total = 0;
   let own = 0;
   let alts = 0;

@@ -7,11 +7,6 @@ import { tokenize } from "../text/tokens.js";
 export interface TextView {
   tokens: ReadonlySet<string>;
   folded: string;
-  /**
-   * Adjacent pairs of Chinese characters in `folded`, when worked out (views built once per index):
-   * most Chinese forms are then ruled out by one lookup instead of a scan.
-   */
-  hanPairs?: ReadonlySet<string>;
 }
 
 /**
@@ -62,26 +57,7 @@ export const withoutReferences = (text: string): string => text.replace(REFERENC
  *   viewOf("中關村 in 1988").tokens.has("1988") // → true
  */
 export function viewOf(text: string): TextView {
-  const folded = matchForm(text);
-  return { tokens: new Set(tokenize(text)), folded, hanPairs: hanPairsOf(folded) };
-}
-
-const NO_PAIRS: ReadonlySet<string> = new Set();
-const HAN_RUN = /\p{Script=Han}{2,}/gu;
-
-/**
- * The adjacent pairs of Chinese characters in a text.
- *
- * @example
- *   [...hanPairsOf("外资银行 in")] // → ["外资", "资银", "银行"]
- */
-export function hanPairsOf(text: string): ReadonlySet<string> {
-  let pairs: Set<string> | undefined;
-  for (const [run] of text.matchAll(HAN_RUN)) {
-    pairs ??= new Set();
-    for (let i = 0; i + 1 < run.length; i++) pairs.add(run.slice(i, i + 2));
-  }
-  return pairs ?? NO_PAIRS;
+  return { tokens: new Set(tokenize(text)), folded: matchForm(text) };
 }
 
 /**
