@@ -119,7 +119,8 @@ const MIN_PASSAGES = 5;
  *   const { answer, passages } = await qa.ask({ question: "Where is ZGC?" });
  */
 export function createQaService(deps: QaDeps) {
-  const views = createChunkViews(deps.index.chunks, deps.tables ?? []);
+  // Stored by the build when it could be; analysed here otherwise (an older index, the Worker).
+  const views = deps.index.views ?? createChunkViews(deps.index.chunks, deps.tables ?? []);
   const sources = createSourceIndex(deps.sources ?? []);
   const ctx: RetrievalContext = {
     index: deps.index,

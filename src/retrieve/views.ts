@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Chunk } from "../chunks/types.js";
 import type { Table } from "../tables/types.js";
 import { matchForm } from "../text/fold.js";
@@ -125,4 +126,76 @@ function tableRows(c: Chunk, tables: readonly Table[]): SentenceView[] | null {
       });
   });
   return rows.length ? rows : null;
+}
+
+/**
+ * Version of what {@link createChunkViews} computes; bumped whenever the tokens, folded forms or
+ * sentence facts it derives change, so views stored by an older build are computed again.
+ */
+export const VIEWS_VERSION = 1;
+
+const StoredTextSchema = z.object({ tokens: z.array(z.string()), folded: z.string() });
+const StoredSentenceSchema = StoredTextSchema.extend({
+  text: z.string(),
+  rawStart: z.number().int().nonnegative(),
+  rawEnd: z.number().int().nonnegative(),
+  figures: z.array(z.string()),
+  years: z.array(z.string()),
+  context: StoredTextSchema.optional(),
+});
+/** The views of an index as written by the build (`views.json`): sets as arrays. */
+export const StoredViewsSchema = z.array(
+  StoredTextSchema.extend({ section: StoredTextSchema, sentences: z.array(StoredSentenceSchema) }),
+);
+export type StoredViews = z.infer<typeof StoredViewsSchema>;
+
+const storedText = (v: TextView) => ({ tokens: [...v.tokens], folded: v.folded });
+const restoredText = (v: z.infer<typeof StoredTextSchema>): TextView => ({
+  tokens: new Set(v.tokens),
+  folded: v.folded,
+});
+
+/**
+ * The views as the index stores them, so a server reads them instead of analysing every passage
+ * again at each load.
+ *
+ * @example
+ *   JSON.stringify(storedViews(createChunkViews(chunks, tables)))
+ */
+export function storedViews(views: readonly ChunkView[]): StoredViews {
+  return views.map((v) => ({
+    ...storedText(v),
+    section: storedText(v.section),
+    sentences: v.sentences.map((s) => ({
+      ...storedText(s),
+      text: s.text,
+      rawStart: s.rawStart,
+      rawEnd: s.rawEnd,
+      figures: s.figures,
+      years: s.years,
+      ...(s.context ? { context: storedText(s.context) } : {}),
+    })),
+  }));
+}
+
+/**
+ * Views read back from the index, as {@link createChunkViews} made them.
+ *
+ * @example
+ *   const views = restoredViews(StoredViewsSchema.parse(JSON.parse(text)));
+ */
+export function restoredViews(stored: StoredViews): ChunkView[] {
+  return stored.map((v) => ({
+    ...restoredText(v),
+    section: restoredText(v.section),
+    sentences: v.sentences.map((s) => ({
+      ...restoredText(s),
+      text: s.text,
+      rawStart: s.rawStart,
+      rawEnd: s.rawEnd,
+      figures: s.figures,
+      years: s.years,
+      ...(s.context ? { context: restoredText(s.context) } : {}),
+    })),
+  }));
 }

@@ -13,6 +13,8 @@ import { replaceDirAtomic, writeFileAtomic } from "./atomic.js";
 import { checksumFiles, damagedFile } from "./checksums.js";
 import { createHnswIndex } from "./hnsw.js";
 import { INDEX_FILES } from "./index-data.js";
+import { createChunkViews, storedViews, VIEWS_VERSION } from "../retrieve/views.js";
+import type { Table } from "../tables/types.js";
 import { readManifest } from "./load-index.js";
 import { ensureWritable, recoverIndexDir } from "./recover.js";
 import { openPrevious, reuseKey, type PreviousIndex } from "./reuse.js";
@@ -215,6 +217,7 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
     },
     reuseKey: key,
     reused: { documents: reusedDocs, chunks: chunks.length - toEmbed.length },
+    viewsVersion: VIEWS_VERSION,
   };
   let manifest = draft;
   await replaceDirAtomic(
@@ -224,6 +227,9 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
       await writeFileAtomic(join(dir, INDEX_FILES.lexical), JSON.stringify(lexical));
       await writeFileAtomic(join(dir, INDEX_FILES.gloss), JSON.stringify(glossIndex));
       await writeFileAtomic(join(dir, INDEX_FILES.tables), JSON.stringify(tables));
+      // Work that does not depend on a question, done once here rather than at every load.
+      const views = createChunkViews(chunks, tables as Table[]);
+      await writeFileAtomic(join(dir, INDEX_FILES.views), JSON.stringify(storedViews(views)));
       await vectors.save(join(dir, INDEX_FILES.vectors));
       // Every file written so far, so a server can tell a damaged file from a good one.
       manifest = { ...draft, checksums: await checksumFiles(dir) };

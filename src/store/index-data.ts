@@ -1,5 +1,6 @@
 import type { Chunk } from "../chunks/types.js";
 import type { LexicalIndexData } from "../retrieve/lexical-index.js";
+import type { ChunkView } from "../retrieve/views.js";
 import type { Manifest, VectorSearch } from "./types.js";
 
 /** File names inside an index directory. */
@@ -10,6 +11,8 @@ export const INDEX_FILES = {
   gloss: "lexical-gloss.json",
   vectors: "vectors.hnsw",
   tables: "tables.json",
+  /** Each passage's matching views (tokens, folded text, sentences), versioned by `viewsVersion`. */
+  views: "views.json",
 } as const;
 
 /**
@@ -26,4 +29,6 @@ export interface LoadedIndex<V extends VectorSearch = VectorSearch> {
   vectors: V;
   /** Extracted tables as written by the table extractor (typed where used). */
   tables: unknown[];
+  /** The passages' matching views as the build stored them; absent when computed at load instead. */
+  views?: ChunkView[];
 }

@@ -1,6 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../errors.js";
+import {
+  restoredViews,
+  StoredViewsSchema,
+  VIEWS_VERSION,
+  type ChunkView,
+} from "../retrieve/views.js";
 import { checkIndexJson } from "./check-index.js";
 import { sha256Hex } from "./checksums.js";
 import { loadHnswIndex } from "./hnsw.js";
@@ -92,6 +98,21 @@ export async function loadIndex(dir: string): Promise<LoadedIndex<VectorIndex>> 
     },
     (file, problem, seen) => fileError(dir, file, problem, seen),
   );
+  // Stored passage views are read under this code's analysis version only (else analysed at load).
+  let views: ChunkView[] | undefined;
+  if (manifest.viewsVersion === VIEWS_VERSION && sums[INDEX_FILES.views]) {
+    const parsed = StoredViewsSchema.safeParse(await json(INDEX_FILES.views));
+    if (!parsed.success)
+      throw fileError(dir, INDEX_FILES.views, "does not have the expected structure");
+    if (parsed.data.length !== chunks.length)
+      throw fileError(
+        dir,
+        INDEX_FILES.views,
+        "does not agree with the manifest",
+        `${parsed.data.length} views, ${chunks.length} passages`,
+      );
+    views = restoredViews(parsed.data);
+  }
   await read(INDEX_FILES.vectors);
   // Files a later build adds are checked too, though only their owners read them.
   for (const file of Object.keys(sums))
@@ -110,5 +131,5 @@ export async function loadIndex(dir: string): Promise<LoadedIndex<VectorIndex>> 
       "does not agree with the manifest",
       `${vectors.size()} vectors, ${chunks.length} passages`,
     );
-  return { manifest, chunks, lexical, gloss, vectors, tables };
+  return { manifest, chunks, lexical, gloss, vectors, tables, ...(views ? { views } : {}) };
 }

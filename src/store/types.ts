@@ -37,6 +37,11 @@ export const ManifestSchema = z.object({
    * Indexes written before checksums were recorded lack it and are rebuilt (reusing their documents).
    */
   checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/u)).optional(),
+  /**
+   * Version of the passage analysis stored in `views.json` (`VIEWS_VERSION`): a server reads the
+   * stored views only under its own version, and otherwise analyses the passages at load.
+   */
+  viewsVersion: z.number().optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -62,7 +62,14 @@ describe("loadIndex checks every file", () => {
     const index = await loadIndex(built);
     expect(index.chunks.length).toBe(index.manifest.counts.chunks);
     expect(Object.keys(index.manifest.checksums ?? {}).sort()).toEqual(
-      ["chunks.json", "lexical-gloss.json", "lexical.json", "tables.json", "vectors.hnsw"].sort(),
+      [
+        "chunks.json",
+        "lexical-gloss.json",
+        "lexical.json",
+        "tables.json",
+        "vectors.hnsw",
+        "views.json",
+      ].sort(),
     );
   });
 
