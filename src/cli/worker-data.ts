@@ -97,6 +97,9 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
       INDEX_FILES.tables,
     ])
       await put(file, await readFile(join(indexDir, file)));
+    // The passage analysis the build stored, when this code reads it (saves the Worker's cold start).
+    const views = index.views !== undefined;
+    if (views) await put(WORKER_FILES.views, await readFile(join(indexDir, INDEX_FILES.views)));
 
     const { dimension } = manifest.embedder;
     const vectors = new Float32Array(index.chunks.length * dimension);
@@ -165,6 +168,7 @@ export async function buildWorkerData(opts: WorkerDataOptions): Promise<WorkerDa
       texts,
       knowledge,
       catalog: hasCatalog,
+      views,
       cedict: pruned && {
         entries: pruned.kept,
         of: pruned.of,

@@ -23,6 +23,8 @@ export const WORKER_FILES = {
   cedict: "cedict.u8",
   /** The headwords of the entries left out, one a line, for segmentation. */
   cedictHeadwords: "cedict-headwords.txt",
+  /** The passages' matching views the index build stored (see `VIEWS_VERSION`). */
+  views: "views.json",
 } as const;
 
 /** Folders of the data: corpus texts (`texts/<n>.txt`), corpus knowledge, the widget's browser files. */
@@ -41,6 +43,8 @@ export const WorkerDataSchema = z.object({
   /** The corpus knowledge files present (under `knowledge/`). */
   knowledge: z.array(z.enum(KNOWLEDGE_FILES)),
   catalog: z.boolean(),
+  /** Whether the index's stored passage views came along (else the Worker analyses the passages). */
+  views: z.boolean().optional(),
   /** The pruned dictionary: entries kept of all, or null when the Worker does without one. */
   cedict: z
     .object({

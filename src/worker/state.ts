@@ -9,6 +9,7 @@ import type { ReadyState } from "../http/state.js";
 import { ASSET_NAMES, type AssetTexts } from "../http/widget/assets.js";
 import { parseKnowledge, type KnowledgeBytes } from "../knowledge/parse.js";
 import { KNOWLEDGE_DIR, KNOWLEDGE_FILES } from "../knowledge/types.js";
+import { restoredViews, StoredViewsSchema, VIEWS_VERSION } from "../retrieve/views.js";
 import { createLanguage } from "../serve/language.js";
 import { createState } from "../serve/state.js";
 import { checkIndexJson } from "../store/check-index.js";
@@ -162,6 +163,14 @@ export async function loadWorkerState(
   if (texts.length !== sources.size || texts.some(([s]) => !sources.has(s)))
     throw invalid(`texts are not those of the indexed files`);
 
+  // The passage analysis the build stored, read under this code's version (else analysed here).
+  let views: LoadedIndex["views"];
+  if (about.views && m.viewsVersion === VIEWS_VERSION) {
+    const stored = StoredViewsSchema.safeParse(await data.json(WORKER_FILES.views));
+    if (!stored.success || stored.data.length !== chunks.length)
+      throw invalid(`file ${WORKER_FILES.views} does not agree with the passages`);
+    views = restoredViews(stored.data);
+  }
   const index: LoadedIndex = {
     manifest: m,
     chunks,
@@ -169,6 +178,7 @@ export async function loadWorkerState(
     gloss,
     tables,
     vectors: workerVectors(env, data, m, chunks),
+    ...(views ? { views } : {}),
   };
   const language = createLanguage(
     parseKnowledge(Object.fromEntries(knowledge) as KnowledgeBytes, KNOWLEDGE_DIR),

@@ -48,6 +48,7 @@ describe("buildWorkerData", () => {
         "vectors.f32",
         "catalog.json",
         "cedict.u8",
+        "views.json",
         "knowledge/gazetteer.json",
         ...ASSET_NAMES.map((n) => `widget/${n}`),
       ]),
@@ -55,7 +56,14 @@ describe("buildWorkerData", () => {
   });
 
   it("copies the index files byte for byte", async () => {
-    for (const file of ["manifest.json", "chunks.json", "lexical.json", "tables.json"])
+    expect(summary.about.views).toBe(true);
+    for (const file of [
+      "manifest.json",
+      "chunks.json",
+      "lexical.json",
+      "tables.json",
+      "views.json",
+    ])
       expect(
         (await readFile(join(outDir, file))).equals(await readFile(join(indexDir, file))),
       ).toBe(true);
