@@ -64,7 +64,7 @@ export function rowTerms(view: CellView, vocabulary: TableVocabulary): Terms {
  * Terms of the leaf header of a column.
  *
  * @example
- *   leafTerms(column, vocabulary).has("~export") // → true for "Foreign-affiliated firms: No. of exporting firms"
+ *   leafTerms(column, vocabulary).has("~export") // → true for "Private firms: Exporters"
  */
 export function leafTerms(column: TableColumn, vocabulary: TableVocabulary): Terms {
   return labelTerms(column.path.at(-1) ?? column.label, vocabulary);
@@ -74,7 +74,7 @@ export function leafTerms(column: TableColumn, vocabulary: TableVocabulary): Ter
  * Terms of a column's whole header path plus its unit.
  *
  * @example
- *   pathTerms(column, vocabulary).has("~foreign") // → true for "Foreign-affiliated firms: No. of exporting firms"
+ *   pathTerms(column, vocabulary).has("~foreign") // → true for "Foreign-owned firms: Employees"
  */
 export function pathTerms(column: TableColumn, vocabulary: TableVocabulary): Terms {
   return vocabulary.termsOf([...column.path, column.unit ?? ""].join(" "));
@@ -105,7 +105,7 @@ export function groupFit(column: TableColumn, query: Terms, vocabulary: TableVoc
  * Terms of a table's caption, unit and row-header title (used to tell tables apart).
  *
  * @example
- *   captionTerms(table, vocabulary).has("@tianjin") // → true for 表2：天津引進國內資金表
+ *   captionTerms(table, vocabulary).has("@tianjin") // → true for 表5：天津科技園區企業數
  */
 export function captionTerms(table: Table, vocabulary: TableVocabulary): Terms {
   return vocabulary.termsOf([table.caption, table.unit ?? "", table.stub ?? ""].join(" "));

@@ -18,7 +18,7 @@ afterAll(() => server.close());
 describe("loadState with the configured generator", () => {
   it("answers generatively with GENERATOR_URL set, and never calls a model without it", async () => {
     const env = { CORPUS_DIR, INDEX_DIR: await readyIndexDir() };
-    const question = "How many firms were operating in Zhong'guancun by the end of 1983?";
+    const question = "How large had the zone's count of new-tech firms grown by late 1994?";
     const logs: string[] = [];
     const on = parseConfig({
       ...env,

@@ -13,7 +13,7 @@ import type { ReadyState } from "../../src/http/state.js";
 import { startChatServer, idOf, type ChatRequest } from "../fixtures/chat-server.js";
 import { CORPUS_DIR, readyState } from "../fixtures/service.js";
 
-const QUESTION = "How many firms were operating in Zhong'guancun by the end of 1983?";
+const QUESTION = "How large had the zone's count of new-tech firms grown by late 1994?";
 const prompts = parsePrompts((f) => {
   try {
     return readFileSync(fileURLToPath(new URL(`../../prompts/${f}`, import.meta.url)), "utf8");
@@ -23,10 +23,10 @@ const prompts = parsePrompts((f) => {
 });
 
 /** Grounded sentences, written from the evidence the request holds (as a model would read it). */
-const eleven = (r: ChatRequest) =>
-  `By the end of 1983, eleven firms were operating in Zhong’guancun [${idOf(r, /eleven firms/u)}].`;
-const forty = (r: ChatRequest) =>
-  `By the end of 1984 their number had grown to 40 [${idOf(r, /grown to 40/u)}].`;
+const total = (r: ChatRequest) =>
+  `The total number of new-tech firms reached 4299 at the end of 1994 [${idOf(r, /reached 4299/u)}].`;
+const record = (r: ChatRequest) =>
+  `The record number registered within a month was 200, set in 1993 [${idOf(r, /within a month/u)}].`;
 
 let state: ReadyState;
 let server: Awaited<ReturnType<typeof startChatServer>>;
@@ -34,26 +34,26 @@ const logs: string[] = [];
 beforeAll(async () => {
   state = await readyState();
   server = await startChatServer({
-    grounded: (r) => ({ kind: "stream", pieces: split(`${eleven(r)} ${forty(r)}`) }),
+    grounded: (r) => ({ kind: "stream", pieces: split(`${total(r)} ${record(r)}`) }),
     "invented-number": (r) => ({
       kind: "stream",
       pieces: split(
-        `By the end of 1983, twelve firms were operating in Zhong’guancun [${idOf(r, /eleven firms/u)}]. ${forty(r)}`,
+        `The total number of new-tech firms reached 4300 at the end of 1994 [${idOf(r, /reached 4299/u)}]. ${record(r)}`,
       ),
     }),
     "unknown-id": () => ({
       kind: "stream",
-      pieces: split("By the end of 1983, eleven firms were operating in Zhong’guancun [99.1]."),
+      pieces: split("The total number of new-tech firms reached 4299 at the end of 1994 [99.1]."),
     }),
     sentinel: () => ({ kind: "stream", pieces: [SENTINEL] }),
     "malformed-json": () => ({
       kind: "raw-events",
-      data: ['{"choices":[{"delta":{"content":"By the end of 1983, "}}]}', '{"choices":[{"delta":'],
+      data: ['{"choices":[{"delta":{"content":"The total number of "}}]}', '{"choices":[{"delta":'],
     }),
     // The first sentence is complete (and verified) before the stream stalls past the timeout.
     slow: (r) => ({
       kind: "stream",
-      pieces: [`${eleven(r)} By the end`, " of 1984"],
+      pieces: [`${total(r)} The record number`, " registered"],
       pauseMs: 10_000,
     }),
     "server-error": () => ({ kind: "status", status: 500, body: '{"error":"boom"}' }),
@@ -62,19 +62,19 @@ beforeAll(async () => {
       r.messages.length === 1
         ? {
             kind: "json",
-            content: "How many firms were operating in Zhong'guancun by the end of 1984?",
+            content: "What was the record number of new-tech firms registered within a month?",
           }
-        : { kind: "stream", pieces: split(forty(r)) },
+        : { kind: "stream", pieces: split(record(r)) },
     // A reasoning model whose deliberation comes inside the content.
     thinking: (r) => ({
       kind: "stream",
       pieces: split(
-        `<think>The evidence says 12 firms in Shenzhen [1.1]. No: ${eleven(r)}</think>\n\n${eleven(r)}`,
+        `<think>The evidence says 12 firms in Shenzhen [1.1]. No: ${total(r)}</think>\n\n${total(r)}`,
       ),
     }),
     simplified: (r) => ({
       kind: "stream",
-      pieces: split(`到1983年底，中关村有11家企业在运作 [${idOf(r, /eleven firms/u)}]。`),
+      pieces: split(`北京的技术服务机构在2005年底有153家 [${idOf(r, /153 家/u)}]。`),
     }),
   });
 }, 120_000);
@@ -148,11 +148,11 @@ describe("POST /api/ask with a generative answerer", () => {
     const body = await ask("grounded");
     expect(body).toMatchObject({ answerer: "generative", abstained: false });
     expect(body.answer).toBe(
-      "By the end of 1983, eleven firms were operating in Zhong’guancun. [1] By the end of 1984 their number had grown to 40. [2]",
+      "The total number of new-tech firms reached 4299 at the end of 1994. [1] The record number registered within a month was 200, set in 1993. [2]",
     );
     expect(body.citations.map((c: { quote: string }) => c.quote)).toEqual([
-      expect.stringContaining("eleven firms were operating"),
-      expect.stringContaining("grown to 40"),
+      expect.stringContaining("reached 4299"),
+      expect.stringContaining("within a month"),
     ]);
     expectVerified(body.citations);
     // The passages are the extractive stage's: the evidence came from them.
@@ -169,11 +169,13 @@ describe("POST /api/ask with a generative answerer", () => {
     logs.length = 0;
     const body = await ask("invented-number");
     expect(body).toMatchObject({ answerer: "generative", abstained: false });
-    expect(body.answer).toBe("By the end of 1984 their number had grown to 40. [1]");
-    expect(body.answer).not.toMatch(/twelve/u);
+    expect(body.answer).toBe(
+      "The record number registered within a month was 200, set in 1993. [1]",
+    );
+    expect(body.answer).not.toMatch(/4300/u);
     expect(body.citations).toHaveLength(1);
     expectVerified(body.citations);
-    expect(logs.join("\n")).toMatch(/kept 1 of 2 sentence\(s\); dropped: number 12 is not in/u);
+    expect(logs.join("\n")).toMatch(/kept 1 of 2 sentence\(s\); dropped: number 4300 is not in/u);
   });
 
   it("an unknown id: the sentence citing it is dropped, and with nothing left the answer abstains", async () => {
@@ -215,7 +217,7 @@ describe("POST /api/ask with a generative answerer", () => {
     const before = requestsTo("grounded");
     expect((await ask("grounded", { answerer: "extractive" })).answerer).toBe("extractive");
     const table = await ask("grounded", {
-      question: "How many people (in thousands) worked in Suzhou's electronics industry in 2008?",
+      question: "In 2008, what was electronics employment in Suzhou, in thousands?",
     });
     expect(table).toMatchObject({ answerer: "extractive", table: expect.any(Object) });
     const offTopic = await ask("grounded", { question: "What is the capital of France?" });
@@ -225,26 +227,28 @@ describe("POST /api/ask with a generative answerer", () => {
 
   it("condenses a follow-up with the model first, and answers the standalone question", async () => {
     const body = await ask("condensing", {
-      question: "And by the end of 1984?",
+      question: "And the most registered in one month?",
       history: [
         { role: "user", content: QUESTION },
         {
           role: "assistant",
-          content: "By the end of 1983, eleven firms were operating in Zhong’guancun. [1]",
+          content: "The total number of new-tech firms reached 4299 at the end of 1994. [1]",
         },
       ],
     });
     const [condense, answer] = server.requests.filter((r) => r.model === "condensing");
     expect(condense!.messages[0]!.content).toMatch(
-      /Q: How many firms.*\nA: By the end of 1983, eleven firms were operating in Zhong’guancun\.\n/su,
+      /Q: How large had.*\nA: The total number of new-tech firms reached 4299 at the end of 1994\.\n/su,
     );
-    expect(condense!.messages[0]!.content).toContain("Follow-up question: And by the end of 1984?");
+    expect(condense!.messages[0]!.content).toContain(
+      "Follow-up question: And the most registered in one month?",
+    );
     expect(answer!.messages[1]!.content).toContain(
-      "Question: How many firms were operating in Zhong'guancun by the end of 1984?",
+      "Question: What was the record number of new-tech firms registered within a month?",
     );
     expect(body).toMatchObject({
       answerer: "generative",
-      answer: "By the end of 1984 their number had grown to 40. [1]",
+      answer: "The record number registered within a month was 200, set in 1993. [1]",
     });
   });
 
@@ -252,14 +256,16 @@ describe("POST /api/ask with a generative answerer", () => {
     const body = await ask("thinking");
     expect(body).toMatchObject({
       answerer: "generative",
-      answer: "By the end of 1983, eleven firms were operating in Zhong’guancun. [1]",
+      answer: "The total number of new-tech firms reached 4299 at the end of 1994. [1]",
     });
   });
 
   it("answers in the question's script: a Simplified reply to a Traditional question is shown in Traditional", async () => {
-    const body = await ask("simplified", { question: "到1983年底，中關村有多少家企業在運作？" });
+    const body = await ask("simplified", {
+      question: "北京的技術仲介服務機構在2005年底有幾家？",
+    });
     expect(body).toMatchObject({ answerer: "generative", abstained: false });
-    expect(body.answer).toBe("到1983年底，中關村有11家企業在運作。 [1]");
+    expect(body.answer).toBe("北京的技術服務機構在2005年底有153家。 [1]");
     const sent = server.requests.findLast((r) => r.model === "simplified")!;
     expect(sent.messages[0]!.content).toContain("用繁體中文回答");
   });
@@ -285,7 +291,9 @@ describe("POST /api/ask/stream with a generative answerer", () => {
   it("sends each sentence once it has passed verification, and never one that did not", async () => {
     const got = await stream("invented-number");
     const deltas = got.filter((e) => e.event === "delta").map((e) => e.data.text as string);
-    expect(deltas).toEqual(["By the end of 1984 their number had grown to 40. [1]"]);
+    expect(deltas).toEqual([
+      "The record number registered within a month was 200, set in 1993. [1]",
+    ]);
     const done = got.at(-1)!;
     expect(done.event).toBe("done");
     expect(done.data).toMatchObject({ answerer: "generative", answer: deltas.join("") });
@@ -302,7 +310,7 @@ describe("POST /api/ask/stream with a generative answerer", () => {
     const reset = names.indexOf("reset");
     expect(names.slice(0, reset)).toEqual(["status", "delta"]);
     expect(got[1]!.data.text).toMatch(
-      /^By the end of 1983, eleven firms were operating in Zhong’guancun\. \[1\]$/u,
+      /^The total number of new-tech firms reached 4299 at the end of 1994\. \[1\]$/u,
     );
     const after = got.slice(reset + 1, -1).map((e) => e.data.text as string);
     const done = got.at(-1)!;

@@ -121,7 +121,7 @@ describe("answerFromTables: questions one cell answers", () => {
 describe("answerFromTables: comparisons", () => {
   it("returns the row with the highest value of the named column", () => {
     expect(
-      ask("Among hardware firms, which region had the highest mean % R&D expenditure in revenue?"),
+      ask("Which region's hardware firms had the largest mean R&D spending as a % of revenue?"),
     ).toMatchObject({
       kind: "compare",
       direction: "max",
@@ -186,6 +186,6 @@ describe("answerFromTables: falling back to prose", () => {
   });
 
   it("does not answer from unparsed tables", () => {
-    expect(ask("天津 2009 年吸引外商直接投資多少？")).toBeNull();
+    expect(ask("天津 2009 年引進的外資金額是多少？")).toBeNull();
   });
 });

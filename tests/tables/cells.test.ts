@@ -15,15 +15,14 @@ describe("tab-separated tables", () => {
   it("builds column paths from two header rows", () => {
     const t3 = tableAt(DOCS.zhou, 3);
     expect(t3.stub).toBe("Region");
-    expect(t3.columns[4]).toMatchObject({
-      key: "c5",
-      label: "Foreign-affiliated firms: No. of exporting firms",
-      path: ["Foreign-affiliated firms", "No. of exporting firms"],
+    expect(t3.columns[5]).toMatchObject({
+      key: "c6",
+      label: "Foreign-affiliated firms: Average share of revenue from export",
+      path: ["Foreign-affiliated firms", "Average share of revenue from export"],
     });
-    expect(cell(t3, "Shenzhen", "Foreign-affiliated firms: No. of exporting firms")).toMatchObject({
-      text: "27",
-      value: 27,
-    });
+    expect(
+      cell(t3, "Shenzhen", "Foreign-affiliated firms: Average share of revenue from export"),
+    ).toMatchObject({ text: "70.2", value: 70.2 });
   });
 
   it("gives body rows their group row and reads negatives", () => {

@@ -10,8 +10,8 @@ import type { VerifiedSentence } from "./verify.js";
  *
  * @example
  *   const cite = createCiter(ctx);
- *   cite.render(verified, "latin"); // → "By 1983 there were eleven firms. [1]"
- *   cite.citations; // → [{ n: 1, quote: "By the end of 1983, eleven firms were operating in Zhong’guancun.", … }]
+ *   cite.render(verified, "latin"); // → "By 1994 there were 4299 new-tech firms. [1]"
+ *   cite.citations; // → [{ n: 1, quote: "… the total number of the new-tech firms reached 4299 at the end of 1994.", … }]
  */
 export function createCiter(ctx: AnswerContext) {
   const citations: Citation[] = [];

@@ -14,8 +14,8 @@ const CONDENSE_TURNS = 6;
  * question as asked when the model gives nothing usable.
  *
  * @example
- *   await condense(model, prompts, { question: "And by 1984?", history, lang: "en" }, "English", signal)
- *   // → "How many firms were operating in Zhong'guancun by the end of 1984?"
+ *   await condense(model, prompts, { question: "And the monthly record?", history, lang: "en" }, "English", signal)
+ *   // → "What was the record number of new-tech firms registered within a month?"
  */
 export async function condense(
   model: ChatModel,

@@ -35,7 +35,7 @@ export interface EvidenceLimits {
  *
  * @example
  *   const evidence = numberEvidence(result.hits, qa.inspect.views, ctx, { passages: 5, maxChars: 12_000 });
- *   evidence.byId.get("1.2")?.text // → "By the end of 1983, …"
+ *   evidence.byId.get("1.2")?.text // → "The record number of the new-tech firms …"
  */
 export function numberEvidence(
   hits: readonly Hit[],
@@ -83,7 +83,7 @@ export function numberEvidence(
  * @example
  *   renderEvidence(evidence)
  *   // [1] Zhongguancun: a history — 2. Origins
- *   // [1.1] By the end of 1983, eleven firms were operating in Zhong’guancun.
+ *   // [1.1] The record number of the new-tech firms registered within a month was 200, set in 1993.
  */
 export function renderEvidence(evidence: Evidence): string {
   return evidence.passages

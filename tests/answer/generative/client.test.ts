@@ -6,15 +6,15 @@ import { startChatServer } from "../../fixtures/chat-server.js";
 let server: Awaited<ReturnType<typeof startChatServer>>;
 beforeAll(async () => {
   server = await startChatServer({
-    pieces: () => ({ kind: "stream", pieces: ["By 1983 ", "eleven firms", " [1.6]."] }),
-    whole: () => ({ kind: "json", content: "Eleven firms [1.6]." }),
+    pieces: () => ({ kind: "stream", pieces: ["By 1991 ", "nine firms", " [1.6]."] }),
+    whole: () => ({ kind: "json", content: "Nine firms [1.6]." }),
     broken: () => ({
       kind: "raw-events",
       data: ['{"choices":[{"delta":{"content":"By"}}]}', '{"choices":[{"del'],
     }),
     failing: () => ({ kind: "status", status: 500, body: '{"error":{"message":"out of memory"}}' }),
     erring: () => ({ kind: "raw-events", data: ['{"error":{"message":"model overloaded"}}'] }),
-    slow: () => ({ kind: "stream", pieces: ["By 1983", " eleven firms"], pauseMs: 5_000 }),
+    slow: () => ({ kind: "stream", pieces: ["By 1991", " nine firms"], pauseMs: 5_000 }),
   });
 });
 afterAll(() => server.close());
@@ -31,8 +31,8 @@ async function collect(model: string, opts: { apiKey?: string; timeoutMs?: numbe
 describe("createChatClient", () => {
   it("streams the reply's pieces from an OpenAI-compatible server, asking for a stream at temperature 0", async () => {
     expect(await collect("pieces", { apiKey: "sk-test" })).toEqual([
-      "By 1983 ",
-      "eleven firms",
+      "By 1991 ",
+      "nine firms",
       " [1.6].",
     ]);
     const req = server.requests.at(-1)!;
@@ -43,7 +43,7 @@ describe("createChatClient", () => {
   });
 
   it("reads a server that answers with one JSON completion instead of a stream", async () => {
-    expect(await collect("whole")).toEqual(["Eleven firms [1.6]."]);
+    expect(await collect("whole")).toEqual(["Nine firms [1.6]."]);
   });
 
   it("fails with generator_failed on an HTTP error, malformed JSON, an error chunk or an unknown model", async () => {

@@ -45,7 +45,7 @@ describe("numberEvidence", () => {
 
   it("stops at the character budget and renders one id and sentence a line under each passage's heading", async () => {
     const { hits } = await state.qa.ask({
-      question: "How many firms were operating in Zhong'guancun by the end of 1983?",
+      question: "How large had the zone's count of new-tech firms grown by late 1994?",
     });
     const small = numberEvidence(hits, state.qa.inspect.views, ctx(), {
       passages: 5,

@@ -7,8 +7,8 @@ import {
 
 describe("parseCited", () => {
   it("takes the citation groups out wherever they stand and keeps each id once", () => {
-    expect(parseCited("By 1983 there were 11 firms [2.1, 2.3].")).toEqual({
-      body: "By 1983 there were 11 firms.",
+    expect(parseCited("By 1991 there were 9 firms [2.1, 2.3].")).toEqual({
+      body: "By 1991 there were 9 firms.",
       ids: ["2.1", "2.3"],
       malformed: [],
     });
@@ -16,15 +16,15 @@ describe("parseCited", () => {
       body: "It grew 13.4% a year.",
       ids: ["1.2"],
     });
-    expect(parseCited("到1983年底有11家企業【1.6；2.1】。")).toMatchObject({
-      body: "到1983年底有11家企業。",
+    expect(parseCited("到1991年底有9家企業【1.6；2.1】。")).toMatchObject({
+      body: "到1991年底有9家企業。",
       ids: ["1.6", "2.1"],
     });
   });
 
   it("reports bracketed numbers that are not passage.sentence ids, and leaves other brackets as text", () => {
-    expect(parseCited("Eleven firms [3].")).toMatchObject({ ids: [], malformed: ["3"] });
-    expect(parseCited("Eleven firms [1.6, 2.].")).toMatchObject({
+    expect(parseCited("Nine firms [3].")).toMatchObject({ ids: [], malformed: ["3"] });
+    expect(parseCited("Nine firms [1.6, 2.].")).toMatchObject({
       ids: ["1.6"],
       malformed: ["2."],
     });
@@ -35,23 +35,21 @@ describe("parseCited", () => {
   });
 
   it("drops list bullets and emphasis a model adds despite the prompt", () => {
-    expect(parseCited("- **Eleven** firms [1.6].").body).toBe("Eleven firms.");
+    expect(parseCited("- **Nine** firms [1.6].").body).toBe("Nine firms.");
   });
 });
 
 describe("createSentenceSplitter", () => {
   const reply =
-    "By the end of 1983, eleven firms operated in Zhong’guancun [1.6]. The number grew to 40 by 1984. [1.7] It was 13.4% of output [2.3].";
+    "At the close of 1991, nine labs ran in Haidian [1.6]. The number grew to 30 by 1992. [1.7] It was 13.4% of output [2.3].";
 
   it("hands out each sentence once the next has begun, with ids written after its full stop", () => {
     const split = createSentenceSplitter();
-    expect(
-      split.push("By the end of 1983, eleven firms operated in Zhong’guancun [1.6]. "),
-    ).toEqual([]);
-    expect(split.push("The number grew to 40 by 1984. [1.")).toEqual([
-      "By the end of 1983, eleven firms operated in Zhong’guancun [1.6]. ",
+    expect(split.push("At the close of 1991, nine labs ran in Haidian [1.6]. ")).toEqual([]);
+    expect(split.push("The number grew to 30 by 1992. [1.")).toEqual([
+      "At the close of 1991, nine labs ran in Haidian [1.6]. ",
     ]);
-    expect(split.push("7] It")).toEqual(["The number grew to 40 by 1984. [1.7] "]);
+    expect(split.push("7] It")).toEqual(["The number grew to 30 by 1992. [1.7] "]);
     expect(split.end()).toEqual(["It"]);
   });
 
@@ -72,10 +70,10 @@ describe("createSentenceSplitter", () => {
 
   it("cuts Chinese at 。！？", () => {
     const split = createSentenceSplitter();
-    const zh = "到1983年底，中關村有11家企業 [1.6]。到1984年底增至40家 [1.7]。";
+    const zh = "到1991年底，海淀有9家企業 [1.6]。到1992年底增至30家 [1.7]。";
     expect([...split.push(zh), ...split.end()]).toEqual([
-      "到1983年底，中關村有11家企業 [1.6]。",
-      "到1984年底增至40家 [1.7]。",
+      "到1991年底，海淀有9家企業 [1.6]。",
+      "到1992年底增至30家 [1.7]。",
     ]);
   });
 });
@@ -87,16 +85,14 @@ describe("createThinkingFilter", () => {
   };
 
   it("drops a leading <think> block however it is cut, and passes a reply without one through", () => {
-    expect(run(["<th", "ink>[1.6] says eleven", "</thi", "nk>\n\nEleven firms [1.6]."])).toBe(
-      "Eleven firms [1.6].",
+    expect(run(["<th", "ink>[1.6] says nine", "</thi", "nk>\n\nNine firms [1.6]."])).toBe(
+      "Nine firms [1.6].",
     );
-    expect(run(["  Eleven firms", " [1.6]."])).toBe("  Eleven firms [1.6].");
+    expect(run(["  Nine firms", " [1.6]."])).toBe("  Nine firms [1.6].");
     expect(run(["<"])).toBe("<");
     // Thinking that never ends says nothing.
-    expect(run(["<think>Eleven firms [1.6]."])).toBe("");
+    expect(run(["<think>Nine firms [1.6]."])).toBe("");
     // Only a leading block is thinking.
-    expect(run(["Eleven firms [1.6]. <think>x</think>"])).toBe(
-      "Eleven firms [1.6]. <think>x</think>",
-    );
+    expect(run(["Nine firms [1.6]. <think>x</think>"])).toBe("Nine firms [1.6]. <think>x</think>");
   });
 });
