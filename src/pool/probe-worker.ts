@@ -12,7 +12,7 @@ const log = (m: string) => void (quiet || process.stderr.write(`${m}\n`));
 try {
   const { id, dimension, multilingual } = await embedderFromConfig(config, log);
   const identity: EmbedderIdentity = { id, dimension, multilingual };
-  parentPort?.postMessage({ identity });
+  parentPort?.postMessage({ result: identity });
 } catch (e) {
   parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
 }

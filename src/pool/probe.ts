@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { EmbedderIdentity } from "../embed/deferred.js";
 import { AppError } from "../errors.js";
-import { startWorker } from "./spawn.js";
+import { runInThread } from "./spawn.js";
 
 const PROBE_ENTRY = new URL(
   import.meta.url.endsWith(".ts") ? "./probe-worker.ts" : "./probe-worker.js",
@@ -18,27 +18,10 @@ const PROBE_ENTRY = new URL(
  *   const identity = await probeEmbedder(config); // → { id: "use-lite", dimension: 512, … }
  */
 export function probeEmbedder(config: Config, quiet = false): Promise<EmbedderIdentity> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(PROBE_ENTRY, { workerData: { config, quiet } });
-    let settled = false;
-    worker.once("message", (m: { identity?: EmbedderIdentity; error?: string }) => {
-      settled = true;
-      if (m.identity) resolve(m.identity);
-      else
-        reject(
-          new AppError("embedder_unavailable", m.error ?? "The embedder could not be loaded."),
-        );
-    });
-    worker.once("error", (e) => {
-      if (!settled) reject(e);
-      settled = true;
-    });
-    worker.once("exit", (code) => {
-      if (!settled)
-        reject(
-          new AppError("embedder_unavailable", `The embedder probe ended (exit code ${code}).`),
-        );
-      settled = true;
-    });
-  });
+  return runInThread<EmbedderIdentity>(
+    PROBE_ENTRY,
+    { config, quiet },
+    (message) =>
+      new AppError("embedder_unavailable", `The embedder could not be loaded: ${message}`),
+  );
 }

@@ -11,7 +11,7 @@ const { corpusDir, sources } = workerData as { corpusDir: string; sources: strin
 try {
   const texts = await Promise.all(sources.map((s) => loadDocumentText(corpusDir, s)));
   const { text, headwords } = pruneCedict(await readCedictText(), texts);
-  parentPort?.postMessage({ text, headwords });
+  parentPort?.postMessage({ result: { text, headwords } });
 } catch (e) {
   parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) });
 }

@@ -1,4 +1,4 @@
-import { startWorker } from "./spawn.js";
+import { runInThread } from "./spawn.js";
 
 const PRUNE_ENTRY = new URL(
   import.meta.url.endsWith(".ts") ? "./prune-worker.ts" : "./prune-worker.js",
@@ -24,23 +24,9 @@ export function pruneInThread(
   corpusDir: string,
   sources: readonly string[],
 ): Promise<PrunedDictionary> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(PRUNE_ENTRY, { workerData: { corpusDir, sources: [...sources] } });
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (!settled) f();
-      settled = true;
-    };
-    worker.once("message", (m: Partial<PrunedDictionary> & { error?: string }) =>
-      settle(() =>
-        m.text === undefined || m.headwords === undefined
-          ? reject(new Error(`The dictionary could not be pruned: ${m.error ?? "no result"}`))
-          : resolve({ text: m.text, headwords: m.headwords }),
-      ),
-    );
-    worker.once("error", (e) => settle(() => reject(e)));
-    worker.once("exit", (code) =>
-      settle(() => reject(new Error(`The dictionary pruning thread ended (exit code ${code}).`))),
-    );
-  });
+  return runInThread<PrunedDictionary>(
+    PRUNE_ENTRY,
+    { corpusDir, sources: [...sources] },
+    (message) => new Error(`The dictionary could not be pruned: ${message}`),
+  );
 }

@@ -35,6 +35,38 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(pkg), file)).href;
 }
 
+/**
+ * Runs `entry` in a short-lived thread and resolves with what it posts first: `{ error }` rejects
+ * with `fail(error)`, so does a thread that ends or fails before posting. The thread's memory goes
+ * with it (what a worker learns this way it does not keep).
+ *
+ * @example
+ *   const identity = await runInThread(PROBE_ENTRY, { config }, (m) => new Error(m));
+ */
+export function runInThread<T>(
+  entry: URL,
+  workerData: unknown,
+  fail: (message: string) => Error,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(entry, { workerData });
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (!settled) f();
+      settled = true;
+    };
+    worker.once("message", (m: { result?: T; error?: string }) =>
+      settle(() =>
+        m.result === undefined ? reject(fail(m.error ?? "no result")) : resolve(m.result),
+      ),
+    );
+    worker.once("error", (e) => settle(() => reject(e)));
+    worker.once("exit", (code) =>
+      settle(() => reject(fail(`the thread ended (exit code ${code})`))),
+    );
+  });
+}
+
 /** The answering worker's entry beside this module (`.ts` under tsx, `.js` when compiled). */
 export const WORKER_ENTRY = new URL(
   import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js",

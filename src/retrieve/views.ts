@@ -149,34 +149,20 @@ export const StoredViewsSchema = z.array(
 );
 export type StoredViews = z.infer<typeof StoredViewsSchema>;
 
-const storedText = (v: TextView) => ({ tokens: [...v.tokens], folded: v.folded });
 const restoredText = (v: z.infer<typeof StoredTextSchema>): TextView => ({
   tokens: new Set(v.tokens),
   folded: v.folded,
 });
 
 /**
- * The views as the index stores them, so a server reads them instead of analysing every passage
- * again at each load.
+ * The views as the index stores them (`views.json`: token sets as arrays), so a server reads them
+ * instead of analysing every passage again at each load.
  *
  * @example
- *   JSON.stringify(storedViews(createChunkViews(chunks, tables)))
+ *   await writeFile("views.json", viewsJson(createChunkViews(chunks, tables)));
  */
-export function storedViews(views: readonly ChunkView[]): StoredViews {
-  return views.map((v) => ({
-    ...storedText(v),
-    section: storedText(v.section),
-    sentences: v.sentences.map((s) => ({
-      ...storedText(s),
-      text: s.text,
-      rawStart: s.rawStart,
-      rawEnd: s.rawEnd,
-      figures: s.figures,
-      years: s.years,
-      ...(s.context ? { context: storedText(s.context) } : {}),
-    })),
-  }));
-}
+export const viewsJson = (views: readonly ChunkView[]): string =>
+  JSON.stringify(views, (_, value: unknown) => (value instanceof Set ? [...value] : value));
 
 /**
  * Views read back from the index, as {@link createChunkViews} made them.

@@ -13,7 +13,7 @@ import { replaceDirAtomic, writeFileAtomic } from "./atomic.js";
 import { checksumFiles, damagedFile } from "./checksums.js";
 import { createHnswIndex } from "./hnsw.js";
 import { INDEX_FILES } from "./index-data.js";
-import { createChunkViews, storedViews, VIEWS_VERSION } from "../retrieve/views.js";
+import { createChunkViews, viewsJson, VIEWS_VERSION } from "../retrieve/views.js";
 import type { Table } from "../tables/types.js";
 import { readManifest } from "./load-index.js";
 import { ensureWritable, recoverIndexDir } from "./recover.js";
@@ -229,7 +229,7 @@ export async function buildIndex(opts: BuildOptions): Promise<Manifest> {
       await writeFileAtomic(join(dir, INDEX_FILES.tables), JSON.stringify(tables));
       // Work that does not depend on a question, done once here rather than at every load.
       const views = createChunkViews(chunks, tables as Table[]);
-      await writeFileAtomic(join(dir, INDEX_FILES.views), JSON.stringify(storedViews(views)));
+      await writeFileAtomic(join(dir, INDEX_FILES.views), viewsJson(views));
       await vectors.save(join(dir, INDEX_FILES.vectors));
       // Every file written so far, so a server can tell a damaged file from a good one.
       manifest = { ...draft, checksums: await checksumFiles(dir) };

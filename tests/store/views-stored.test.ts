@@ -2,7 +2,12 @@ import { readFile, writeFile, cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createChunkViews, restoredViews, storedViews } from "../../src/retrieve/views.js";
+import {
+  createChunkViews,
+  restoredViews,
+  StoredViewsSchema,
+  viewsJson,
+} from "../../src/retrieve/views.js";
 import type { Table } from "../../src/tables/types.js";
 import { INDEX_FILES } from "../../src/store/index-data.js";
 import { loadIndex } from "../../src/store/load-index.js";
@@ -15,7 +20,9 @@ describe("passage views stored in the index", () => {
     expect(index.views).toBeDefined();
     const computed = createChunkViews(index.chunks, index.tables as Table[]);
     expect(index.views).toEqual(computed);
-    expect(restoredViews(storedViews(computed))).toEqual(computed);
+    expect(restoredViews(StoredViewsSchema.parse(JSON.parse(viewsJson(computed))))).toEqual(
+      computed,
+    );
   }, 120_000);
 
   it("are analysed again under another analysis version, and named when damaged", async () => {
