@@ -21,6 +21,10 @@ export const ANSWERABLE_FEATURES = [
   "any_rare",
   "unknown_words",
   "unknown_entities",
+  "best_entity_passage",
+  "best_year_passage_missing",
+  "year_conflict",
+  "constrained_passage",
 ] as const;
 
 /**
@@ -44,6 +48,10 @@ export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | 
   any_rare: 1,
   unknown_words: -1,
   unknown_entities: -1,
+  best_entity_passage: 1,
+  best_year_passage_missing: -1,
+  year_conflict: -1,
+  constrained_passage: 1,
 };
 
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
@@ -77,6 +85,23 @@ export interface AnswerabilityContext {
   hasYears: boolean;
   /** The highest pointwise probability that one of the part's candidates answers. */
   support: number;
+  /** The years the question names. */
+  years: readonly string[];
+  /** Where a candidate's passage stands on the question's names and years. */
+  passage: (c: SentenceCandidate) => PassageStanding;
+}
+
+/** Where a candidate's passage stands on the names and years a question asks about. */
+export interface PassageStanding {
+  /**
+   * Share of the question's names its passage, section heading or document description uses (1
+   * when the question names none).
+   */
+  entities: number;
+  /** The question's years its document description does not account for. */
+  years: readonly string[];
+  /** The passage states none of those years (false when there are none). */
+  yearMissing: boolean;
 }
 
 /**
@@ -95,6 +120,11 @@ export function answerabilityFeatures(
   const top = sorted[0] ?? 0;
   const b = candidates[best]?.x ?? SENTENCE_FEATURES.map(() => 0);
   const entityOk = (x: readonly number[]) => !ctx.hasEntities || x[F.entity]! >= 1;
+  const bestCandidate = candidates[best];
+  const bestPassage = bestCandidate
+    ? ctx.passage(bestCandidate)
+    : { entities: ctx.hasEntities ? 0 : 1, years: ctx.years, yearMissing: ctx.hasYears };
+  const stated = bestCandidate?.sentence.years ?? [];
   const values: Record<(typeof ANSWERABLE_FEATURES)[number], number> = {
     support: ctx.support,
     margin: Math.min(5, top - (sorted[1] ?? top - 5)),
@@ -132,6 +162,22 @@ export function answerabilityFeatures(
     ),
     unknown_words: ctx.unknownWords,
     unknown_entities: ctx.unknownEntities,
+    best_entity_passage: bestPassage.entities,
+    best_year_passage_missing: bestPassage.yearMissing ? 1 : 0,
+    // The chosen sentence states years, none of them the question's.
+    year_conflict:
+      bestPassage.years.length &&
+      stated.length &&
+      !stated.some((y) => bestPassage.years.includes(y))
+        ? 1
+        : 0,
+    // Some candidate's passage speaks of every name and year asked, and the sentence states what is asked.
+    constrained_passage: candidates.some((c) => {
+      const p = ctx.passage(c);
+      return p.entities >= 1 && !p.yearMissing && (!ctx.numeric || c.x[F.kind]! === 1);
+    })
+      ? 1
+      : 0,
   };
   return ANSWERABLE_FEATURES.map((k) => values[k]);
 }

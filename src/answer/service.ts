@@ -8,7 +8,7 @@ import type { Turn } from "../question/followup.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
 import { DENSE_FEATURES, questionFacts, type QuestionFacts } from "../retrieve/features.js";
-import { containsNumber, unknownName, unknownShare } from "../retrieve/match.js";
+import { containsNumber, entityFound, unknownName, unknownShare } from "../retrieve/match.js";
 import {
   interleave,
   passageCandidates,
@@ -17,13 +17,18 @@ import {
   type RetrievalContext,
 } from "../retrieve/retriever.js";
 import type { Hit } from "../retrieve/types.js";
-import { createChunkViews } from "../retrieve/views.js";
+import { createChunkViews, viewOf, type TextView } from "../retrieve/views.js";
 import type { LoadedIndex } from "../store/index-data.js";
 import { answerFromTables } from "../tables/answer.js";
 import type { Table } from "../tables/types.js";
 import type { TableVocabulary } from "../tables/vocabulary.js";
 import { matchForm } from "../text/fold.js";
-import { answerability, answerabilityFeatures, type AnswerabilityContext } from "./abstain.js";
+import {
+  answerability,
+  answerabilityFeatures,
+  type AnswerabilityContext,
+  type PassageStanding,
+} from "./abstain.js";
 import { abstention, chooseSentences, citeSentences } from "./extractive.js";
 import { sentenceCandidates, type SentenceCandidate } from "./features.js";
 import { answerFromCell, type TableRef } from "./table-answer.js";
@@ -129,6 +134,19 @@ export function createQaService(deps: QaDeps) {
     translator: deps.translator,
   };
   const byId = new Map<string, number>(deps.index.chunks.map((c, i) => [c.id, i]));
+  // What identifies each document (authors, journal, titles, year), as a text to match names in.
+  const documentViews = new Map<string, TextView & { years: string[] }>();
+  const documentView = (docId: string) => {
+    let v = documentViews.get(docId);
+    if (!v) {
+      const d = deps.sources?.find((x) => x.docId === docId);
+      const year = d?.year ? [String(d.year)] : [];
+      const text = [deps.title(docId), ...(d?.names ?? []), ...(d?.titles ?? []), ...year];
+      v = { ...viewOf(text.join(" ")), years: year };
+      documentViews.set(docId, v);
+    }
+    return v;
+  };
   const analyse = (question: string, history: readonly Turn[] = []) =>
     analyseQuestion(question, history, { translator: deps.translator, sources });
 
@@ -243,7 +261,7 @@ export function createQaService(deps: QaDeps) {
     const choice = chooseSentences(weights.sentence, perPart, weights.secondRatio);
     const a = staged.whole.analysis;
     const facts = staged.whole.facts;
-    const context: Omit<AnswerabilityContext, "support"> = {
+    const context: Omit<AnswerabilityContext, "support" | "passage"> = {
       unknownWords: unknownShare(facts.own, facts.ownIdf, deps.index.lexical),
       unknownEntities: a.entities.length
         ? a.entities.filter((e) => unknownName(e.forms, deps.index.lexical)).length /
@@ -254,6 +272,35 @@ export function createQaService(deps: QaDeps) {
       hasEntities: a.entities.length > 0,
       hasFocus: a.focus.length > 0,
       hasYears: a.years.length > 0,
+      years: a.years,
+    };
+    // A candidate's passage, with its section heading and what identifies its document (authors,
+    // titles, year), on the names and years asked (each part's own, or the whole question's): a name
+    // or year that identifies the document ("Chen (2014) says …") is accounted for by it.
+    const passageOf = (facts: QuestionFacts) => {
+      const seen = new Map<SentenceCandidate, PassageStanding>();
+      return (c: SentenceCandidate) => {
+        let found = seen.get(c);
+        if (!found) {
+          const view = views[c.hit.index]!;
+          const doc = documentView(c.hit.chunk.docId);
+          const years = facts.analysis.years.filter((y) => !doc.years.includes(y));
+          // A name with no form in the passage's script cannot be checked there, unless found.
+          const named = facts.entities.filter(
+            (e) => entityFound(view, e) || entityFound(view.section, e) || entityFound(doc, e),
+          );
+          const checkable = facts.entities.filter(
+            (e) => named.includes(e) || (c.hit.chunk.lang === "zh" ? e.han.length : e.latin.length),
+          );
+          found = {
+            entities: checkable.length ? named.length / checkable.length : 1,
+            years,
+            yearMissing: years.length > 0 && !years.some((y) => containsNumber(view.folded, y)),
+          };
+          seen.set(c, found);
+        }
+        return found;
+      };
     };
     // The best-supported part decides: a compound question is answered when some part is.
     let probability = 0;
@@ -263,7 +310,11 @@ export function createQaService(deps: QaDeps) {
         0,
         ...perPart[i]!.map((c) => sigmoid(linearScore(weights.support, c.x))),
       );
-      const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, { ...context, support });
+      const x = answerabilityFeatures(perPart[i]!, p.scores, p.best, {
+        ...context,
+        support,
+        passage: passageOf(staged.parts[i]?.facts ?? facts),
+      });
       const q = answerability(weights.answerable, x);
       if (i === 0 || q > probability) [probability, features] = [q, x];
     });

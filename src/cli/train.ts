@@ -5,6 +5,7 @@ import { parseConfig } from "../config.js";
 import { answerMatches, formatMeanReport, formatReport, summarise } from "../eval/score.js";
 import { DENSE_FEATURES } from "../retrieve/features.js";
 import { locateEvidence, parseQuestionSet } from "../eval/set.js";
+import { nearMisses } from "../learn/near-miss.js";
 import { shippedWeights } from "../learn/shipped.js";
 import { DEFAULT_TRAIN, prepareQuestions, train } from "../learn/train.js";
 import { neutralWeights, type Weights } from "../learn/weights.js";
@@ -19,6 +20,10 @@ const DEFAULT_SETS = ["eval/dev.jsonl", "eval/dev2.jsonl", "eval/check.jsonl"];
 const DEFAULT_EXTRA = ["eval/off-topic.jsonl"];
 /** How much better (R@5 + accuracy, out of fold) the ranking must be with the dense encoder to keep it. */
 const DENSE_MARGIN = 0.01;
+/** Weight of each near-miss question made from an answerable one, against 1 for a labelled question. */
+const NEAR_MISS_WEIGHT = 0.3;
+/** Characters either side of a gold span read as the passage that holds it. */
+const EVIDENCE_REACH = 800;
 const WEIGHTS_FILE = "src/learn/weights.json";
 const REPORT_FILE = "eval/train-report.md";
 
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
       "dry-run": { type: "boolean", default: false },
       dump: { type: "string" },
       repeats: { type: "string", default: "1" },
+      "near-miss-weight": { type: "string", default: String(NEAR_MISS_WEIGHT) },
     },
   });
   const folds = Number(values.folds);
@@ -82,8 +88,42 @@ async function main(): Promise<void> {
   log(
     `train: prepared ${prepared.length} questions in ${Math.round((performance.now() - t0) / 1000)} s`,
   );
+  // Near misses of the answerable questions (a name or year the evidence does not speak of) teach
+  // abstention what the few labelled unanswerable questions cannot; they are never scored.
+  const misses = nearMisses(
+    items.filter((it) => core.includes(setOf.get(it.id)!)),
+    language.knowledge.gazetteer,
+    (it) => {
+      const near = it.gold
+        .map(
+          (g) =>
+            state.rawTexts
+              .get(g.source)
+              ?.slice(Math.max(0, g.start - EVIDENCE_REACH), g.end + EVIDENCE_REACH) ?? "",
+        )
+        .join("\n");
+      const document = [...new Set(it.gold.map((g) => g.source))]
+        .map((s) => state.rawTexts.get(s) ?? "")
+        .join("\n");
+      return near ? { near, document } : null;
+    },
+  );
+  const preparedMisses = (
+    await prepareQuestions(
+      state.qa,
+      misses.map((m) => m.item),
+    )
+  ).map((p, i) => ({
+    ...p,
+    origin: misses[i]!.origin,
+  }));
+  log(
+    `train: ${misses.length} near misses (${misses.filter((m) => m.change === "name").length} with another name, ${misses.filter((m) => m.change === "year").length} with another year)`,
+  );
   const settings: Parameters<typeof train>[3] & { exclude: string[] } = {
     exclude: [],
+    nearMisses: preparedMisses,
+    nearMissWeight: Number(values["near-miss-weight"]),
     folds,
     maxWrongAbstain: Number(values["max-wrong-abstain"]),
     passagesRead: Number(values["passages-read"]),
@@ -153,6 +193,18 @@ async function main(): Promise<void> {
       };
     });
     await writeFile(values.dump, JSON.stringify(rows, null, 1));
+    const nearRows = misses.map((m) => {
+      const r = result.responses.get(m.item.id);
+      return {
+        origin: m.origin,
+        question: m.item.question,
+        probability: r?.probability,
+        answer: r?.answer,
+        features: (r as { features?: number[] } | undefined)?.features,
+        table: Boolean((r as { table?: unknown } | undefined)?.table),
+      };
+    });
+    await writeFile(`${values.dump}.near.json`, JSON.stringify(nearRows, null, 1));
   }
   if (values["dry-run"]) return;
   const weights = { ...result.weights, data: { ...result.weights.data, sets } };

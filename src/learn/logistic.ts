@@ -11,7 +11,7 @@ export interface LogisticOptions {
   /**
    * The sign each feature's weight may take (1, -1, or 0 for either): what the feature means fixes
    * the direction of its effect, the data only its size. A feature whose fitted weight has the wrong
-   * sign is dropped (weight 0) and the rest refitted.
+   * sign is dropped (weight 0, the most wrongly signed first) and the rest refitted.
    */
   signs?: readonly number[];
 }
@@ -33,7 +33,17 @@ export function fitLogistic(
   const active = names.map(() => true);
   for (;;) {
     const model = fitActive(names, rows, labels, opts, active);
-    const wrong = model.weights.findIndex((w, j) => active[j] && (opts.signs?.[j] ?? 0) * w < 0);
+    // The most wrongly signed feature goes first: which ones go must not depend on their order.
+    let wrong = -1;
+    model.weights.forEach((w, j) => {
+      const against = (opts.signs?.[j] ?? 0) * w;
+      if (
+        active[j] &&
+        against < 0 &&
+        (wrong < 0 || against < (opts.signs![wrong] ?? 0) * model.weights[wrong]!)
+      )
+        wrong = j;
+    });
     if (wrong < 0) return model;
     active[wrong] = false;
   }

@@ -22,6 +22,13 @@ export interface TrainOptions {
   secondRatio?: number;
   /** Passage features the ranking may not use (fitted with weight 0), e.g. the dense encoder's. */
   exclude?: readonly string[];
+  /**
+   * Near-miss questions made from labelled answerable ones ({@link nearMisses}): extra unanswerable
+   * rows for the answerability model only, each in the fold of the question it came from, weighted
+   * `nearMissWeight` each.
+   */
+  nearMisses?: readonly (Prepared & { origin: string })[];
+  nearMissWeight?: number;
   log?: (message: string) => void;
 }
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -98,7 +105,10 @@ export function train(
     o.folds,
     o.seed,
   );
-  const foldOf = (p: Prepared) => fold.get(p.item.id)!;
+  const origin = new Map((o.nearMisses ?? []).map((n) => [n.item.id, n.origin]));
+  const foldOf = (p: Prepared) => fold.get(origin.get(p.item.id) ?? p.item.id)!;
+  const misses = o.nearMisses ?? [];
+  const missWeight = o.nearMissWeight ?? 0;
   const perFold = <T>(fit: (ps: readonly Prepared[]) => T): T[] =>
     range(o.folds).map((f) => fit(prepared.filter((p) => foldOf(p) !== f)));
   const answerable = (p: Prepared) => p.item.type !== "unanswerable";
@@ -190,20 +200,29 @@ export function train(
   // 4. Out-of-fold answers and their answerability features; the model learns which questions
   // the corpus answers.
   const responses = new Map(
-    prepared.map((p) => [p.item.id, qa.inspect.answerStaged(p.staged, 8, foldWeights(p))] as const),
+    [...prepared, ...(missWeight > 0 ? misses : [])].map(
+      (p) => [p.item.id, qa.inspect.answerStaged(p.staged, 8, foldWeights(p))] as const,
+    ),
   );
+  const inFolds = new Set(prepared.map((p) => p.item.id));
   const fitAnswerable = (ps: readonly Prepared[]) => {
-    const rows = ps.filter((p) => responses.get(p.item.id)!.features.length);
+    const kept = new Set(ps.map((p) => foldOf(p)));
+    const extra = missWeight > 0 ? misses.filter((m) => kept.has(foldOf(m))) : [];
+    const rows = [...ps, ...extra].filter((p) => responses.get(p.item.id)!.features.length);
     return fitLogistic(
       ANSWERABLE_FEATURES,
       rows.map((p) => responses.get(p.item.id)!.features),
       rows.map((p) => (answerable(p) ? 1 : 0)),
-      { l2: o.l2, signs: ANSWERABLE_FEATURES.map((f) => ANSWERABLE_SIGNS[f]) },
+      {
+        l2: o.l2,
+        signs: ANSWERABLE_FEATURES.map((f) => ANSWERABLE_SIGNS[f]),
+        rowWeights: rows.map((p) => (inFolds.has(p.item.id) ? 1 : missWeight)),
+      },
     );
   };
   const answerableFolds = perFold(fitAnswerable);
   const probabilities = new Map(
-    prepared.map((p) => {
+    [...prepared, ...(missWeight > 0 ? misses : [])].map((p) => {
       const x = responses.get(p.item.id)!.features;
       return [p.item.id, x.length ? answerability(answerableFolds[foldOf(p)]!, x) : 1] as const;
     }),
