@@ -38,7 +38,9 @@ export function contentWordsWithAlts(
         : [];
     out.set(key, { term: key, alts });
   }
-  const han = matchForm(rest).replace(/[\p{L}\p{N}]*[a-z0-9][\p{L}\p{N}]*/gu, " ");
+  // Latin words and numbers were read above; only they go (Chinese has no spaces, so a run of
+  // letters and digits may be glued to the Chinese around it: "三大ICT基地", "1973年开始").
+  const han = matchForm(rest).replace(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}.'’-]*/gu, " ");
   for (const w of contentWords(han)) {
     if (out.has(w)) continue;
     const alts = translator
