@@ -25,6 +25,8 @@ export const ANSWERABLE_FEATURES = [
   "best_year_passage_missing",
   "year_conflict",
   "constrained_passage",
+  "best_focus_sentence",
+  "measure_stated",
 ] as const;
 
 /**
@@ -52,6 +54,8 @@ export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | 
   best_year_passage_missing: -1,
   year_conflict: -1,
   constrained_passage: 1,
+  best_focus_sentence: 1,
+  measure_stated: 1,
 };
 
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
@@ -102,6 +106,11 @@ export interface PassageStanding {
   years: readonly string[];
   /** The passage states none of those years (false when there are none). */
   yearMissing: boolean;
+  /**
+   * idf-weighted share of what the question counts or measures that the sentence itself names (1
+   * when the question names none).
+   */
+  focus: number;
 }
 
 /**
@@ -123,7 +132,7 @@ export function answerabilityFeatures(
   const bestCandidate = candidates[best];
   const bestPassage = bestCandidate
     ? ctx.passage(bestCandidate)
-    : { entities: ctx.hasEntities ? 0 : 1, years: ctx.years, yearMissing: ctx.hasYears };
+    : { entities: ctx.hasEntities ? 0 : 1, years: ctx.years, yearMissing: ctx.hasYears, focus: 0 };
   const stated = bestCandidate?.sentence.years ?? [];
   const values: Record<(typeof ANSWERABLE_FEATURES)[number], number> = {
     support: ctx.support,
@@ -172,6 +181,14 @@ export function answerabilityFeatures(
         ? 1
         : 0,
     // Some candidate's passage speaks of every name and year asked, and the sentence states what is asked.
+    best_focus_sentence: bestPassage.focus,
+    // Some sentence names what is counted and states a figure, in a passage on the asked names.
+    measure_stated: candidates.some((c) => {
+      const p = ctx.passage(c);
+      return p.entities >= 1 && p.focus > 0 && (!ctx.numeric || c.x[F.kind]! === 1);
+    })
+      ? 1
+      : 0,
     constrained_passage: candidates.some((c) => {
       const p = ctx.passage(c);
       return p.entities >= 1 && !p.yearMissing && (!ctx.numeric || c.x[F.kind]! === 1);

@@ -8,7 +8,13 @@ import type { Turn } from "../question/followup.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
 import { DENSE_FEATURES, questionFacts, type QuestionFacts } from "../retrieve/features.js";
-import { containsNumber, entityFound, unknownName, unknownShare } from "../retrieve/match.js";
+import {
+  containsNumber,
+  coverage,
+  entityFound,
+  unknownName,
+  unknownShare,
+} from "../retrieve/match.js";
 import {
   interleave,
   passageCandidates,
@@ -285,17 +291,22 @@ export function createQaService(deps: QaDeps) {
           const view = views[c.hit.index]!;
           const doc = documentView(c.hit.chunk.docId);
           const years = facts.analysis.years.filter((y) => !doc.years.includes(y));
-          // A name with no form in the passage's script cannot be checked there, unless found.
-          const named = facts.entities.filter(
+          // Gazetteer names, and names the corpus never uses: other capitalised words read as names
+          // are as often adjectives, parts of a name or a source's authors; and a name with no form
+          // in the passage's script cannot be checked there.
+          const checkable = facts.entities.filter((e, i) => {
+            const entity = facts.analysis.entities[i];
+            if (entity && !entity.known) return unknownName(entity.forms, deps.index.lexical);
+            return c.hit.chunk.lang === "zh" ? e.han.length : e.latin.length;
+          });
+          const named = checkable.filter(
             (e) => entityFound(view, e) || entityFound(view.section, e) || entityFound(doc, e),
-          );
-          const checkable = facts.entities.filter(
-            (e) => named.includes(e) || (c.hit.chunk.lang === "zh" ? e.han.length : e.latin.length),
           );
           found = {
             entities: checkable.length ? named.length / checkable.length : 1,
             years,
             yearMissing: years.length > 0 && !years.some((y) => containsNumber(view.folded, y)),
+            focus: facts.focus.length ? coverage(c.sentence, facts.focus, facts.focusIdf, true) : 1,
           };
           seen.set(c, found);
         }

@@ -13,7 +13,11 @@ const SOURCE_TYPES = new Set([
 ]);
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
 const HAN = /\p{Script=Han}/u;
-const SIMPLIFIED_SCRIPT = (q: string) => HAN.test(q) && toSimplified(q) === q;
+/** Written in Simplified characters (compared character by character, as question analysis does). */
+const SIMPLIFIED_SCRIPT = (q: string) => {
+  const han = q.match(/\p{Script=Han}/gu)?.join("") ?? "";
+  return han !== "" && toSimplified(han) === han.normalize("NFKC");
+};
 
 /** A near miss: an answerable question with one name or year changed, and the question it came from. */
 export interface NearMiss {

@@ -31,6 +31,7 @@ export const PASSAGE_FEATURES = [
   "cover_own",
   "cover_alts",
   "cover_context",
+  "cover_sentence",
   "entity_share",
   "entity_none",
   "year_found",
@@ -172,6 +173,8 @@ export function passageFeatures(
     cover_own: coverOwn,
     cover_alts: coverAlts,
     cover_context: f.context.length ? coverage(view, f.context, f.contextIdf, true) : 0,
+    // The question's words together in one sentence (or table row), not spread over the passage.
+    cover_sentence: Math.max(0, ...view.sentences.map((sv) => coverages(sv, f.own, f.ownIdf)[1])),
     entity_share: entities,
     entity_none: f.entities.length && entities === 0 ? 1 : 0,
     year_found: year === 1 ? 1 : 0,
