@@ -38,7 +38,7 @@ export function findEntities(text: string, translator: Translator | null): Entit
       : [];
     out.set(key, {
       name,
-      forms: [...new Set([key, ...translations.map((w) => matchForm(w))])],
+      forms: [...new Set([key, ...placeNames(key), ...translations.map((w) => matchForm(w))])],
       known: false,
     });
   };
@@ -73,4 +73,19 @@ function capitalisedRuns(text: string): string[] {
     flush();
   }
   return runs;
+}
+
+/**
+ * The place names an English adjective of nationality may come from, by the regular suffixes
+ * ("indian" → "india", "european" → "europe", "japanese" → "japan", "chinese" → "china"); [] for
+ * other words. The candidates that are not names never match anything.
+ *
+ * @example
+ *   placeNames("indonesian") // → ["indonesia", "indonesi"]
+ */
+export function placeNames(word: string): string[] {
+  if (!/^[a-z]{4,}$/u.test(word)) return [];
+  if (word.endsWith("ese")) return [word.slice(0, -3), `${word.slice(0, -3)}a`];
+  if (word.endsWith("an")) return [word.slice(0, -1), word.slice(0, -2)];
+  return [];
 }
