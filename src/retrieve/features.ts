@@ -8,6 +8,7 @@ import {
   coverages,
   entityForms,
   entityFound,
+  passageCoverages,
   entityIdf,
   unknownWord,
   wordFound,
@@ -159,7 +160,12 @@ export function passageFeatures(
   const year = yearSignal(view, f);
   const question = { numbers: a.numbers, years: a.years, folded: f.folded };
   const entities = f.entities.length ? entityShare(view, f) : 0;
-  const [coverOwn, coverAlts] = coverages(view, f.own, f.ownIdf);
+  const [coverOwn, coverAlts, coverSentence] = passageCoverages(
+    view,
+    view.sentences,
+    f.own,
+    f.ownIdf,
+  );
   const values: Record<PassageFeature, number> = {
     bm25_own: norm("own"),
     bm25_context: norm("context"),
@@ -174,7 +180,7 @@ export function passageFeatures(
     cover_alts: coverAlts,
     cover_context: f.context.length ? coverage(view, f.context, f.contextIdf, true) : 0,
     // The question's words together in one sentence (or table row), not spread over the passage.
-    cover_sentence: Math.max(0, ...view.sentences.map((sv) => coverages(sv, f.own, f.ownIdf)[1])),
+    cover_sentence: coverSentence,
     entity_share: entities,
     entity_none: f.entities.length && entities === 0 ? 1 : 0,
     year_found: year === 1 ? 1 : 0,

@@ -168,23 +168,160 @@ export function coverages(
   compiled.forEach((w, i) => {
     const weight = w.weight * idfs[i]!;
     total += weight;
-    if (hasForm(view, w.term)) {
+    if (holdsTerm(view, w, han)) {
       own += weight;
       alts += weight;
-    } else if (
-      w.tokens.some((t) => view.tokens.has(t)) ||
-      w.spaced.some((f) => view.folded.includes(f)) ||
-      // A text without Chinese holds none of the Chinese forms.
-      (han && w.han.some((f) => hasForm(view, f)))
-    )
-      alts += weight;
+    } else if (holdsTranslated(view, w, han)) alts += weight;
   });
   return total > 0 ? [own / total, alts / total] : [0, 0];
+}
+
+/** Whether a text holds a compiled question word, as written or through a translation. */
+function holds(view: TextView, w: CompiledWord, han: boolean): boolean {
+  return (
+    hasForm(view, w.term) ||
+    w.tokens.some((t) => view.tokens.has(t)) ||
+    w.spaced.some((f) => view.folded.includes(f)) ||
+    (han && w.han.some((f) => hasForm(view, f)))
+  );
+}
+
+/**
+ * {@link coverages} of a passage, and the largest share of the question's words (translations
+ * included) that one of its sentences holds: the words together, not spread over the passage. One
+ * pass over the words; only the words the passage holds are looked for in its sentences.
+ *
+ * @example
+ *   const [own, withAlts, bestSentence] = passageCoverages(view, view.sentences, words, idfs);
+ */
+export function passageCoverages(
+  passage: TextView,
+  sentences: readonly TextView[],
+  words: readonly QuestionWord[],
+  idfs: readonly number[],
+): [number, number, number] {
+  const compiled = compiledWords(words);
+  const han = hasChinese(passage);
+  let total = 0;
+  let own = 0;
+  let alts = 0;
+  const present: Array<{ w: CompiledWord; weight: number }> = [];
+  compiled.forEach((w, i) => {
+    const weight = w.weight * idfs[i]!;
+    total += weight;
+    if (holdsTerm(passage, w, han)) own += weight;
+    else if (!holdsTranslated(passage, w, han)) return;
+    alts += weight;
+    present.push({ w, weight });
+  });
+  if (total <= 0) return [0, 0, 0];
+  // One word is together with itself: a passage holding one of the words holds it in a sentence
+  // (or, rarely, only in its section title, which this then counts as a sentence).
+  if (present.length <= 1) return [own / total, alts / total, alts / total];
+  // Each word is looked for once in the sentences joined (not once per sentence), its hits
+  // mapped back to the sentences.
+  const text = sentenceText(sentences);
+  const n = sentences.length;
+  const held = new Float64Array(n);
+  // The word (1-based) last counted in each sentence, so a word counts once per sentence.
+  const counted = new Uint16Array(n);
+  let best = 0;
+  const count = (i: number, word: number, weight: number) => {
+    if (counted[i] === word) return;
+    counted[i] = word;
+    held[i]! += weight;
+    if (held[i]! > best) best = held[i]!;
+  };
+  present.forEach(({ w, weight }, k) => {
+    const word = k + 1;
+    if (w.termToken) for (const i of text.tokens.get(w.term) ?? []) count(i, word, weight);
+    for (const t of w.tokens) for (const i of text.tokens.get(t) ?? []) count(i, word, weight);
+    const look = (f: string) => {
+      for (let at = text.joined.indexOf(f); at >= 0;) {
+        const i = sentenceAt(text.starts, at);
+        count(i, word, weight);
+        at = i + 1 < n ? text.joined.indexOf(f, text.starts[i + 1]) : -1;
+      }
+    };
+    if (!w.termToken && w.term && (han || !w.termHan)) look(w.term);
+    for (const f of w.spaced) look(f);
+    if (han) for (const f of w.han) look(f);
+  });
+  return [own / total, alts / total, best / total];
+}
+
+/**
+ * A passage's sentences joined by a character no text holds, with where each begins and the
+ * sentences each token occurs in (built once per passage).
+ */
+interface SentenceText {
+  joined: string;
+  starts: number[];
+  /** The sentences each token occurs in. */
+  tokens: Map<string, number[]>;
+}
+
+const sentenceTexts = new WeakMap<readonly TextView[], SentenceText>();
+
+function sentenceText(sentences: readonly TextView[]): SentenceText {
+  let text = sentenceTexts.get(sentences);
+  if (!text) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const s of sentences) {
+      starts.push(at);
+      at += s.folded.length + 1;
+    }
+    const tokens = new Map<string, number[]>();
+    sentences.forEach((s, i) => {
+      for (const t of s.tokens) {
+        const list = tokens.get(t);
+        if (list) list.push(i);
+        else tokens.set(t, [i]);
+      }
+    });
+    text = { joined: sentences.map((s) => s.folded).join("\u0000"), starts, tokens };
+    sentenceTexts.set(sentences, text);
+  }
+  return text;
+}
+
+/** The index of the sentence that holds position `at` of the joined text. */
+function sentenceAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether a text holds a compiled question word as written (`han`: the text holds Chinese). */
+function holdsTerm(view: TextView, w: CompiledWord, han: boolean): boolean {
+  if (w.termToken) return view.tokens.has(w.term);
+  if (!w.term || (w.termHan && !han)) return false;
+  return view.folded.includes(w.term);
+}
+
+/** Whether a text holds a compiled question word through a translation or another form. */
+function holdsTranslated(view: TextView, w: CompiledWord, han: boolean): boolean {
+  return (
+    w.tokens.some((t) => view.tokens.has(t)) ||
+    w.spaced.some((f) => view.folded.includes(f)) ||
+    // A text without Chinese holds none of the Chinese forms.
+    (han && w.han.some((f) => view.folded.includes(f)))
+  );
 }
 
 /** A question word's alternative forms sorted by how they are matched, once per question. */
 interface CompiledWord {
   term: string;
+  /** The term is a single Latin word (matched as a token). */
+  termToken: boolean;
+  /** The term holds Chinese characters. */
+  termHan: boolean;
   weight: number;
   /** Single Latin words. */
   tokens: string[];
@@ -203,8 +340,11 @@ function compiledWords(words: readonly QuestionWord[]): CompiledWord[] {
       const forms = w.alts.filter((a) => a !== "");
       const han = forms.filter((a) => HAN.test(a));
       const latin = forms.filter((a) => !HAN.test(a));
+      const shape = shapeOf(w.term);
       return {
         term: w.term,
+        termToken: w.term !== "" && shape.token,
+        termHan: shape.han,
         weight: w.weight,
         tokens: latin.filter((a) => !a.includes(" ")),
         spaced: latin.filter((a) => a.includes(" ")),

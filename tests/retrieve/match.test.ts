@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { containsNumber, coverage, coverages, hasForm } from "../../src/retrieve/match.js";
+import {
+  containsNumber,
+  coverage,
+  coverages,
+  hasForm,
+  passageCoverages,
+} from "../../src/retrieve/match.js";
 import { viewOf } from "../../src/retrieve/views.js";
 
 const word = (term: string, alts: string[] = [], weight = 1) => ({ term, alts, weight });
@@ -30,6 +36,30 @@ describe("matching question words in a text", () => {
     expect(coverage(zh, words, idfs, false)).toBeCloseTo(2 / 6);
     expect(coverage(zh, words, idfs, true)).toBeCloseTo(3 / 6);
     expect(coverages(en, [], [])).toEqual([0, 0]);
+  });
+
+  it("measures how many of the question's words one sentence holds together", () => {
+    const sentences = [
+      viewOf("The harbour of Ningbo grew fast."),
+      viewOf("Its tonnage doubled in 1994."),
+      viewOf("寧波港口的吞吐量在1994年翻倍。"),
+    ];
+    const passage = viewOf(sentences.map((s) => s.folded).join(" "));
+    const words = [word("harbour", ["港口"]), word("tonnag", ["吞吐量"]), word("1994")];
+    const idfs = [1, 2, 1];
+    const [own, alts, best] = passageCoverages(passage, sentences, words, idfs);
+    expect([own, alts]).toEqual(coverages(passage, words, idfs));
+    // The Chinese sentence holds all three through translations; each English one only part.
+    expect(best).toBeCloseTo(1);
+    const english = sentences.slice(0, 2);
+    const [, , spread] = passageCoverages(
+      viewOf(english.map((s) => s.folded).join(" ")),
+      english,
+      words,
+      idfs,
+    );
+    expect(spread).toBeCloseTo(3 / 4);
+    expect(passageCoverages(passage, sentences, [], [])).toEqual([0, 0, 0]);
   });
 
   it("finds whole numbers only", () => {
