@@ -234,8 +234,11 @@ export function passageCoverages(
   };
   present.forEach(({ w, weight }, k) => {
     const word = k + 1;
-    if (w.termToken) for (const i of text.tokens.get(w.term) ?? []) count(i, word, weight);
-    for (const t of w.tokens) for (const i of text.tokens.get(t) ?? []) count(i, word, weight);
+    for (let i = 0; i < n; i++) {
+      const tokens = sentences[i]!.tokens;
+      if (w.termToken && tokens.has(w.term)) count(i, word, weight);
+      else for (const t of w.tokens) if (tokens.has(t)) count(i, word, weight);
+    }
     const look = (f: string) => {
       for (let at = text.joined.indexOf(f); at >= 0;) {
         const i = sentenceAt(text.starts, at);
@@ -250,15 +253,10 @@ export function passageCoverages(
   return [own / total, alts / total, best / total];
 }
 
-/**
- * A passage's sentences joined by a character no text holds, with where each begins and the
- * sentences each token occurs in (built once per passage).
- */
+/** A passage's sentences joined by a character no text holds, with where each begins (built once per passage). */
 interface SentenceText {
   joined: string;
   starts: number[];
-  /** The sentences each token occurs in. */
-  tokens: Map<string, number[]>;
 }
 
 const sentenceTexts = new WeakMap<readonly TextView[], SentenceText>();
@@ -272,15 +270,7 @@ function sentenceText(sentences: readonly TextView[]): SentenceText {
       starts.push(at);
       at += s.folded.length + 1;
     }
-    const tokens = new Map<string, number[]>();
-    sentences.forEach((s, i) => {
-      for (const t of s.tokens) {
-        const list = tokens.get(t);
-        if (list) list.push(i);
-        else tokens.set(t, [i]);
-      }
-    });
-    text = { joined: sentences.map((s) => s.folded).join("\u0000"), starts, tokens };
+    text = { joined: sentences.map((s) => s.folded).join("\u0000"), starts };
     sentenceTexts.set(sentences, text);
   }
   return text;
