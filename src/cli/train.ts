@@ -12,7 +12,9 @@ import { neutralWeights, type Weights } from "../learn/weights.js";
 import { buildIfNeeded } from "./build-if-needed.js";
 import { loadState } from "./load-state.js";
 import { log } from "./log.js";
-import { embedderFromConfig, loadLanguage } from "./wire.js";
+import { pruneInThread } from "../pool/prune.js";
+import { readManifest } from "../store/load-index.js";
+import { embedderFromConfig, languageSource, loadLanguage } from "./wire.js";
 
 /** The labelled sets the out-of-fold figures are reported on. */
 const DEFAULT_SETS = ["eval/dev.jsonl", "eval/dev2.jsonl", "eval/check.jsonl"];
@@ -72,7 +74,15 @@ async function main(): Promise<void> {
     log(`train: ${(e as Error).message.replace(/; run .*$/u, "")}; starting from neutral weights.`);
     start = neutralWeights();
   }
-  const state = await loadState(config, embedder, language, start);
+  // Questions are read with the dictionary the server reads them with: CC-CEDICT pruned to the
+  // indexed documents (the index itself is built with the whole dictionary, as the server's is).
+  const manifest = await readManifest(config.INDEX_DIR);
+  const served = manifest
+    ? await languageSource(config.CORPUS_DIR, (sources) =>
+        pruneInThread(config.CORPUS_DIR, sources),
+      ).current(manifest.files)
+    : language;
+  const state = await loadState(config, embedder, served, start);
   const setOf = new Map<string, string>();
   const items = sets.flatMap((path) => {
     const located = locateEvidence(
