@@ -116,7 +116,7 @@ describe.skipIf(!canRunBrowser)(
 
       await page.evaluate(() => ((window as unknown as { shown: string[] }).shown = []));
       const fallback = await ask(
-        "Stall: by the end of 1994, how many new-tech firms had the experimental zone?",
+        "Stall: what number of new-tech firms did the BEZ reach in 1994?",
       );
       const final = (await fallback.locator(".answer").textContent())!;
       expect(final).not.toContain(GENERATED);

@@ -121,7 +121,7 @@ describe("answerFromTables: questions one cell answers", () => {
 describe("answerFromTables: comparisons", () => {
   it("returns the row with the highest value of the named column", () => {
     expect(
-      ask("Which region's hardware firms had the largest mean R&D spending as a % of revenue?"),
+      ask("Which region's hardware makers had the top mean R&D outlay relative to revenue (%)?"),
     ).toMatchObject({
       kind: "compare",
       direction: "max",
