@@ -1,24 +1,12 @@
-import type { EvalItem } from "../eval/set.js";
+import type { EvalItem, QuestionType } from "../eval/set.js";
 import type { NameEntry } from "../knowledge/types.js";
-import { toSimplified } from "../text/fold.js";
+import { escapeRegExp, scriptOf, toSimplified } from "../text/fold.js";
 
-/** Question types whose answerable questions are turned into near misses (one turn, one document). */
-const SOURCE_TYPES = new Set([
-  "fact",
-  "table",
-  "zh",
-  "zh-simplified",
-  "cross-lingual-en2zh",
-  "cross-lingual-zh2en",
-]);
+/** Question types not turned into near misses: they span turns or documents, or have no answer. */
+const SKIPPED_TYPES: ReadonlySet<QuestionType> = new Set(["multi-doc", "followup", "unanswerable"]);
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
 const HAN = /\p{Script=Han}/u;
 /** Written in Simplified characters (compared character by character, as question analysis does). */
-const SIMPLIFIED_SCRIPT = (q: string) => {
-  const han = q.match(/\p{Script=Han}/gu)?.join("") ?? "";
-  return han !== "" && toSimplified(han) === han.normalize("NFKC");
-};
-
 /** A near miss: an answerable question with one name or year changed, and the question it came from. */
 export interface NearMiss {
   item: EvalItem;
@@ -64,7 +52,7 @@ export function nearMisses(
     HAN.test(form)
       ? text.includes(form)
       : new RegExp(
-          `(?<![\\p{L}\\p{N}])${escape(e.caseSensitive ? form : form.toLowerCase())}(?![\\p{L}\\p{N}])`,
+          `(?<![\\p{L}\\p{N}])${escapeRegExp(e.caseSensitive ? form : form.toLowerCase())}(?![\\p{L}\\p{N}])`,
           "u",
         ).test(e.caseSensitive ? text : lower);
   const named = (text: string, e: Entry) => {
@@ -73,12 +61,12 @@ export function nearMisses(
   };
   const out: NearMiss[] = [];
   for (const item of items) {
-    if (!SOURCE_TYPES.has(item.type) || item.asked.length !== 1 || !item.gold.length) continue;
+    if (!!SKIPPED_TYPES.has(item.type) || item.asked.length !== 1 || !item.gold.length) continue;
     const ev = evidence(item);
     if (!ev) continue;
     const q = item.question;
     const qLower = q.toLowerCase();
-    const simplified = SIMPLIFIED_SCRIPT(q);
+    const simplified = scriptOf(q) === "hans";
     // A name of the question that the evidence passages use, replaced by one they do not use.
     const asked = entries
       .map((e) => ({
@@ -140,8 +128,6 @@ function variant(item: EvalItem, question: string, change: NearMiss["change"]): 
     },
   };
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /** FNV-1a: a stable pseudo-random choice per question. */
 function hash(s: string): number {

@@ -1,6 +1,6 @@
 import { detectLanguage } from "../chunks/chunk.js";
 import type { Translator } from "../lexicon/types.js";
-import { toSimplified } from "../text/fold.js";
+import { scriptOf } from "../text/fold.js";
 import { matchForm } from "../text/fold.js";
 import { findEntities } from "./entities.js";
 import { followUpContext, lastAnswer, substituteNames, type Turn } from "./followup.js";
@@ -73,8 +73,7 @@ export function analyseQuestion(
   const text = rewritten ?? question;
   const followUp = rewritten ? "rewritten" : context ? "continues" : "none";
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
-  const han = question.match(/\p{Script=Han}/gu)?.join("") ?? "";
-  const script = !han ? "latin" : toSimplified(han) !== han.normalize("NFKC") ? "hant" : "hans";
+  const script = scriptOf(question);
   let asks = answerKind(text);
   if (context && (asks === "other" || asks === "name")) {
     const earlier = answerKind(context);

@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../text/fold.js";
+
 /** One earlier turn of the conversation, as sent by the client. */
 export interface Turn {
   role: "user" | "assistant";
@@ -73,8 +75,6 @@ export function lastAnswer(history: readonly Turn[]): string {
 
 type NameFinder = (text: string) => Array<{ name: string; variants: readonly string[] }>;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-
 /**
  * Resolves a follow-up that swaps the place or organisation of the previous question ("And in
  * Zhejiang?" after "…how many Shandong firms export?") by rewriting that question with the new
@@ -93,14 +93,14 @@ export function substituteNames(
   const before = names(context).filter((c) => !asked.some((a) => a.name === c.name));
   if (!asked.length || !before.length || !context) return null;
   const surface = (n: { name: string; variants: readonly string[] }) =>
-    n.variants.find((v) => new RegExp(escapeRe(v), "iu").test(question)) ?? n.name;
+    n.variants.find((v) => new RegExp(escapeRegExp(v), "iu").test(question)) ?? n.name;
   let rewritten = context;
   before.slice(0, asked.length).forEach((old, i) => {
     const replacement = surface(asked[i]!);
     for (const v of [...old.variants].sort((a, b) => b.length - a.length)) {
       const latin = /^[\p{Script=Latin}\s'’.-]+$/u.test(v);
       rewritten = rewritten.replace(
-        new RegExp(latin ? `\\b${escapeRe(v)}\\b` : escapeRe(v), "giu"),
+        new RegExp(latin ? `\\b${escapeRegExp(v)}\\b` : escapeRegExp(v), "giu"),
         replacement,
       );
     }

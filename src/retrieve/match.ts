@@ -160,7 +160,20 @@ export function coverages(
   words: readonly QuestionWord[],
   idfs: readonly number[],
 ): [number, number] {
-  const compiled = compiledWords(words);
+  const { total, own, alts } = weighWords(view, compiledWords(words), idfs, null);
+  return total > 0 ? [own / total, alts / total] : [0, 0];
+}
+
+/**
+ * The idf-weighted sum of a question's words, of those a text holds as written (`own`) and of
+ * those it holds in any form (`alts`); with `present`, the words it holds are collected there.
+ */
+function weighWords(
+  view: TextView,
+  compiled: readonly CompiledWord[],
+  idfs: readonly number[],
+  present: Array<{ w: CompiledWord; weight: number }> | null,
+): { total: number; own: number; alts: number } {
   const han = hasChinese(view);
   let total = 0;
   let own = 0;
@@ -168,22 +181,12 @@ export function coverages(
   compiled.forEach((w, i) => {
     const weight = w.weight * idfs[i]!;
     total += weight;
-    if (holdsTerm(view, w, han)) {
-      own += weight;
-      alts += weight;
-    } else if (holdsTranslated(view, w, han)) alts += weight;
+    if (holdsTerm(view, w, han)) own += weight;
+    else if (!holdsTranslated(view, w, han)) return;
+    alts += weight;
+    present?.push({ w, weight });
   });
-  return total > 0 ? [own / total, alts / total] : [0, 0];
-}
-
-/** Whether a text holds a compiled question word, as written or through a translation. */
-function holds(view: TextView, w: CompiledWord, han: boolean): boolean {
-  return (
-    hasForm(view, w.term) ||
-    w.tokens.some((t) => view.tokens.has(t)) ||
-    w.spaced.some((f) => view.folded.includes(f)) ||
-    (han && w.han.some((f) => hasForm(view, f)))
-  );
+  return { total, own, alts };
 }
 
 /**
@@ -200,20 +203,9 @@ export function passageCoverages(
   words: readonly QuestionWord[],
   idfs: readonly number[],
 ): [number, number, number] {
-  const compiled = compiledWords(words);
   const han = hasChinese(passage);
-  let total = 0;
-  let own = 0;
-  let alts = 0;
   const present: Array<{ w: CompiledWord; weight: number }> = [];
-  compiled.forEach((w, i) => {
-    const weight = w.weight * idfs[i]!;
-    total += weight;
-    if (holdsTerm(passage, w, han)) own += weight;
-    else if (!holdsTranslated(passage, w, han)) return;
-    alts += weight;
-    present.push({ w, weight });
-  });
+  const { total, own, alts } = weighWords(passage, compiledWords(words), idfs, present);
   if (total <= 0) return [0, 0, 0];
   // One word is together with itself: a passage holding one of the words holds it in a sentence
   // (or, rarely, only in its section title, which this then counts as a sentence).

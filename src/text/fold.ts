@@ -22,6 +22,20 @@ export function toSimplified(text: string): string {
 }
 
 /**
+ * How a text is written: no Chinese ("latin"), or Chinese in Traditional ("hant") or Simplified
+ * ("hans") characters, judged on its Chinese characters alone.
+ *
+ * @example
+ *   scriptOf("天津的港口") // → "hans"
+ *   scriptOf("天津的港區") // → "hant"
+ */
+export function scriptOf(text: string): "latin" | "hant" | "hans" {
+  const han = text.match(/\p{Script=Han}/gu)?.join("") ?? "";
+  if (!han) return "latin";
+  return toSimplified(han) !== han.normalize("NFKC") ? "hant" : "hans";
+}
+
+/**
  * Whether a character code is a CJK unified (or compatibility) ideograph.
  *
  * @example
@@ -71,3 +85,11 @@ export function matchForm(text: string): string {
   matchCache.set(text, out);
   return out;
 }
+
+/**
+ * A string with the characters regular expressions read specially escaped, to match it as written.
+ *
+ * @example
+ *   new RegExp(escapeRegExp("S.I.P.")).test("S.I.P.") // → true
+ */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");

@@ -115,9 +115,7 @@ describe.skipIf(!canRunBrowser)(
       await page.keyboard.press("Escape");
 
       await page.evaluate(() => ((window as unknown as { shown: string[] }).shown = []));
-      const fallback = await ask(
-        "Stall: what number of new-tech firms did the BEZ reach in 1994?",
-      );
+      const fallback = await ask("Stall: what number of new-tech firms did the BEZ reach in 1994?");
       const final = (await fallback.locator(".answer").textContent())!;
       expect(final).not.toContain(GENERATED);
       expect(await fallback.locator(".generated").count()).toBe(0);
