@@ -27,6 +27,7 @@ export const ANSWERABLE_FEATURES = [
   "constrained_passage",
   "best_focus_sentence",
   "measure_stated",
+  "unmet_two",
 ] as const;
 
 /**
@@ -56,6 +57,7 @@ export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | 
   constrained_passage: 1,
   best_focus_sentence: 1,
   measure_stated: 1,
+  unmet_two: -1,
 };
 
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
@@ -195,7 +197,18 @@ export function answerabilityFeatures(
     })
       ? 1
       : 0,
+    unmet_two: 0,
   };
+  // One unmet request is common in answerable questions (a paraphrase the sentence words
+  // differently); two at once rarely are. A linear model cannot say so from the parts alone.
+  const unmet = [
+    values.best_entity_passage < 1,
+    values.best_focus < 0.5,
+    values.year_conflict > 0,
+    values.best_year_passage_missing > 0,
+    values.numeric_unmet > 0,
+  ].filter(Boolean).length;
+  values.unmet_two = unmet >= 2 ? 1 : 0;
   return ANSWERABLE_FEATURES.map((k) => values[k]);
 }
 

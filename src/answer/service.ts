@@ -7,7 +7,12 @@ import { analyseQuestion } from "../question/analyse.js";
 import type { Turn } from "../question/followup.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
-import { DENSE_FEATURES, questionFacts, type QuestionFacts } from "../retrieve/features.js";
+import {
+  DENSE_FEATURES,
+  questionFacts,
+  statesYear,
+  type QuestionFacts,
+} from "../retrieve/features.js";
 import {
   containsNumber,
   coverage,
@@ -305,7 +310,7 @@ export function createQaService(deps: QaDeps) {
           found = {
             entities: checkable.length ? named.length / checkable.length : 1,
             years,
-            yearMissing: years.length > 0 && !years.some((y) => containsNumber(view.folded, y)),
+            yearMissing: years.length > 0 && !years.some((y) => statesYear(view.folded, y)),
             focus: facts.focus.length ? coverage(c.sentence, facts.focus, facts.focusIdf, true) : 1,
           };
           seen.set(c, found);

@@ -76,6 +76,18 @@ const FOCUS_EN =
 /** Words that end the counted phrase: auxiliaries, prepositions, determiners. */
 const FOCUS_END =
   /^(?:did|do|does|was|were|is|are|had|has|have|will|would|could|can|in|on|at|of|for|from|by|to|with|the|a|an|its|their|there|that|this|than|per|during|between|and|or)$/iu;
+/** "What was the total revenue …", "What annual profit did …": the noun phrase after "what". */
+const FOCUS_MEASURED =
+  /\bwhat(?:'s|’s)?\s+(?:(?:is|was|were|are|will be|had been)\s+)?(?:the\s+|its\s+|their\s+)?((?:[\p{L}][\p{L}'’-]*\s*){1,5})/iu;
+/** Nouns that name something measured (a general resource shared with `MEASURED`). */
+const MEASURE_NOUN =
+  /\b(?:gdp|revenues?|sales|output|income|population|employment|investments?|expenditures?|spending|value|costs?|prices?|wages?|salary|salaries|profits?|budgets?|size|area|turnover|volume|growth|productivity|rent|fees?|amount|total|average|score|ratio|rate|share|percentage|proportion)$/iu;
+const POSSESSIVE = /['’]s?$/u;
+/** Units and currencies a Chinese quantity question may name after 多少. */
+const UNIT_ZH =
+  /^[億亿萬万千百]*(?:元|美元|人民幣|人民币|韓元|韩元|台幣|台币|日圓|日元|港幣|港币|噸|吨|公噸|公吨|公斤|公里|公尺|米|公頃|公顷|平方公里|平方米|倍|年|個月|个月|天|小時|小时)*$/u;
+const FOCUS_ZH_BEFORE = /(\p{Script=Han}{2,10}?)(?:[（(][^）)]*[）)])?(?:是|為|为|有|達|达|約|约|大約|大约|共|總共|总共|一共)*多少/u;
+const ZH_ADVERB_END = /(?:大約|大约|大概|約|约|平均)+$/u;
 const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|座|種|种)?(\p{Script=Han}{1,6})/u;
 
 /**
@@ -89,13 +101,29 @@ const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|�
 export function quantityFocus(question: string): string {
   const text = question.normalize("NFKC");
   const en = FOCUS_EN.exec(text);
-  if (en) {
-    const words: string[] = [];
-    for (const w of en[1]!.trim().split(/\s+/u)) {
-      if (FOCUS_END.test(w)) break;
-      words.push(w);
-    }
-    return words.join(" ");
+  if (en) return phraseUntilEnd(en[1]!);
+  const measured = FOCUS_MEASURED.exec(text);
+  if (measured) {
+    // "What were the port's annual fees in 2004?" → "annual fees": the owner is a name, not the measure.
+    const phrase = phraseUntilEnd(measured[1]!)
+      .split(" ")
+      .filter((w) => !POSSESSIVE.test(w))
+      .join(" ");
+    if (MEASURE_NOUN.test(phrase)) return phrase;
   }
-  return FOCUS_ZH.exec(text)?.[1]?.replace(/[的是呢嗎吗]+$/u, "") ?? "";
+  const zh = FOCUS_ZH.exec(text)?.[1]?.replace(/[的是呢嗎吗]+$/u, "") ?? "";
+  if (zh && !UNIT_ZH.test(zh)) return zh;
+  // "…的地區生產總值是多少" / "…多少億元": what is measured stands before 多少, after the last 的.
+  const before = FOCUS_ZH_BEFORE.exec(text)?.[1]?.replace(ZH_ADVERB_END, "") ?? "";
+  return before.split(/[的之]/u).pop() || zh;
+}
+
+/** The words of a phrase up to the first auxiliary, preposition or determiner. */
+function phraseUntilEnd(phrase: string): string {
+  const words: string[] = [];
+  for (const w of phrase.trim().split(/\s+/u)) {
+    if (FOCUS_END.test(w)) break;
+    words.push(w);
+  }
+  return words.join(" ");
 }

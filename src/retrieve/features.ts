@@ -15,7 +15,7 @@ import {
   wordIdf,
   type EntityForms,
 } from "./match.js";
-import type { ChunkView, TextView } from "./views.js";
+import { withoutReferences, type ChunkView, type TextView } from "./views.js";
 import type { Chunk } from "../chunks/types.js";
 
 /** The named features of a (question, passage) pair, in the order the fitted weights use. */
@@ -137,8 +137,15 @@ export function entityShare(view: TextView, f: QuestionFacts): number {
 /** Whether a text states one of the question's years: 1, 0 when it names none, -1 when it asks none. */
 export function yearSignal(view: TextView, f: QuestionFacts): number {
   if (!f.analysis.years.length) return -1;
-  return f.analysis.years.some((y) => containsNumber(view.folded, y)) ? 1 : 0;
+  return f.analysis.years.some((y) => statesYear(view.folded, y)) ? 1 : 0;
 }
+
+/**
+ * Whether a folded text states a year other than in a parenthetical reference, whose year dates a
+ * source ("(Kim, 2001)", "（統計局，2011）"), not a fact.
+ */
+export const statesYear = (folded: string, year: string): boolean =>
+  containsNumber(folded, year) && containsNumber(withoutReferences(folded), year);
 
 /**
  * The feature vector of one passage for one question.

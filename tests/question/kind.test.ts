@@ -44,4 +44,17 @@ describe("quantityFocus", () => {
     expect(quantityFocus("碼頭上有多少名工人？")).toBe("工人");
     expect(quantityFocus("When did the park open?")).toBe("");
   });
+  it("is the measured noun phrase of a 'what was the …' question, without its owner", () => {
+    expect(quantityFocus("What were the harbour's annual fees in 1931?")).toBe("annual fees");
+    expect(quantityFocus("What yearly rent did the mill pay?")).toBe("yearly rent");
+    expect(quantityFocus("What was the average daily output of the fleet?")).toBe(
+      "average daily output",
+    );
+    // No measure named: a name question has no focus.
+    expect(quantityFocus("What was the ferry called?")).toBe("");
+  });
+  it("is what stands before 多少 when a unit or nothing follows it", () => {
+    expect(quantityFocus("漁港 1931 年的漁獲總量是多少？")).toBe("漁獲總量");
+    expect(quantityFocus("碼頭的年租金（租約）大約是多少萬元？")).toBe("年租金");
+  });
 });
