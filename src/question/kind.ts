@@ -81,12 +81,16 @@ const FOCUS_MEASURED =
   /\bwhat(?:'s|’s)?\s+(?:(?:is|was|were|are|will be|had been)\s+)?(?:the\s+|its\s+|their\s+)?((?:[\p{L}][\p{L}'’-]*\s*){1,5})/iu;
 /** Nouns that name something measured (a general resource shared with `MEASURED`). */
 const MEASURE_NOUN =
-  /\b(?:gdp|revenues?|sales|output|income|population|employment|investments?|expenditures?|spending|value|costs?|prices?|wages?|salary|salaries|profits?|budgets?|size|area|turnover|volume|growth|productivity|rent|fees?|amount|total|average|score|ratio|rate|share|percentage|proportion)$/iu;
+  /\b(?:gdp|revenues?|sales|output|income|population|employment|investments?|expenditures?|spending|costs?|prices?|wages?|salary|salaries|profits?|budgets?|area|turnover|volume|growth|productivity|rent|fees?|score|ratio|rate|share|percentage|proportion)$/iu;
 const POSSESSIVE = /['’]s?$/u;
+/** Measure words that do not say what is measured: "the total amount", "the average level". */
+const GENERIC_MEASURE =
+  /^(?:amount|total|number|value|level|size|figure|count|sum|average|mean)$/iu;
 /** Units and currencies a Chinese quantity question may name after 多少. */
 const UNIT_ZH =
   /^[億亿萬万千百]*(?:元|美元|人民幣|人民币|韓元|韩元|台幣|台币|日圓|日元|港幣|港币|噸|吨|公噸|公吨|公斤|公里|公尺|米|公頃|公顷|平方公里|平方米|倍|年|個月|个月|天|小時|小时)*$/u;
-const FOCUS_ZH_BEFORE = /(\p{Script=Han}{2,10}?)(?:[（(][^）)]*[）)])?(?:是|為|为|有|達|达|約|约|大約|大约|共|總共|总共|一共)*多少/u;
+const FOCUS_ZH_BEFORE =
+  /(\p{Script=Han}{2,10}?)(?:[（(][^）)]*[）)])?(?:是|為|为|有|達|达|約|约|大約|大约|共|總共|总共|一共)*多少/u;
 const ZH_ADVERB_END = /(?:大約|大约|大概|約|约|平均)+$/u;
 const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|座|種|种)?(\p{Script=Han}{1,6})/u;
 
@@ -105,9 +109,10 @@ export function quantityFocus(question: string): string {
   const measured = FOCUS_MEASURED.exec(text);
   if (measured) {
     // "What were the port's annual fees in 2004?" → "annual fees": the owner is a name, not the measure.
+    // "What was the total amount …": words that say only that something is measured are left out.
     const phrase = phraseUntilEnd(measured[1]!)
       .split(" ")
-      .filter((w) => !POSSESSIVE.test(w))
+      .filter((w) => !POSSESSIVE.test(w) && !GENERIC_MEASURE.test(w))
       .join(" ");
     if (MEASURE_NOUN.test(phrase)) return phrase;
   }
