@@ -20,7 +20,7 @@ const CUES: ReadonlyArray<readonly [AnswerKind, RegExp]> = [
   ],
   [
     "quantity",
-    /\bhow (?:many|much|far|large|big|long|high|low|old|fast)\b|\bwhat (?:number|amount|total|sum|size|level|value|figure)\b|\bnumber of\b|多少|幾|几|多大|多高|多遠|多远|多長|多长|多久|數量|数量|金額|金额|規模|规模/iu,
+    /\bhow (?:many|much|far|large|big|long|high|low|old|fast)\b|\bwhat (?:number|amount|total|sum|size|level|value|figure)\b|\bnumber of\b|多少|幾(?!乎)|几(?!乎)|多大|多高|多遠|多远|多長|多长|多久|數量|数量|金額|金额|規模|规模/iu,
   ],
   ["person", /\bwho\b|\bwhom\b|\bwhose\b|誰|谁|哪位|何人/iu],
   [
@@ -92,7 +92,8 @@ const UNIT_ZH =
 const FOCUS_ZH_BEFORE =
   /(\p{Script=Han}{2,10}?)(?:[（(][^）)]*[）)])?(?:是|為|为|有|達|达|約|约|大約|大约|共|總共|总共|一共)*多少/u;
 const ZH_ADVERB_END = /(?:大約|大约|大概|約|约|平均)+$/u;
-const FOCUS_ZH = /(?:多少|幾|几)(?:個|个|名|位|家|項|项|件|次|所|座|種|种)?(\p{Script=Han}{1,6})/u;
+const FOCUS_ZH =
+  /(?:多少|幾(?!乎)|几(?!乎))(?:個|个|名|位|家|項|项|件|次|所|座|種|种|艘|台|臺|輛|辆|條|条|張|张|間|间|棟|栋|架|隻)?(\p{Script=Han}{1,6})/u;
 
 /**
  * The phrase a quantity question counts or measures: the words after "how many", "what share of",

@@ -7,6 +7,9 @@ describe("answerKind", () => {
     ["佔全市工業產值的比重有多大？", "share"],
     ["Since when has the provincial port been open?", "date"],
     ["這座科學城是何時開始興建的？", "date"],
+    // 幾乎 / 几乎 is "almost", not "how many".
+    ["漁港幾乎沒有外地船隻停靠，作者用了什麼詞描述它？", "name"],
+    ["渔港几乎没有外地船只停靠，作者用了什么词描述它？", "name"],
     ["Why were most wafer fabs built outside the capital?", "reason"],
     ["为什么外资银行更愿意落户上海？", "reason"],
     ["How many incubators operated in the district by 2005?", "quantity"],
@@ -42,6 +45,7 @@ describe("quantityFocus", () => {
     );
     expect(quantityFocus("What share of farmland was rezoned?")).toBe("farmland");
     expect(quantityFocus("碼頭上有多少名工人？")).toBe("工人");
+    expect(quantityFocus("碼頭幾乎停工，當時有幾艘貨輪？")).toBe("貨輪");
     expect(quantityFocus("When did the park open?")).toBe("");
   });
   it("is the measured noun phrase of a 'what was the …' question, without its owner", () => {
