@@ -1,6 +1,6 @@
 import { detectLanguage } from "../chunks/chunk.js";
 import type { Translator } from "../lexicon/types.js";
-import { scriptOf } from "../text/fold.js";
+import { scriptNeutral, scriptOf } from "../text/fold.js";
 import { matchForm } from "../text/fold.js";
 import { findEntities } from "./entities.js";
 import { followUpContext, lastAnswer, substituteNames, type Turn } from "./followup.js";
@@ -73,7 +73,15 @@ export function analyseQuestion(
   const text = rewritten ?? question;
   const followUp = rewritten ? "rewritten" : context ? "continues" : "none";
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
-  const script = scriptOf(question);
+  // "那天津呢？" is written the same in both scripts: the conversation's earlier questions say which.
+  const askedBefore = turns
+    .filter((t) => t.role === "user")
+    .map((t) => t.content)
+    .join(" ");
+  const script =
+    scriptNeutral(question) && scriptOf(askedBefore) !== "latin"
+      ? scriptOf(askedBefore)
+      : scriptOf(question);
   let asks = answerKind(text);
   if (context && (asks === "other" || asks === "name")) {
     const earlier = answerKind(context);

@@ -35,6 +35,27 @@ export function scriptOf(text: string): "latin" | "hant" | "hans" {
   return toSimplified(han) !== han.normalize("NFKC") ? "hant" : "hans";
 }
 
+let toTraditional: ((text: string) => string) | undefined;
+
+/**
+ * Whether a text's Chinese characters are written the same in both scripts ("那天津呢？"), so its
+ * script says nothing about the writer's; false when it has none.
+ *
+ * @example
+ *   scriptNeutral("那天津呢？") // → true
+ *   scriptNeutral("那個呢？")   // → false
+ */
+export function scriptNeutral(text: string): boolean {
+  const han =
+    text
+      .match(/\p{Script=Han}/gu)
+      ?.join("")
+      .normalize("NFKC") ?? "";
+  if (!han) return false;
+  toTraditional ??= Converter({ from: "cn", to: "tw" });
+  return toSimplified(han) === han && toTraditional(han) === han;
+}
+
 /**
  * Whether a character code is a CJK unified (or compatibility) ideograph.
  *

@@ -60,6 +60,16 @@ describe("analyseQuestion", () => {
     expect(a.asks).toBe("quantity");
     expect(a.years).toEqual(["1995"]);
   });
+  it("takes the script of a follow-up written alike in both scripts from the earlier questions", () => {
+    const earlier = (q: string) => [
+      { role: "user" as const, content: q },
+      { role: "assistant" as const, content: "約 40 個 [1]。" },
+    ];
+    expect(analyse("那天津呢？", earlier("1995 年福建港口有多少個泊位？")).script).toBe("hant");
+    expect(analyse("那天津呢？", earlier("1995 年福建港口有多少个泊位？")).script).toBe("hans");
+    expect(analyse("那個呢？", earlier("1995 年福建港口有多少个泊位？")).script).toBe("hant");
+    expect(analyse("那天津呢？").script).toBe("hans");
+  });
   it("continues a follow-up that refers back, with the names the last answer gave", () => {
     const a = analyse("Why did it grow so fast?", [
       { role: "user", content: "Which port grew fastest in the 1990s?" },
