@@ -1,7 +1,7 @@
 import type { Translator } from "../lexicon/types.js";
 import { matchForm } from "../text/fold.js";
 import { CHINESE_STOP_WORDS as ZH_STOP } from "../text/stop-words.js";
-import { contentWords, englishKey } from "../text/tokens.js";
+import { chineseWords, contentWords, englishKey } from "../text/tokens.js";
 
 const LATIN_WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 /** Pronouns and demonstratives, which the stop words (function words of passages) leave out. */
@@ -83,5 +83,46 @@ export function contentWordsWithAlts(
     if (out.has(w)) continue;
     out.set(w, { term: w, alts });
   }
+  if (translator)
+    for (const [word, extra] of compoundSenses(han, translate)) {
+      const entry = out.get(word);
+      if (entry) entry.alts = [...new Set([...entry.alts, ...extra])];
+    }
   return [...out.values()];
+}
+
+/** Most words the segmenter splits a dictionary compound into (外商|直接|投资). */
+const MAX_COMPOUND_PARTS = 4;
+
+/**
+ * Senses that adjacent words have only together: the segmenter splits dictionary compounds
+ * (外商直接投资 → 外商 | 直接 | 投资), and only the whole is glossed "FDI". Each part gets the
+ * senses of the smallest run of words that has them, so a passage in the other language that uses
+ * them counts for every part. Runs do not cross function words (的, 了, …).
+ */
+function compoundSenses(han: string, translate: (w: string) => string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const memo = new Map<string, Set<string>>();
+  const senses = (w: string) => {
+    let s = memo.get(w);
+    if (!s) memo.set(w, (s = new Set(translate(w))));
+    return s;
+  };
+  for (const [run] of han.matchAll(/\p{Script=Han}+/gu)) {
+    const words = chineseWords(run).map((w) => w.word);
+    for (let n = 2; n <= MAX_COMPOUND_PARTS; n++)
+      for (let i = 0; i + n <= words.length; i++) {
+        const parts = words.slice(i, i + n);
+        if (parts.some((p) => ZH_STOP.has(p))) continue;
+        // Senses the parts, or a shorter run of them, already have.
+        const known = new Set<string>();
+        for (let a = 0; a < n; a++)
+          for (let b = a + 1; b <= n; b++)
+            if (b - a < n) for (const e of senses(parts.slice(a, b).join(""))) known.add(e);
+        const extra = [...senses(parts.join(""))].filter((e) => !known.has(e));
+        for (const p of extra.length ? parts : [])
+          found.set(p, [...(found.get(p) ?? []), ...extra]);
+      }
+  }
+  return found;
 }
