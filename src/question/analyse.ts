@@ -88,7 +88,18 @@ export function analyseQuestion(
     if (earlier !== "other") asks = earlier;
   }
   const own = rewritten ?? question;
-  const years = [...new Set([...own.matchAll(YEAR)].map((m) => m[1]!))];
+  let years = [...new Set([...own.matchAll(YEAR)].map((m) => m[1]!))];
+  // "And a year later?": the year the conversation was about, moved; the earlier question is read
+  // with the new year in place of the old.
+  const shift = years.length ? 0 : relativeYears(question);
+  const before = shift ? [...context.matchAll(YEAR)].map((m) => m[1]!) : [];
+  let earlierText = context;
+  if (shift && before.length) {
+    const from = before.at(-1)!;
+    const to = String(Number(from) + shift);
+    years = [to];
+    earlierText = context.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`, "gu"), to);
+  }
   const numbers = [...new Set(matchForm(`${context} ${question}`).match(NUMBER) ?? [])].map((n) =>
     n.replace(/,/gu, ""),
   );
@@ -105,7 +116,7 @@ export function analyseQuestion(
       if ((words.get(w.term)?.weight ?? 0) < weighed) words.set(w.term, { ...w, weight: weighed });
     }
   };
-  if (context && !rewritten) put(context, CONTEXT_WEIGHT);
+  if (context && !rewritten) put(earlierText, CONTEXT_WEIGHT);
   // "…, according to the harbour chapter": words that say where to look, not what is asked.
   const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
   put(attribution, SOURCE_WEIGHT);
@@ -113,7 +124,7 @@ export function analyseQuestion(
   return {
     question: asked,
     text,
-    context,
+    context: earlierText,
     followUp,
     lang,
     script,
@@ -130,4 +141,26 @@ export function analyseQuestion(
       (w) => ({ ...w, weight: 1 }),
     ),
   };
+}
+
+/**
+ * Relative years of English and Chinese (a general linguistic resource): how many years a phrase
+ * such as "a year later", "the year before", 次年 or 兩年前 moves from the year spoken of.
+ */
+const RELATIVE_YEARS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\b(?:two|2) years (?:later|after(?:wards)?)\b|兩年後|两年后|兩年之後|两年之后/iu, 2],
+  [/\b(?:two|2) years (?:earlier|before)\b|兩年前|两年前/iu, -2],
+  [
+    /\b(?:a|one|1) year (?:later|after(?:wards)?)\b|\bthe (?:following|next|subsequent) year\b|\bthe year after\b|次年|隔年|翌年|第二年|一年後|一年后|一年之後|一年之后|後一年|后一年/iu,
+    1,
+  ],
+  [
+    /\b(?:a|one|1) year (?:earlier|before)\b|\bthe (?:previous|preceding|prior) year\b|\bthe year before\b|前一年|上一年|一年前/iu,
+    -1,
+  ],
+];
+
+/** The years a question's relative phrase moves by, 0 when it has none. */
+function relativeYears(question: string): number {
+  return RELATIVE_YEARS.find(([re]) => re.test(question))?.[1] ?? 0;
 }

@@ -70,6 +70,25 @@ describe("analyseQuestion", () => {
     expect(analyse("那個呢？", earlier("1995 年福建港口有多少个泊位？")).script).toBe("hant");
     expect(analyse("那天津呢？").script).toBe("hans");
   });
+  it("moves the year of the conversation by a follow-up's relative year", () => {
+    const earlier = (q: string) => [
+      { role: "user" as const, content: q },
+      { role: "assistant" as const, content: "About 40 [1]." },
+    ];
+    const later = analyse(
+      "And a year later?",
+      earlier("How many berths did the port have in 1995?"),
+    );
+    expect(later.years).toEqual(["1996"]);
+    expect(later.context).toContain("1996");
+    expect(later.context).not.toContain("1995");
+    expect(analyse("那前一年呢？", earlier("1995 年港口有多少個泊位？")).years).toEqual(["1994"]);
+    // A year of its own wins; without an earlier year there is nothing to move.
+    expect(
+      analyse("And a year later, in 1997?", earlier("How many berths in 1995?")).years,
+    ).toEqual(["1997"]);
+    expect(analyse("And a year later?").years).toEqual([]);
+  });
   it("continues a follow-up that refers back, with the names the last answer gave", () => {
     const a = analyse("Why did it grow so fast?", [
       { role: "user", content: "Which port grew fastest in the 1990s?" },
