@@ -106,7 +106,10 @@ export function analyseQuestion(
   // Names of sources (authors, journals) say where to look, not what the answer must mention.
   const nameTokens = res.sources?.nameTokens ?? new Set<string>();
   const topical = (e: Entity) => !e.forms.some((f) => tokenize(f).every((t) => nameTokens.has(t)));
-  let entities = findEntities(own, res.translator).filter(topical);
+  // "…, according to the chapter comparing A, B and C": names that say where to look are not
+  // names the answer must speak of either.
+  const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
+  let entities = findEntities(own.replace(attribution, " "), res.translator).filter(topical);
   if (!entities.length && context) entities = findEntities(context, res.translator).filter(topical);
   const sources = res.sources ? pointedSources(`${context} ${question}`, res.sources) : [];
   const words = new Map<string, QuestionWord>();
@@ -118,7 +121,6 @@ export function analyseQuestion(
   };
   if (context && !rewritten) put(earlierText, CONTEXT_WEIGHT);
   // "…, according to the harbour chapter": words that say where to look, not what is asked.
-  const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
   put(attribution, SOURCE_WEIGHT);
   put(own.replace(attribution, " "), 1);
   return {

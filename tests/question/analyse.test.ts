@@ -99,6 +99,13 @@ describe("analyseQuestion", () => {
     expect(a.context).toContain("Xiamen");
     expect(a.asks).toBe("reason");
   });
+  it("does not require the names that only say where to look", () => {
+    const a = analyse(
+      "How many berths did Wuxi have, according to the chapter comparing Fujian and Xiamen?",
+    );
+    expect(a.entities.map((e) => e.name)).toEqual(["Wuxi"]);
+    expect(a.words.map((w) => w.term)).toContain("fujian");
+  });
   it("points at the sources it names and weighs their words as pointers, not topics", () => {
     const a = analyse("According to Mei Lin, how busy was the Wuxi port?");
     expect(a.sources[0]?.docId).toBe("lin-2001");
