@@ -75,7 +75,7 @@ const FOCUS_EN =
   /\b(?:how (?:many|much)|what (?:share|percentage|percent|proportion|fraction|number|amount|total|level|value) of(?: the| its| their| all)?)\s+((?:[\p{L}][\p{L}'’-]*\s*){1,3})/iu;
 /** Words that end the counted phrase: auxiliaries, prepositions, determiners. */
 const FOCUS_END =
-  /^(?:did|do|does|was|were|is|are|had|has|have|will|would|could|can|in|on|at|of|for|from|by|to|with|the|a|an|its|their|there|that|this|than|per|during|between|and|or)$/iu;
+  /^(?:did|do|does|was|were|is|are|had|has|have|will|would|could|can|in|on|at|of|for|from|by|to|with|the|a|an|its|their|there|that|this|than|per|during|between|and|or|times)$/iu;
 /** "What was the total revenue …", "What annual profit did …": the noun phrase after "what". */
 const FOCUS_MEASURED =
   /\bwhat(?:'s|’s)?\s+(?:(?:is|was|were|are|will be|had been)\s+)?(?:the\s+|its\s+|their\s+)?((?:[\p{L}][\p{L}'’-]*\s*){1,5})/iu;
@@ -83,14 +83,18 @@ const FOCUS_MEASURED =
 const MEASURE_NOUN =
   /\b(?:gdp|revenues?|sales|output|income|population|employment|investments?|expenditures?|spending|costs?|prices?|wages?|salary|salaries|profits?|budgets?|area|turnover|volume|growth|productivity|rent|fees?|score|ratio|rate|share|percentage|proportion)$/iu;
 const POSSESSIVE = /['’]s?$/u;
+/** A name or a name's possessive in a counted phrase ("Dongguan makers", "Korea's market"). */
+const NAME_WORD = /^\p{Lu}|['’]s?$/u;
+/** Chinese words that say a share or an amount is asked, not of what. */
+const GENERIC_ZH = /^(?:比例|比重|百分比|數量|数量|金額|金额|數目|数目)$/u;
 /** Measure words that do not say what is measured: "the total amount", "the average level". */
 const GENERIC_MEASURE =
-  /^(?:amount|total|number|value|level|size|figure|count|sum|average|mean)$/iu;
+  /^(?:amount|total|number|value|level|size|figure|count|sum|average|mean|share|percentage|proportion|ratio|rate)$/iu;
 /** Units and currencies a Chinese quantity question may name after 多少. */
 const UNIT_ZH =
   /^[億亿萬万千百]*(?:元|美元|人民幣|人民币|韓元|韩元|台幣|台币|日圓|日元|港幣|港币|噸|吨|公噸|公吨|公斤|公里|公尺|米|公頃|公顷|平方公里|平方米|倍|年|個月|个月|天|小時|小时)*$/u;
 const FOCUS_ZH_BEFORE =
-  /(\p{Script=Han}{2,10}?)(?:[（(][^）)]*[）)])?(?:是|為|为|有|達|达|約|约|大約|大约|共|總共|总共|一共)*多少/u;
+  /(\p{Script=Han}{2,10}?)(?:[（(][^）)]*[）)])?(?:大約|大约|約|约|總共|总共|一共|共)*(?:是|為|为|達|达)(?:大約|大约|約|约)?多少/u;
 const ZH_ADVERB_END = /(?:大約|大约|大概|約|约|平均)+$/u;
 const FOCUS_ZH =
   /(?:多少|幾(?!乎)|几(?!乎))(?:個|个|名|位|家|項|项|件|次|所|座|種|种|艘|台|臺|輛|辆|條|条|張|张|間|间|棟|栋|架|隻)?(\p{Script=Han}{1,6})/u;
@@ -106,7 +110,9 @@ const FOCUS_ZH =
 export function quantityFocus(question: string): string {
   const text = question.normalize("NFKC");
   const en = FOCUS_EN.exec(text);
-  if (en) return phraseUntilEnd(en[1]!);
+  // "How many Dongguan makers …" counts makers: names and their possessives are where, not what;
+  // "how many times larger" asks a ratio and counts nothing.
+  if (en) return phraseUntilEnd(en[1]!, (w) => !NAME_WORD.test(w));
   const measured = FOCUS_MEASURED.exec(text);
   if (measured) {
     // "What were the port's annual fees in 2004?" → "annual fees": the owner is a name, not the measure.
@@ -117,19 +123,20 @@ export function quantityFocus(question: string): string {
       .join(" ");
     if (MEASURE_NOUN.test(phrase)) return phrase;
   }
-  const zh = FOCUS_ZH.exec(text)?.[1]?.replace(/[的是呢嗎吗]+$/u, "") ?? "";
-  if (zh && !UNIT_ZH.test(zh)) return zh;
-  // "…的地區生產總值是多少" / "…多少億元": what is measured stands before 多少, after the last 的.
+  // "多少名工人", not "多少比例的外銀…": what follows 的 is no longer the counted phrase.
+  const zh = (FOCUS_ZH.exec(text)?.[1] ?? "").split(/[的之]/u)[0]!.replace(/[是呢嗎吗]+$/u, "");
+  if (zh && !UNIT_ZH.test(zh) && !GENERIC_ZH.test(zh)) return zh;
+  // "…的地區生產總值是多少" / "…是多少億元": what is measured is what "is" how much, after the last 的.
   const before = FOCUS_ZH_BEFORE.exec(text)?.[1]?.replace(ZH_ADVERB_END, "") ?? "";
-  return before.split(/[的之]/u).pop() || zh;
+  return before.split(/[的之]/u).pop() || (GENERIC_ZH.test(zh) ? "" : zh);
 }
 
-/** The words of a phrase up to the first auxiliary, preposition or determiner. */
-function phraseUntilEnd(phrase: string): string {
+/** The words of a phrase up to the first auxiliary, preposition or determiner (kept if `keep`). */
+function phraseUntilEnd(phrase: string, keep: (w: string) => boolean = () => true): string {
   const words: string[] = [];
   for (const w of phrase.trim().split(/\s+/u)) {
     if (FOCUS_END.test(w)) break;
-    words.push(w);
+    if (keep(w)) words.push(w);
   }
   return words.join(" ");
 }

@@ -55,6 +55,13 @@ describe("quantityFocus", () => {
     // No measure named: a name question has no focus.
     expect(quantityFocus("What was the ferry called?")).toBe("");
   });
+  it("leaves out names, ratios and shares that do not say what is counted", () => {
+    expect(quantityFocus("How many Xiamen trawlers were in the fleet?")).toBe("trawlers");
+    expect(quantityFocus("How many times larger was the catch than in 1990?")).toBe("");
+    expect(quantityFocus("The share fell from 42% to what share by 1975?")).toBe("");
+    expect(quantityFocus("漁港有多少比例的漁船是外地的？")).toBe("");
+    expect(quantityFocus("漁獲量比上一年下降了多少？")).toBe("");
+  });
   it("is what stands before 多少 when a unit or nothing follows it", () => {
     expect(quantityFocus("漁港 1931 年的漁獲總量是多少？")).toBe("漁獲總量");
     expect(quantityFocus("碼頭的年租金（租約）大約是多少萬元？")).toBe("年租金");
