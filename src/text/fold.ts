@@ -1,4 +1,5 @@
 import { Converter } from "opencc-js";
+import simplifiedToTraditional from "opencc-js/dict/STCharacters";
 
 // Built on first use: the converter compiles its dictionaries when created.
 let convert: ((text: string) => string) | undefined;
@@ -35,7 +36,22 @@ export function scriptOf(text: string): "latin" | "hant" | "hans" {
   return toSimplified(han) !== han.normalize("NFKC") ? "hant" : "hans";
 }
 
-let toTraditional: ((text: string) => string) | undefined;
+/**
+ * Characters only Simplified writing uses (个, 们, 这 …), from OpenCC's character table: a few
+ * thousand characters, where OpenCC's Simplified → Traditional converter holds tens of megabytes
+ * of phrase tables per worker.
+ */
+let simplifiedOnly: ReadonlySet<string> | undefined;
+function simplifiedOnlyCharacters(): ReadonlySet<string> {
+  simplifiedOnly ??= new Set(
+    simplifiedToTraditional
+      .split("|")
+      .map((entry) => entry.split(" "))
+      .filter(([simplified, ...traditional]) => simplified && !traditional.includes(simplified))
+      .map(([simplified]) => simplified!),
+  );
+  return simplifiedOnly;
+}
 
 /**
  * Whether a text's Chinese characters are written the same in both scripts ("那天津呢？"), so its
@@ -52,8 +68,8 @@ export function scriptNeutral(text: string): boolean {
       ?.join("")
       .normalize("NFKC") ?? "";
   if (!han) return false;
-  toTraditional ??= Converter({ from: "cn", to: "tw" });
-  return toSimplified(han) === han && toTraditional(han) === han;
+  const only = simplifiedOnlyCharacters();
+  return toSimplified(han) === han && ![...han].some((c) => only.has(c));
 }
 
 /**
