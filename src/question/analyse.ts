@@ -73,7 +73,7 @@ export function analyseQuestion(
   const text = rewritten ?? question;
   const followUp = rewritten ? "rewritten" : context ? "continues" : "none";
   const lang = detectLanguage(question) === "zh" ? "zh" : "en";
-  // "那天津呢？" is written the same in both scripts: the conversation's earlier questions say which.
+  // "那上海呢？" is written the same in both scripts: the conversation's earlier questions say which.
   const askedBefore = turns
     .filter((t) => t.role === "user")
     .map((t) => t.content)
@@ -89,7 +89,7 @@ export function analyseQuestion(
   }
   const own = rewritten ?? question;
   let years = [...new Set([...own.matchAll(YEAR)].map((m) => m[1]!))];
-  // "And a year later?": the year the conversation was about, moved; the earlier question is read
+  // "And the following year?": the year the conversation was about, moved; the earlier question is read
   // with the new year in place of the old.
   const shift = years.length ? 0 : relativeYears(question);
   const before = shift ? [...context.matchAll(YEAR)].map((m) => m[1]!) : [];
@@ -106,7 +106,7 @@ export function analyseQuestion(
   // Names of sources (authors, journals) say where to look, not what the answer must mention.
   const nameTokens = res.sources?.nameTokens ?? new Set<string>();
   const topical = (e: Entity) => !e.forms.some((f) => tokenize(f).every((t) => nameTokens.has(t)));
-  // "…, according to the chapter comparing A, B and C": names that say where to look are not
+  // Names in an attribution clause ("…, according to the harbour survey of A and B") say where to look; they are not
   // names the answer must speak of either.
   const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
   let entities = findEntities(own.replace(attribution, " "), res.translator).filter(topical);
@@ -147,7 +147,7 @@ export function analyseQuestion(
 
 /**
  * Relative years of English and Chinese (a general linguistic resource): how many years a phrase
- * such as "a year later", "the year before", 次年 or 兩年前 moves from the year spoken of.
+ * such as "the following year", 次年 or 兩年前 moves from the year spoken of.
  */
 const RELATIVE_YEARS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:two|2) years (?:later|after(?:wards)?)\b|兩年後|两年后|兩年之後|两年之后/iu, 2],

@@ -76,7 +76,7 @@ const FOCUS_EN =
 /** Words that end the counted phrase: auxiliaries, prepositions, determiners. */
 const FOCUS_END =
   /^(?:did|do|does|was|were|is|are|had|has|have|will|would|could|can|in|on|at|of|for|from|by|to|with|the|a|an|its|their|there|that|this|than|per|during|between|and|or|times)$/iu;
-/** "What was the total revenue …", "What annual profit did …": the noun phrase after "what". */
+/** "What is the port's yearly rent …", "What daily output did …": the noun phrase after "what". */
 const FOCUS_MEASURED =
   /\bwhat(?:'s|’s)?\s+(?:(?:is|was|were|are|will be|had been)\s+)?(?:the\s+|its\s+|their\s+)?((?:[\p{L}][\p{L}'’-]*\s*){1,5})/iu;
 /** Nouns that name something measured (a general resource shared with `MEASURED`). */
@@ -110,23 +110,23 @@ const FOCUS_ZH =
 export function quantityFocus(question: string): string {
   const text = question.normalize("NFKC");
   const en = FOCUS_EN.exec(text);
-  // "How many Dongguan makers …" counts makers: names and their possessives are where, not what;
-  // "how many times larger" asks a ratio and counts nothing.
+  // "How many Xiamen trawlers …" counts trawlers: names and their possessives are where, not what;
+  // a multiplier ("times") asks a ratio and counts nothing.
   if (en) return phraseUntilEnd(en[1]!, (w) => !NAME_WORD.test(w));
   const measured = FOCUS_MEASURED.exec(text);
   if (measured) {
     // "What were the port's annual fees in 2004?" → "annual fees": the owner is a name, not the measure.
-    // "What was the total amount …": words that say only that something is measured are left out.
+    // Words that only say something is measured ("the overall amount", "the mean level") are left out.
     const phrase = phraseUntilEnd(measured[1]!)
       .split(" ")
       .filter((w) => !POSSESSIVE.test(w) && !GENERIC_MEASURE.test(w))
       .join(" ");
     if (MEASURE_NOUN.test(phrase)) return phrase;
   }
-  // "多少名工人", not "多少比例的外銀…": what follows 的 is no longer the counted phrase.
+  // "多少名工人"; in "多少比重的船隻…" what follows 的 is no longer the counted phrase.
   const zh = (FOCUS_ZH.exec(text)?.[1] ?? "").split(/[的之]/u)[0]!.replace(/[是呢嗎吗]+$/u, "");
   if (zh && !UNIT_ZH.test(zh) && !GENERIC_ZH.test(zh)) return zh;
-  // "…的地區生產總值是多少" / "…是多少億元": what is measured is what "is" how much, after the last 的.
+  // "…的漁獲總量為多少" / "…達多少萬噸": what is measured is what "is" how much, after the last 的.
   const before = FOCUS_ZH_BEFORE.exec(text)?.[1]?.replace(ZH_ADVERB_END, "") ?? "";
   return before.split(/[的之]/u).pop() || (GENERIC_ZH.test(zh) ? "" : zh);
 }

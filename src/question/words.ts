@@ -91,12 +91,12 @@ export function contentWordsWithAlts(
   return [...out.values()];
 }
 
-/** Most words the segmenter splits a dictionary compound into (外商|直接|投资). */
+/** Most words the segmenter splits a dictionary compound into (港口|货物|吞吐量). */
 const MAX_COMPOUND_PARTS = 4;
 
 /**
  * Senses that adjacent words have only together: the segmenter splits dictionary compounds
- * (外商直接投资 → 外商 | 直接 | 投资), and only the whole is glossed "FDI". Each part gets the
+ * (港口货物吞吐量 → 港口 | 货物 | 吞吐量), and only the whole has its abbreviation. Each part gets the
  * senses of the smallest run of words that has them, so a passage in the other language that uses
  * them counts for every part. Runs do not cross function words (的, 了, …).
  */

@@ -54,11 +54,11 @@ function simplifiedOnlyCharacters(): ReadonlySet<string> {
 }
 
 /**
- * Whether a text's Chinese characters are written the same in both scripts ("那天津呢？"), so its
+ * Whether a text's Chinese characters are written the same in both scripts ("那上海呢？"), so its
  * script says nothing about the writer's; false when it has none.
  *
  * @example
- *   scriptNeutral("那天津呢？") // → true
+ *   scriptNeutral("那上海呢？") // → true
  *   scriptNeutral("那個呢？")   // → false
  */
 export function scriptNeutral(text: string): boolean {

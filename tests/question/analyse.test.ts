@@ -65,10 +65,10 @@ describe("analyseQuestion", () => {
       { role: "user" as const, content: q },
       { role: "assistant" as const, content: "約 40 個 [1]。" },
     ];
-    expect(analyse("那天津呢？", earlier("1995 年福建港口有多少個泊位？")).script).toBe("hant");
-    expect(analyse("那天津呢？", earlier("1995 年福建港口有多少个泊位？")).script).toBe("hans");
+    expect(analyse("那上海呢？", earlier("1995 年福建港口有多少個泊位？")).script).toBe("hant");
+    expect(analyse("那上海呢？", earlier("1995 年福建港口有多少个泊位？")).script).toBe("hans");
     expect(analyse("那個呢？", earlier("1995 年福建港口有多少个泊位？")).script).toBe("hant");
-    expect(analyse("那天津呢？").script).toBe("hans");
+    expect(analyse("那上海呢？").script).toBe("hans");
   });
   it("moves the year of the conversation by a follow-up's relative year", () => {
     const earlier = (q: string) => [
@@ -76,7 +76,7 @@ describe("analyseQuestion", () => {
       { role: "assistant" as const, content: "About 40 [1]." },
     ];
     const later = analyse(
-      "And a year later?",
+      "And the following year?",
       earlier("How many berths did the port have in 1995?"),
     );
     expect(later.years).toEqual(["1996"]);
@@ -85,9 +85,9 @@ describe("analyseQuestion", () => {
     expect(analyse("那前一年呢？", earlier("1995 年港口有多少個泊位？")).years).toEqual(["1994"]);
     // A year of its own wins; without an earlier year there is nothing to move.
     expect(
-      analyse("And a year later, in 1997?", earlier("How many berths in 1995?")).years,
+      analyse("And the following year, in 1997?", earlier("How many berths in 1995?")).years,
     ).toEqual(["1997"]);
-    expect(analyse("And a year later?").years).toEqual([]);
+    expect(analyse("And the following year?").years).toEqual([]);
   });
   it("continues a follow-up that refers back, with the names the last answer gave", () => {
     const a = analyse("Why did it grow so fast?", [
@@ -101,7 +101,7 @@ describe("analyseQuestion", () => {
   });
   it("does not require the names that only say where to look", () => {
     const a = analyse(
-      "How many berths did Wuxi have, according to the chapter comparing Fujian and Xiamen?",
+      "How many berths did Wuxi have, according to the harbour survey of Fujian and Xiamen?",
     );
     expect(a.entities.map((e) => e.name)).toEqual(["Wuxi"]);
     expect(a.words.map((w) => w.term)).toContain("fujian");

@@ -8,8 +8,8 @@ describe("answerKind", () => {
     ["Since when has the provincial port been open?", "date"],
     ["這座科學城是何時開始興建的？", "date"],
     // 幾乎 / 几乎 is "almost", not "how many".
-    ["漁港幾乎沒有外地船隻停靠，作者用了什麼詞描述它？", "name"],
-    ["渔港几乎没有外地船只停靠，作者用了什么词描述它？", "name"],
+    ["漁港幾乎不見外地船隻停靠，這座港口叫什麼名字？", "name"],
+    ["渔港几乎不见外地船只停靠，这座港口叫什么名字？", "name"],
     ["Why were most wafer fabs built outside the capital?", "reason"],
     ["为什么外资银行更愿意落户上海？", "reason"],
     ["How many incubators operated in the district by 2005?", "quantity"],
@@ -57,13 +57,13 @@ describe("quantityFocus", () => {
   });
   it("leaves out names, ratios and shares that do not say what is counted", () => {
     expect(quantityFocus("How many Xiamen trawlers were in the fleet?")).toBe("trawlers");
-    expect(quantityFocus("How many times larger was the catch than in 1990?")).toBe("");
+    expect(quantityFocus("How many times bigger was the catch after 1990?")).toBe("");
     expect(quantityFocus("The share fell from 42% to what share by 1975?")).toBe("");
-    expect(quantityFocus("漁港有多少比例的漁船是外地的？")).toBe("");
+    expect(quantityFocus("漁港裡多少比重的漁船是外地的？")).toBe("");
     expect(quantityFocus("漁獲量比上一年下降了多少？")).toBe("");
   });
   it("is what stands before 多少 when a unit or nothing follows it", () => {
     expect(quantityFocus("漁港 1931 年的漁獲總量是多少？")).toBe("漁獲總量");
-    expect(quantityFocus("碼頭的年租金（租約）大約是多少萬元？")).toBe("年租金");
+    expect(quantityFocus("碼頭的年租金（租約）約為多少萬元？")).toBe("年租金");
   });
 });
