@@ -79,12 +79,12 @@ const FOCUS_END =
 /** "What is the port's yearly rent …", "What daily output did …": the noun phrase after "what". */
 const FOCUS_MEASURED =
   /\bwhat(?:'s|’s)?\s+(?:(?:is|was|were|are|will be|had been)\s+)?(?:the\s+|its\s+|their\s+)?((?:[\p{L}][\p{L}'’-]*\s*){1,5})/iu;
-/** Nouns that name something measured (a general resource shared with `MEASURED`). */
+/** Nouns that name something measured, with their plurals (a general resource, like `MEASURED`'s). */
 const MEASURE_NOUN =
   /\b(?:gdp|revenues?|sales|output|income|population|employment|investments?|expenditures?|spending|costs?|prices?|wages?|salary|salaries|profits?|budgets?|area|turnover|volume|growth|productivity|rent|fees?|score|ratio|rate|share|percentage|proportion)$/iu;
 const POSSESSIVE = /['’]s?$/u;
-/** A name or a name's possessive in a counted phrase ("Dongguan makers", "Korea's market"). */
-const NAME_WORD = /^\p{Lu}|['’]s?$/u;
+/** A name or a name's possessive in a counted phrase ("Xiamen trawlers", "the port's cranes"). */
+const NAME_WORD = new RegExp(`^\\p{Lu}|${POSSESSIVE.source}`, "u");
 /** Chinese words that say a share or an amount is asked, not of what. */
 const GENERIC_ZH = /^(?:比例|比重|百分比|數量|数量|金額|金额|數目|数目)$/u;
 /** Measure words that do not say what is measured: "the total amount", "the average level". */

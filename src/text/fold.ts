@@ -31,7 +31,7 @@ export function toSimplified(text: string): string {
  *   scriptOf("天津的港區") // → "hant"
  */
 export function scriptOf(text: string): "latin" | "hant" | "hans" {
-  const han = text.match(/\p{Script=Han}/gu)?.join("") ?? "";
+  const han = hanOf(text);
   if (!han) return "latin";
   return toSimplified(han) !== han.normalize("NFKC") ? "hant" : "hans";
 }
@@ -62,15 +62,13 @@ function simplifiedOnlyCharacters(): ReadonlySet<string> {
  *   scriptNeutral("那個呢？")   // → false
  */
 export function scriptNeutral(text: string): boolean {
-  const han =
-    text
-      .match(/\p{Script=Han}/gu)
-      ?.join("")
-      .normalize("NFKC") ?? "";
-  if (!han) return false;
+  if (scriptOf(text) !== "hans") return false;
   const only = simplifiedOnlyCharacters();
-  return toSimplified(han) === han && ![...han].some((c) => only.has(c));
+  return ![...hanOf(text).normalize("NFKC")].some((c) => only.has(c));
 }
+
+/** The Chinese characters of a text, in order. */
+const hanOf = (text: string): string => text.match(/\p{Script=Han}/gu)?.join("") ?? "";
 
 /**
  * Whether a character code is a CJK unified (or compatibility) ideograph.
