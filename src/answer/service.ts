@@ -5,6 +5,8 @@ import type { Weights } from "../learn/weights.js";
 import type { Translator } from "../lexicon/types.js";
 import { analyseQuestion } from "../question/analyse.js";
 import type { Turn } from "../question/followup.js";
+import { findEntities } from "../question/entities.js";
+import { askingSentences } from "../question/parts.js";
 import { createSourceIndex, type SourceDescription } from "../question/sources.js";
 import type { QuestionAnalysis } from "../question/types.js";
 import {
@@ -101,10 +103,15 @@ export interface Stage {
   candidates: PassageCandidate[];
 }
 
-/** A question's stages: the whole question, and its parts when it is compound. */
+/**
+ * A question's stages: the whole question, its parts when it is compound, and the parts asked again
+ * with the names the other parts' answers introduce (see `bridge`).
+ */
 export interface Staged {
   whole: Stage;
   parts: Stage[];
+  bridges: Stage[];
+  history: readonly Turn[];
 }
 
 /** What `ask` returns: the answer, the passages shown, and the fitted probability that it answers. */
@@ -178,15 +185,45 @@ export function createQaService(deps: QaDeps) {
     const analysis = analyse(question, history);
     const parts = analysis.parts.length >= 2 ? analysis.parts.map((p) => analyse(p, history)) : [];
     const [whole, ...rest] = await Promise.all([analysis, ...parts].map((a) => stage(a, dense)));
-    return { whole: whole!, parts: rest };
+    return { whole: whole!, parts: rest, bridges: [], history };
+  }
+
+  /**
+   * A compound question's parts often lead to each other: "a programme came after X … when was it
+   * launched according to Y?" can only find Y's passage by the programme's name, which the first
+   * part's answer gives. Each part is asked again — its asking sentences without the set-up — with
+   * the names that the other parts' best sentences hold and the question does not.
+   */
+  async function bridge(staged: Staged, weights: Weights, dense: boolean): Promise<Staged> {
+    if (staged.parts.length < 2) return staged;
+    const ranked = rank(staged, weights);
+    const perPart = sentencesOf(staged, ranked, weights);
+    const choice = chooseSentences(weights.sentence, perPart);
+    const asked = matchForm(staged.whole.analysis.text);
+    const names = choice.parts.map((p, i) => {
+      const best = perPart[i]?.[p.best];
+      if (!best) return [];
+      return findEntities(best.sentence.text, deps.translator)
+        .filter((e) => !e.forms.some((f) => asked.includes(f)))
+        .map((e) => e.name);
+    });
+    const texts = staged.parts.flatMap((p, j) => {
+      const others = [...new Set(names.filter((_, i) => i !== j).flat())];
+      return others.length ? [`${askingSentences(p.analysis.question)} ${others.join(", ")}`] : [];
+    });
+    const bridges = await Promise.all(texts.map((t) => stage(analyse(t, staged.history), dense)));
+    return { ...staged, bridges };
   }
 
   /** Ranked passages of each stage, and the merged ranking shown to the user. */
   function rank(staged: Staged, weights: Weights) {
     const whole = rankPassages(deps.index, staged.whole.candidates, weights.passage);
     const parts = staged.parts.map((p) => rankPassages(deps.index, p.candidates, weights.passage));
+    const bridges = staged.bridges.map((p) =>
+      rankPassages(deps.index, p.candidates, weights.passage),
+    );
     const merged = parts.length
-      ? interleave([whole, ...parts], Math.max(20, weights.passagesRead * 2))
+      ? interleave([whole, ...parts, ...bridges], Math.max(20, weights.passagesRead * 2))
       : whole;
     return { whole, parts, merged };
   }
@@ -348,7 +385,12 @@ export function createQaService(deps: QaDeps) {
 
   async function ask(input: AskInput, weights: Weights = deps.weights): Promise<AskResult> {
     input.signal?.throwIfAborted();
-    const staged = await prepare(input.question, input.history, usesDense(weights));
+    const dense = usesDense(weights);
+    const staged = await bridge(
+      await prepare(input.question, input.history, dense),
+      weights,
+      dense,
+    );
     // Between retrieval and answering, a client that has gone is noticed (its cancel arrives
     // as an event, so the event loop is given one turn).
     if (input.signal) await checkpoint(input.signal);
@@ -361,6 +403,7 @@ export function createQaService(deps: QaDeps) {
     inspect: {
       analyse,
       prepare,
+      bridge,
       rank,
       sentencesOf,
       answerStaged,
@@ -368,7 +411,8 @@ export function createQaService(deps: QaDeps) {
       chunk: (index: number) => deps.index.chunks[index]!,
     },
     search: async (question: string, k: number) => {
-      const staged = await prepare(question, [], usesDense(deps.weights));
+      const dense = usesDense(deps.weights);
+      const staged = await bridge(await prepare(question, [], dense), deps.weights, dense);
       return rank(staged, deps.weights).merged.slice(0, k);
     },
     passageIdsOf: (docId: string): string[] =>

@@ -146,8 +146,8 @@ async function main(): Promise<void> {
   };
   // The dense encoder costs most of a question's time: it is kept only when the ranking fitted
   // with it answers measurably better out of fold than the one fitted without it.
-  const withDense = train(state.qa, prepared, state.rawTexts, { ...settings, seed: 1 });
-  const withoutDense = train(state.qa, prepared, state.rawTexts, {
+  const withDense = await train(state.qa, prepared, state.rawTexts, { ...settings, seed: 1 });
+  const withoutDense = await train(state.qa, prepared, state.rawTexts, {
     ...settings,
     seed: 1,
     exclude: DENSE_FEATURES,
@@ -173,8 +173,8 @@ async function main(): Promise<void> {
     const runs = [reported];
     for (let seed = 2; seed <= repeats; seed++)
       runs.push(
-        train(state.qa, prepared, state.rawTexts, { ...settings, seed }).outOfFold.filter((s) =>
-          core.includes(setOf.get(s.id)!),
+        (await train(state.qa, prepared, state.rawTexts, { ...settings, seed })).outOfFold.filter(
+          (s) => core.includes(setOf.get(s.id)!),
         ),
       );
     meanTable = formatMeanReport(runs);

@@ -90,14 +90,14 @@ export async function prepareQuestions(
  * scores every question with the models of the fold that held it out.
  *
  * @example
- *   const { weights, outOfFold } = train(qa, await prepareQuestions(qa, items), texts, { folds: 5 });
+ *   const { weights, outOfFold } = await train(qa, await prepareQuestions(qa, items), texts, { folds: 5 });
  */
-export function train(
+export async function train(
   qa: QaService,
   prepared: readonly Prepared[],
   texts: ReadonlyMap<string, string>,
   options: Partial<TrainOptions> = {},
-): TrainResult {
+): Promise<TrainResult> {
   const o = { ...DEFAULT_TRAIN, ...options };
   const log = o.log ?? (() => {});
   const fold = groupFolds(
@@ -180,6 +180,20 @@ export function train(
   };
   log("fitted answer sentences");
 
+  // Compound questions' parts asked again with the names the other parts' answers introduce, by
+  // the models of the fold that holds the question out.
+  const bridged = new Map(
+    await Promise.all(
+      [...prepared, ...misses]
+        .filter((p) => p.staged.parts.length >= 2)
+        .map(
+          async (p) =>
+            [p.item.id, await qa.inspect.bridge(p.staged, foldWeights(p), true)] as const,
+        ),
+    ),
+  );
+  const stagedOf = (p: Prepared) => bridged.get(p.item.id) ?? p.staged;
+
   // 3. When to quote a runner-up sentence too: the ratio with the best out-of-fold accuracy (the
   // fewer sentences on a tie).
   const correctWith = (ratio: number) => {
@@ -187,7 +201,7 @@ export function train(
     return prepared.filter(
       (p) =>
         answerable(p) &&
-        answerMatches(qa.inspect.answerStaged(p.staged, 8, foldWeights(p)).answer, p.item),
+        answerMatches(qa.inspect.answerStaged(stagedOf(p), 8, foldWeights(p)).answer, p.item),
     ).length;
   };
   const ratios = o.secondRatio === undefined ? SECOND_RATIOS : [o.secondRatio];
@@ -201,7 +215,7 @@ export function train(
   // the corpus answers.
   const responses = new Map(
     [...prepared, ...(missWeight > 0 ? misses : [])].map(
-      (p) => [p.item.id, qa.inspect.answerStaged(p.staged, 8, foldWeights(p))] as const,
+      (p) => [p.item.id, qa.inspect.answerStaged(stagedOf(p), 8, foldWeights(p))] as const,
     ),
   );
   const inFolds = new Set(prepared.map((p) => p.item.id));

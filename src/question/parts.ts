@@ -48,6 +48,18 @@ export function sentences(text: string): string[] {
 const isQuestion = (s: string) => /[?？]\s*$/u.test(s) || new RegExp(`^\\s*${WH}\\b`, "iu").test(s);
 
 /**
+ * The sentences of a (part of a) question that ask something, without the statements that set it
+ * up; the whole text when none asks.
+ *
+ * @example
+ *   askingSentences("The survey names a port. When did it open?") // → "When did it open?"
+ */
+export function askingSentences(text: string): string {
+  const asking = sentences(text).filter(isQuestion);
+  return asking.length ? asking.join(" ") : text.trim();
+}
+
+/**
  * The questions a compound question asks, each with the statements that set it up; [] when it asks
  * one thing.
  *

@@ -141,10 +141,15 @@ export function rankPassages(
 export function interleave(rankings: readonly (readonly Hit[])[], k: number): Hit[] {
   const out: Hit[] = [];
   const seen = new Set<number>();
-  for (let depth = 0; out.length < k && rankings.some((r) => depth < r.length); depth++)
-    for (const r of rankings) {
-      const h = r[depth];
-      if (h && !seen.has(h.index) && out.length < k) {
+  const next = rankings.map(() => 0);
+  const unseen = (r: readonly Hit[], i: number) => {
+    while (next[i]! < r.length && seen.has(r[next[i]!]!.index)) next[i]!++;
+    return r[next[i]!];
+  };
+  while (out.length < k && rankings.some((r, i) => unseen(r, i)))
+    for (const [i, r] of rankings.entries()) {
+      const h = unseen(r, i);
+      if (h && out.length < k) {
         seen.add(h.index);
         out.push(h);
       }

@@ -116,7 +116,7 @@ describe("train", () => {
     const items = locateEvidence(parseQuestionSet(jsonl), state.rawTexts);
     expect(items.every((it) => it.gold.length === it.evidence.length)).toBe(true);
     const prepared = await prepareQuestions(state.qa, items);
-    const result = train(state.qa, prepared, state.rawTexts, { folds: 2 });
+    const result = await train(state.qa, prepared, state.rawTexts, { folds: 2 });
     expect(parseWeights(JSON.parse(JSON.stringify(result.weights)))).toBeTruthy();
     expect(result.outOfFold.map((s) => s.id)).toEqual(items.map((it) => it.id));
     expect(result.outOfFold.every((s) => s.type === "unanswerable" || s.recall !== null)).toBe(

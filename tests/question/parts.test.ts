@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sentences, splitQuestion } from "../../src/question/parts.js";
+import { askingSentences, sentences, splitQuestion } from "../../src/question/parts.js";
 
 describe("sentences", () => {
   it("does not end a sentence after an abbreviation or an initial", () => {
@@ -8,6 +8,17 @@ describe("sentences", () => {
       "Which district led?",
     ]);
     expect(sentences("J. R. Wong wrote it in 1999. Who edited it?")).toHaveLength(2);
+  });
+});
+
+describe("askingSentences", () => {
+  it("keeps the sentences that ask, without the set-up", () => {
+    expect(askingSentences("A 2004 report lists three mills. Which one closed first?")).toBe(
+      "Which one closed first?",
+    );
+    expect(askingSentences("Name the mill that closed first")).toBe(
+      "Name the mill that closed first",
+    );
   });
 });
 

@@ -34,7 +34,17 @@ describe("interleave", () => {
   const hit = (index: number) => ({ index, chunk: {} as never, score: 0 });
   it("takes the best unseen passage of each ranking in turn", () => {
     const merged = interleave([[hit(1), hit(2), hit(3)], [hit(2), hit(4)], [hit(5)]], 5);
-    expect(merged.map((h) => h.index)).toEqual([1, 2, 5, 4, 3]);
+    expect(merged.map((h) => h.index)).toEqual([1, 2, 5, 3, 4]);
+    // A ranking whose best passage another ranking already showed offers its next one.
+    const shared = interleave(
+      [
+        [hit(1), hit(2)],
+        [hit(1), hit(6)],
+        [hit(1), hit(7)],
+      ],
+      3,
+    );
+    expect(shared.map((h) => h.index)).toEqual([1, 6, 7]);
   });
   it("stops at k", () => {
     expect(interleave([[hit(1), hit(2)], [hit(3)]], 2).map((h) => h.index)).toEqual([1, 3]);
