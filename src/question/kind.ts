@@ -49,7 +49,10 @@ const MEASURED =
 export function answerKind(question: string): AnswerKind {
   const text = question.normalize("NFKC");
   const kind = CUES.find(([, re]) => re.test(text))?.[0] ?? "other";
-  return kind === "name" && MEASURED.test(text) ? "quantity" : kind;
+  // "What annual net profit was it making?": a measured noun phrase right after "what" asks an amount too.
+  return kind === "name" && (MEASURED.test(text) || measuredPhrase(text) !== "")
+    ? "quantity"
+    : kind;
 }
 
 const COMPARE_EN =
@@ -113,22 +116,30 @@ export function quantityFocus(question: string): string {
   // "How many Xiamen trawlers …" counts trawlers: names and their possessives are where, not what;
   // a multiplier ("times") asks a ratio and counts nothing.
   if (en) return phraseUntilEnd(en[1]!, (w) => !NAME_WORD.test(w));
-  const measured = FOCUS_MEASURED.exec(text);
-  if (measured) {
-    // "What were the port's annual fees in 2004?" → "annual fees": the owner is a name, not the measure.
-    // Words that only say something is measured ("the overall amount", "the mean level") are left out.
-    const phrase = phraseUntilEnd(measured[1]!)
-      .split(" ")
-      .filter((w) => !POSSESSIVE.test(w) && !GENERIC_MEASURE.test(w))
-      .join(" ");
-    if (MEASURE_NOUN.test(phrase)) return phrase;
-  }
+  const measured = measuredPhrase(text);
+  if (measured) return measured;
   // "多少名工人"; in "多少比重的船隻…" what follows 的 is no longer the counted phrase.
   const zh = (FOCUS_ZH.exec(text)?.[1] ?? "").split(/[的之]/u)[0]!.replace(/[是呢嗎吗]+$/u, "");
   if (zh && !UNIT_ZH.test(zh) && !GENERIC_ZH.test(zh)) return zh;
   // "…的漁獲總量為多少" / "…達多少萬噸": what is measured is what "is" how much, after the last 的.
   const before = FOCUS_ZH_BEFORE.exec(text)?.[1]?.replace(ZH_ADVERB_END, "") ?? "";
   return before.split(/[的之]/u).pop() || (GENERIC_ZH.test(zh) ? "" : zh);
+}
+
+/**
+ * The measured noun phrase of a "what" question ("What were the port's annual fees …" → "annual
+ * fees", "What daily output did …" → "daily output"), or "" when the phrase names nothing measured.
+ * The owner is a name, not the measure; words that only say something is measured ("the overall
+ * amount", "the mean level") are left out.
+ */
+function measuredPhrase(text: string): string {
+  const measured = FOCUS_MEASURED.exec(text);
+  if (!measured) return "";
+  const phrase = phraseUntilEnd(measured[1]!)
+    .split(" ")
+    .filter((w) => !POSSESSIVE.test(w) && !GENERIC_MEASURE.test(w))
+    .join(" ");
+  return MEASURE_NOUN.test(phrase) ? phrase : "";
 }
 
 /** The words of a phrase up to the first auxiliary, preposition or determiner (kept if `keep`). */

@@ -15,6 +15,11 @@ describe("answerKind", () => {
     ["How many incubators operated in the district by 2005?", "quantity"],
     ["这些企业一共雇用了几名工程师？", "quantity"],
     ["What was downtown office rent per square metre?", "quantity"],
+    // A measured noun phrase right after "what", before its verb, asks an amount; other nouns do not.
+    ["What yearly rent was the fishing co-operative paying in 1950?", "quantity"],
+    ["What daily output did the new kiln reach?", "quantity"],
+    ["What role did the harbour board's investment play?", "name"],
+    ["What sales strategy did the mill adopt?", "name"],
     ["Who led the municipal planning bureau at the time?", "person"],
     ["Where did the chip makers open their first assembly plants?", "place"],
     ["How did the district attract returnee entrepreneurs?", "manner"],
