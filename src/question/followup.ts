@@ -19,13 +19,15 @@ const BACK_REFERENCE =
  * @example
  *   isFollowUp("And in Dongguan?") // → true
  */
-export function isFollowUp(question: string): boolean {
+export function isFollowUp(question: string, named = true): boolean {
   const q = question.trim();
   const words = q.split(/\s+/u).length;
   const han = q.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (ELLIPTICAL_START.test(q) || ELLIPTICAL_END.test(q)) return true;
   if (han ? han <= 8 : words <= 4) return true;
-  return BACK_REFERENCE.test(q) && (han ? han <= 16 : words <= 9);
+  // A question that refers back and names nothing of its own ("Where did that firm rank among the
+  // world's makers?") is about what came before, however long it is.
+  return BACK_REFERENCE.test(q) && (!named || (han ? han <= 16 : words <= 9));
 }
 
 /**
@@ -36,18 +38,27 @@ export function isFollowUp(question: string): boolean {
  *   followUpContext("And in Dongguan?", [{ role: "user", content: "What share of Beijing's firms…?" }])
  *   // → "What share of Beijing's firms…?"
  */
-export function followUpContext(question: string, history: readonly Turn[] = []): string {
-  return followUpTurns(question, history).join(" ");
+export function followUpContext(
+  question: string,
+  history: readonly Turn[] = [],
+  named = true,
+): string {
+  return followUpTurns(question, history, named).join(" ");
 }
 
 /**
  * The earlier user turns a follow-up continues, oldest first ([] for a self-contained question).
+ * `named` says whether the question names anything of its own (see {@link isFollowUp}).
  *
  * @example
  *   followUpTurns("And in Dongguan?", history) // → ["What share of Beijing's firms…?"]
  */
-export function followUpTurns(question: string, history: readonly Turn[] = []): string[] {
-  if (!isFollowUp(question)) return [];
+export function followUpTurns(
+  question: string,
+  history: readonly Turn[] = [],
+  named = true,
+): string[] {
+  if (!isFollowUp(question, named)) return [];
   const users = history
     .filter((t) => t.role === "user")
     .map((t) => t.content.trim())

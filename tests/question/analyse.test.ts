@@ -99,6 +99,24 @@ describe("analyseQuestion", () => {
     expect(a.context).toContain("Xiamen");
     expect(a.asks).toBe("reason");
   });
+  it("continues a long question that refers back and names nothing of its own", () => {
+    const history = [
+      {
+        role: "user" as const,
+        content: "Which shipyard did Xiamen lure away from Fujian's capital?",
+      },
+      { role: "assistant" as const, content: "Xiamen won over Haixing Shipbuilding [1]." },
+    ];
+    const long = "How many ocean-going vessels had that yard delivered before the move?";
+    expect(analyse(long, history).followUp).toBe("continues");
+    expect(analyse(long, history).context).toContain("Haixing Shipbuilding");
+    // Long, referring back, but naming a place of its own: a question in its own right.
+    const own = "How many ocean-going vessels had that yard in Wuxi delivered before the move?";
+    expect(analyse(own, history).followUp).toBe("none");
+    // Without a conversation there is nothing to continue.
+    expect(analyse(long).followUp).toBe("none");
+  });
+
   it("does not require the names that only say where to look", () => {
     const a = analyse(
       "How many berths did Wuxi have, according to the harbour survey of Fujian and Xiamen?",

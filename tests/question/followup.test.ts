@@ -15,6 +15,9 @@ describe("follow-up questions", () => {
     expect(
       isFollowUp("Of the surveyed Wuxi software makers, what fraction was privately owned?"),
     ).toBe(false);
+    const long = "Where did that shipyard rank among the province's builders of cargo vessels?";
+    expect(isFollowUp(long)).toBe(false);
+    expect(isFollowUp(long, false)).toBe(true);
   });
   it("takes the context from the last complete user question", () => {
     const history = [
