@@ -189,8 +189,8 @@ export function createQaService(deps: QaDeps) {
   }
 
   /**
-   * A compound question's parts often lead to each other: "a programme came after X … when was it
-   * launched according to Y?" can only find Y's passage by the programme's name, which the first
+   * A compound question's parts often lead to each other: "a scheme succeeded plan X … in which year
+   * did it begin, by survey Y?" can only find Y's passage by the scheme's name, which the first
    * part's answer gives. Each part is asked again — its asking sentences without the set-up — with
    * the names that the other parts' best sentences hold and the question does not.
    */

@@ -49,7 +49,7 @@ const MEASURED =
 export function answerKind(question: string): AnswerKind {
   const text = question.normalize("NFKC");
   const kind = CUES.find(([, re]) => re.test(text))?.[0] ?? "other";
-  // "What annual net profit was it making?": a measured noun phrase right after "what" asks an amount too.
+  // "What yearly rent was the mill paying?": a measured noun phrase right after "what" asks an amount too.
   return kind === "name" && (MEASURED.test(text) || measuredPhrase(text) !== "")
     ? "quantity"
     : kind;

@@ -16,7 +16,7 @@ import { writeCorpus } from "../fixtures/small-corpus.js";
 const CORPUS = {
   "canal-towns.md": `# Canal towns of the delta
 
-The Lantern Plan of 1979 trained technicians for the river workshops. It was followed by the Heron Scheme, which set off a wave of small boat-building workshops along the canal.
+The Lantern Plan of 1979 trained technicians for the river workshops. The Heron Scheme succeeded it and started a boom of small boat-building workshops along the canal.
 
 Most workshops employed fewer than ten people and sold their boats to fishing families.
 `,
@@ -33,7 +33,7 @@ The harbour authority started a dredging programme in 1990, after the floods of 
 };
 
 const QUESTION =
-  "The canal towns history says that a scheme which followed the Lantern Plan set off the wave of small boat-building workshops. Which scheme was it, and when did it begin according to the review of county programmes?";
+  "The canal towns history says a scheme that succeeded the Lantern Plan started a boom of small boat-building workshops. What was the scheme called, and in which year did it begin by the review of county programmes?";
 
 const embedder = createHashEmbedder();
 let root = "";
@@ -67,7 +67,7 @@ describe("bridging the parts of a compound question", () => {
     const bridged = await inspect.bridge(staged, weights, false);
     const asked = bridged.bridges.map((b) => b.analysis.question);
     // The part about the start date is asked without its set-up, with the scheme's name added.
-    const launch = asked.find((q) => /when did it begin/u.test(q));
+    const launch = asked.find((q) => /which year did it begin/u.test(q));
     expect(launch).toContain("Heron Scheme");
     expect(launch).not.toContain("Lantern Plan");
     // A name the question already holds is not added.

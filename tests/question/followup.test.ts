@@ -15,7 +15,7 @@ describe("follow-up questions", () => {
     expect(
       isFollowUp("Of the surveyed Wuxi software makers, what fraction was privately owned?"),
     ).toBe(false);
-    const long = "Where did that shipyard rank among the province's builders of cargo vessels?";
+    const long = "How high did that shipyard stand in the ranking of the province's cargo-vessel builders?";
     expect(isFollowUp(long)).toBe(false);
     expect(isFollowUp(long, false)).toBe(true);
   });
