@@ -15,7 +15,8 @@ describe("follow-up questions", () => {
     expect(
       isFollowUp("Of the surveyed Wuxi software makers, what fraction was privately owned?"),
     ).toBe(false);
-    const long = "How high did that shipyard stand in the ranking of the province's cargo-vessel builders?";
+    const long =
+      "How high did that shipyard stand in the ranking of the province's cargo-vessel builders?";
     expect(isFollowUp(long)).toBe(false);
     expect(isFollowUp(long, false)).toBe(true);
   });
