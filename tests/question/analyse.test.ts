@@ -119,7 +119,7 @@ describe("analyseQuestion", () => {
 
   it("does not require the names that only say where to look", () => {
     const a = analyse(
-      "How many berths did Wuxi have, according to the harbour survey of Fujian and Xiamen?",
+      "In Wuxi, how many berths were there, according to the dockyard study comparing Fujian with Xiamen?",
     );
     expect(a.entities.map((e) => e.name)).toEqual(["Wuxi"]);
     expect(a.words.map((w) => w.term)).toContain("fujian");

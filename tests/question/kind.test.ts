@@ -56,16 +56,16 @@ describe("quantityFocus", () => {
   it("is the measured noun phrase of a 'what was the …' question, without its owner", () => {
     expect(quantityFocus("What were the harbour's annual fees in 1931?")).toBe("annual fees");
     expect(quantityFocus("What yearly rent did the mill pay?")).toBe("yearly rent");
-    expect(quantityFocus("What was the average daily output of the fleet?")).toBe("daily output");
+    expect(quantityFocus("What was the mean daily output of the trawlers?")).toBe("daily output");
     // No measure named: a name question has no focus.
     expect(quantityFocus("What was the ferry called?")).toBe("");
   });
   it("leaves out names, ratios and shares that do not say what is counted", () => {
     expect(quantityFocus("How many Xiamen trawlers were in the fleet?")).toBe("trawlers");
     expect(quantityFocus("How many times bigger was the catch after 1990?")).toBe("");
-    expect(quantityFocus("The share fell from 42% to what share by 1975?")).toBe("");
+    expect(quantityFocus("Their part dropped from 31% to what share in 1968?")).toBe("");
     expect(quantityFocus("漁港裡多少比重的漁船是外地的？")).toBe("");
-    expect(quantityFocus("漁獲量比上一年下降了多少？")).toBe("");
+    expect(quantityFocus("碼頭的吞吐量比前一年少了多少？")).toBe("");
   });
   it("is what stands before 多少 when a unit or nothing follows it", () => {
     expect(quantityFocus("漁港 1931 年的漁獲總量是多少？")).toBe("漁獲總量");
