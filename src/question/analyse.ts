@@ -59,8 +59,9 @@ export function analyseQuestion(
 ): QuestionAnalysis {
   const question = respelled(asked, res.translator);
   const turns = history.map((t) => ({ ...t, content: t.content.slice(0, MAX_TURN_CHARS) }));
-  const named = () => findEntities(question, res.translator).length > 0;
-  const earlier = followUpContext(question, turns, turns.length ? named() : true);
+  // Whether the question names anything of its own is asked only when there is a conversation.
+  const named = !turns.length || findEntities(question, res.translator).length > 0;
+  const earlier = followUpContext(question, turns, named);
   const rewritten =
     earlier && res.translator ? substituteNames(question, earlier, res.translator.names) : null;
   // A follow-up may refer back to what the last answer named ("that firm", "why did it …").

@@ -1,15 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadState } from "../../src/cli/load-state.js";
-import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
-import { parseConfig } from "../../src/config.js";
 import type { ReadyState } from "../../src/http/state.js";
 import { shippedWeights } from "../../src/learn/shipped.js";
-import { buildIndex } from "../../src/store/build.js";
-import { createHashEmbedder } from "../fixtures/hash-embedder.js";
-import { writeCorpus } from "../fixtures/small-corpus.js";
+import { indexedCorpus } from "../fixtures/service.js";
 
 // Invented documents: the scheme's name is in the first, its launch date only in the second, and
 // the second never mentions what the question says of the scheme.
@@ -35,22 +28,11 @@ The harbour authority started a dredging programme in 1990, after the floods of 
 const QUESTION =
   "The canal towns history says a scheme that succeeded the Lantern Plan started a boom of small boat-building workshops. What was the scheme called, and in which year did it begin by the review of county programmes?";
 
-const embedder = createHashEmbedder();
 let root = "";
 let state: ReadyState;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "qa-bridge-"));
-  const corpusDir = join(root, "corpus");
-  const indexDir = join(root, "index", "current");
-  await writeCorpus(corpusDir, CORPUS);
-  const language = await loadLanguage(corpusDir, { lexicon: false });
-  await buildIndex({ corpusDir, indexDir, embedder, ...indexInputs(language) });
-  state = await loadState(
-    parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }),
-    embedder,
-    language,
-  );
+  ({ root, state } = await indexedCorpus(CORPUS));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,17 +1,11 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { loadState } from "../../src/cli/load-state.js";
-import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
-import { parseConfig } from "../../src/config.js";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locateEvidence, parseQuestionSet } from "../../src/eval/set.js";
 import { prepareQuestions, train } from "../../src/learn/train.js";
 import { neutralWeights, parseWeights } from "../../src/learn/weights.js";
 import type { ReadyState } from "../../src/http/state.js";
-import { buildIndex } from "../../src/store/build.js";
-import { createHashEmbedder } from "../fixtures/hash-embedder.js";
-import { ADDED_DOCUMENT, SMALL_CORPUS, writeCorpus } from "../fixtures/small-corpus.js";
+import { indexedCorpus } from "../fixtures/service.js";
+import { ADDED_DOCUMENT, SMALL_CORPUS } from "../fixtures/small-corpus.js";
 
 /** Labelled questions of our own about the small corpus, in the shared sets' format. */
 const LABELLED = [
@@ -94,22 +88,16 @@ const jsonl = LABELLED.map(([id, type, question, answer, quote]) =>
   }),
 ).join("\n");
 
+let root = "";
 let state: ReadyState;
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), "qa-train-"));
-  const corpusDir = join(dir, "corpus");
-  await writeCorpus(corpusDir, { ...SMALL_CORPUS, [ADDED_DOCUMENT.source]: ADDED_DOCUMENT.text });
-  const embedder = createHashEmbedder();
-  const indexDir = join(dir, "index", "current");
-  const language = await loadLanguage(corpusDir, { lexicon: false });
-  await buildIndex({ corpusDir, indexDir, embedder, ...indexInputs(language) });
-  state = await loadState(
-    parseConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }),
-    embedder,
-    language,
-    neutralWeights(),
-  );
+  const files = { ...SMALL_CORPUS, [ADDED_DOCUMENT.source]: ADDED_DOCUMENT.text };
+  ({ root, state } = await indexedCorpus(files, neutralWeights()));
 }, 60_000);
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
 
 describe("train", () => {
   it("fits weights the service accepts, and scores every labelled question out of fold", async () => {
