@@ -450,14 +450,27 @@ describe.skipIf(!canRunBrowser)(suiteTitle("embedding (Chromium, second origin)"
         url.startsWith(`${base}/widget`) ||
         Boolean(message?.includes(`${base}/`)),
     );
+    // Hold the site check back until the waiting notice has been seen: it is a status, not an alert.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${base}/api/site*`, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${stranger.origin}/`);
     await page.getByRole("button", { name: "Ask the sources" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await page.getByRole("status").textContent()).toBe("Connecting…");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    release();
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain(
       `${stranger.origin} is not on the list for site key "test-course"`,
     );
     expect(await page.locator("iframe").count()).toBe(0);
+    // The "Connecting…" notice was a status, not an alert, and the refusal replaced it.
+    expect(await page.getByRole("status").count()).toBe(0);
     await shot(page, "widget-refused");
 
     // Calling the API directly from this origin fails (403 without CORS headers), and so does framing.

@@ -85,10 +85,11 @@
   close.setAttribute("aria-label", T.close);
   let ready = null; // a promise for the panel's content, made on first open
 
-  function message(text) {
+  /** A paragraph for the panel: an alert for a refusal, a polite status while waiting. */
+  function message(text, role = "alert") {
     const p = document.createElement("p");
-    p.className = "message";
-    p.setAttribute("role", "alert");
+    p.className = role === "alert" ? "message" : "wait";
+    p.setAttribute("role", role);
     p.textContent = text;
     return p;
   }
@@ -120,8 +121,7 @@
     launch.setAttribute("aria-expanded", String(show));
     if (!show) return launch.focus();
     if (!ready) {
-      const wait = message(T.checking);
-      wait.className = "wait";
+      const wait = message(T.checking, "status");
       panel.append(wait);
       ready = content().then((node) => {
         wait.replaceWith(node);
