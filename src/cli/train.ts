@@ -6,7 +6,7 @@ import { answerMatches, formatMeanReport, formatReport, summarise } from "../eva
 import { DENSE_FEATURES } from "../retrieve/features.js";
 import { locateEvidence, parseQuestionSet } from "../eval/set.js";
 import { nearMisses } from "../learn/near-miss.js";
-import { shippedWeights } from "../learn/shipped.js";
+import { shippedWeightsCarriedOver } from "../learn/shipped.js";
 import { DEFAULT_TRAIN, prepareQuestions, train } from "../learn/train.js";
 import { neutralWeights, type Weights } from "../learn/weights.js";
 import { buildIfNeeded } from "./build-if-needed.js";
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   // Earlier turns of follow-ups are answered with the shipped weights while they fit the features.
   let start: Weights;
   try {
-    start = shippedWeights();
+    start = shippedWeightsCarriedOver();
   } catch (e) {
     log(`train: ${(e as Error).message.replace(/; run .*$/u, "")}; starting from neutral weights.`);
     start = neutralWeights();

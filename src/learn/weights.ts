@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ANSWERABLE_FEATURES } from "../answer/abstain.js";
 import { SENTENCE_FEATURES } from "../answer/features.js";
 import { PASSAGE_FEATURES } from "../retrieve/features.js";
-import { assertFeatures, LinearModelSchema } from "./linear.js";
+import { assertFeatures, LinearModelSchema, type LinearModel } from "./linear.js";
 
 /**
  * The fitted combination of the named features (written by `npm run train`): how passages are
@@ -81,5 +81,35 @@ export function neutralWeights(): Weights {
     abstain: { threshold: 0 },
     passagesRead: 8,
     secondRatio: 1,
+  };
+}
+
+/**
+ * Weights fitted on other features, carried over by feature name: a feature the code no longer
+ * computes is dropped, a new one gets weight 0. What training starts from when features were added
+ * or removed since the shipped weights were fitted (so earlier turns of follow-ups are still
+ * answered as the server answers them). Throws when the weights are invalid in any other way.
+ *
+ * @example
+ *   const start = carriedOverWeights(JSON.parse(text));
+ */
+export function carriedOverWeights(json: unknown): Weights {
+  const w = WeightsSchema.parse(json);
+  const carry = (m: LinearModel, names: readonly string[]): LinearModel => {
+    const at = names.map((n) => m.features.indexOf(n));
+    return {
+      features: [...names],
+      mean: at.map((i) => (i < 0 ? 0 : m.mean[i]!)),
+      scale: at.map((i) => (i < 0 ? 1 : m.scale[i]!)),
+      weights: at.map((i) => (i < 0 ? 0 : m.weights[i]!)),
+      bias: m.bias,
+    };
+  };
+  return {
+    ...w,
+    passage: carry(w.passage, PASSAGE_FEATURES),
+    sentence: carry(w.sentence, SENTENCE_FEATURES),
+    support: carry(w.support, SENTENCE_FEATURES),
+    answerable: carry(w.answerable, ANSWERABLE_FEATURES),
   };
 }

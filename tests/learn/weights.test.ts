@@ -3,7 +3,7 @@ import { ANSWERABLE_FEATURES, ANSWERABLE_SIGNS } from "../../src/answer/abstain.
 import { SENTENCE_FEATURES } from "../../src/answer/features.js";
 import { shippedWeights } from "../../src/learn/shipped.js";
 import { chooseThreshold } from "../../src/learn/train.js";
-import { neutralWeights, parseWeights } from "../../src/learn/weights.js";
+import { carriedOverWeights, neutralWeights, parseWeights } from "../../src/learn/weights.js";
 import { PASSAGE_FEATURES } from "../../src/retrieve/features.js";
 
 describe("fitted weights", () => {
@@ -27,6 +27,38 @@ describe("fitted weights", () => {
     expect(() => parseWeights(stale)).toThrow(/npm run train/u);
     expect(() => parseWeights({ version: 2 })).toThrow(/invalid/u);
     expect(parseWeights(w)).toEqual(w);
+  });
+  it("carry over to the current features by name, a new feature at weight 0 and a gone one dropped", () => {
+    const w = shippedWeights();
+    const [first, second, ...rest] = w.answerable.features.map((f, i) => ({
+      f,
+      mean: w.answerable.mean[i]!,
+      scale: w.answerable.scale[i]!,
+      weight: w.answerable.weights[i]!,
+    }));
+    // Fitted before the second feature existed, with one the code no longer computes, in another order.
+    const older = [...rest, { f: "retired", mean: 3, scale: 2, weight: 9 }, first!];
+    const json = {
+      ...w,
+      answerable: {
+        features: older.map((x) => x.f),
+        mean: older.map((x) => x.mean),
+        scale: older.map((x) => x.scale),
+        weights: older.map((x) => x.weight),
+        bias: w.answerable.bias,
+      },
+    };
+    expect(() => parseWeights(json)).toThrow(/npm run train/u);
+    const carried = carriedOverWeights(json);
+    expect(carried.answerable.features).toEqual([...ANSWERABLE_FEATURES]);
+    expect(carried.answerable.weights[0]).toBe(first!.weight);
+    expect(carried.answerable.mean[0]).toBe(first!.mean);
+    expect([carried.answerable.mean[1], carried.answerable.scale[1]]).toEqual([0, 1]);
+    expect(carried.answerable.weights[1]).toBe(0);
+    expect(carried.answerable.weights.slice(2)).toEqual(rest.map((x) => x.weight));
+    expect(carried.passage).toEqual(w.passage);
+    expect(parseWeights(carried)).toEqual(carried);
+    expect(second!.f).toBe(ANSWERABLE_FEATURES[1]);
   });
 });
 
