@@ -28,6 +28,7 @@ export const ANSWERABLE_FEATURES = [
   "best_focus_sentence",
   "measure_stated",
   "unmet_two",
+  "focus_bound",
 ] as const;
 
 /**
@@ -58,6 +59,7 @@ export const ANSWERABLE_SIGNS: Record<(typeof ANSWERABLE_FEATURES)[number], 1 | 
   best_focus_sentence: 1,
   measure_stated: 1,
   unmet_two: -1,
+  focus_bound: 1,
 };
 
 const at = (name: (typeof SENTENCE_FEATURES)[number]) => SENTENCE_FEATURES.indexOf(name);
@@ -113,6 +115,8 @@ export interface PassageStanding {
    * when the question names none).
    */
   focus: number;
+  /** The sentence states a figure next to what the question counts (true when it counts nothing). */
+  bound: boolean;
 }
 
 /**
@@ -134,7 +138,13 @@ export function answerabilityFeatures(
   const bestCandidate = candidates[best];
   const bestPassage = bestCandidate
     ? ctx.passage(bestCandidate)
-    : { entities: ctx.hasEntities ? 0 : 1, years: ctx.years, yearMissing: ctx.hasYears, focus: 0 };
+    : {
+        entities: ctx.hasEntities ? 0 : 1,
+        years: ctx.years,
+        yearMissing: ctx.hasYears,
+        focus: 0,
+        bound: false,
+      };
   const stated = bestCandidate?.sentence.years ?? [];
   const values: Record<(typeof ANSWERABLE_FEATURES)[number], number> = {
     support: ctx.support,
@@ -198,6 +208,8 @@ export function answerabilityFeatures(
       ? 1
       : 0,
     unmet_two: 0,
+    // The chosen sentence states a figure next to what is counted (1 when the question counts nothing).
+    focus_bound: bestPassage.bound ? 1 : 0,
   };
   // One unmet request is common in answerable questions (a paraphrase the sentence words
   // differently); two at once rarely are. A linear model cannot say so from the parts alone.

@@ -21,6 +21,7 @@ import {
   entityFound,
   unknownName,
   unknownShare,
+  figureBound,
 } from "../retrieve/match.js";
 import {
   interleave,
@@ -349,6 +350,7 @@ export function createQaService(deps: QaDeps) {
             years,
             yearMissing: years.length > 0 && !years.some((y) => statesYear(view.folded, y)),
             focus: facts.focus.length ? coverage(c.sentence, facts.focus, facts.focusIdf, true) : 1,
+            bound: !facts.focus.length || figureBound(c.sentence, facts.focus),
           };
           seen.set(c, found);
         }

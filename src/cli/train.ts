@@ -257,8 +257,8 @@ async function main(): Promise<void> {
     "",
     "## Fitted weights (standardised features)",
     "",
-    ...(["passage", "sentence"] as const).flatMap((k) => [
-      `### ${k === "passage" ? "Passage ranking" : "Answer sentence"}`,
+    ...(["passage", "sentence", "answerable"] as const).flatMap((k) => [
+      `### ${{ passage: "Passage ranking", sentence: "Answer sentence", answerable: "Answerability (the abstention model)" }[k]}`,
       "",
       "| feature | weight |",
       "|---|---|",

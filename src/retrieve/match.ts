@@ -1,6 +1,6 @@
 import type { Entity, QuestionWord } from "../question/types.js";
 import { memoize } from "../text/memo.js";
-import { tokenize } from "../text/tokens.js";
+import { englishKey, tokenize } from "../text/tokens.js";
 import { idf } from "./bm25.js";
 import { documentFrequency, type LexicalIndexData } from "./lexical-index.js";
 import type { TextView } from "./views.js";
@@ -372,4 +372,53 @@ export function unknownShare(
     if (unknownWord(w, lexical)) unknown += w.weight * idfs[i]!;
   });
   return total > 0 ? unknown / total : 0;
+}
+
+/** Words of a folded text with where they start: letters and digits, figures with their separators. */
+const TEXT_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.,%'-](?=[\p{L}\p{N}]))*/gu;
+/** Nearest a figure may stand before the counted noun, in English words ("3,000 skilled workers"). */
+const BOUND_WORDS = 4;
+/** Nearest a figure may stand before or after a Chinese form, in characters ("工人 2 萬名", "2 萬名工人"). */
+const BOUND_CHARS = 6;
+const DIGIT = /\p{N}/u;
+/** A year is when, not how many. */
+const YEAR_ONLY = /^(?:1[89]|20)\d\d$/u;
+const YEARS = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/gu;
+
+/**
+ * Whether a text states a figure next to one of the words that say what is counted: a number a few
+ * words before an English form ("employed 3,000 skilled workers"), or a few characters either side
+ * of a Chinese form. A sentence that names the counted thing and states a figure elsewhere counts
+ * something else.
+ *
+ * @example
+ *   figureBound(viewOf("The park employed 3,000 skilled workers."), focus) // → true
+ *   figureBound(viewOf("Workers came from 12 provinces."), focus)          // → false
+ */
+export function figureBound(view: TextView, words: readonly QuestionWord[]): boolean {
+  const folded = view.folded;
+  if (!DIGIT.test(folded)) return false;
+  const latin = new Set<string>();
+  const han: string[] = [];
+  for (const w of words)
+    for (const form of [w.term, ...w.alts]) {
+      if (!form) continue;
+      if (HAN.test(form)) han.push(form);
+      else if (!form.includes(" ")) latin.add(form);
+    }
+  if (latin.size) {
+    const tokens = [...folded.matchAll(TEXT_WORD)].map((m) => m[0]);
+    for (let i = 0; i < tokens.length; i++) {
+      const key = DIGIT.test(tokens[i]![0]!) ? null : englishKey(tokens[i]!);
+      if (!key || !latin.has(key)) continue;
+      for (let j = Math.max(0, i - BOUND_WORDS); j < i; j++)
+        if (DIGIT.test(tokens[j]![0]!) && !YEAR_ONLY.test(tokens[j]!)) return true;
+    }
+  }
+  for (const form of han)
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      const around = folded.slice(Math.max(0, at - BOUND_CHARS), at + form.length + BOUND_CHARS);
+      if (DIGIT.test(around.replace(form, " ").replace(YEARS, " "))) return true;
+    }
+  return false;
 }

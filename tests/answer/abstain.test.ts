@@ -12,7 +12,7 @@ const context = (over: Partial<AnswerabilityContext>): AnswerabilityContext => (
   hasYears: false,
   support: 0.5,
   years: [],
-  passage: () => ({ entities: 1, years: [], yearMissing: false, focus: 1 }),
+  passage: () => ({ entities: 1, years: [], yearMissing: false, focus: 1, bound: true }),
   ...over,
 });
 const feature = (x: number[], name: (typeof ANSWERABLE_FEATURES)[number]) =>

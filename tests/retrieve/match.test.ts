@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  figureBound,
   containsNumber,
   coverage,
   coverages,
@@ -67,5 +68,23 @@ describe("matching question words in a text", () => {
     expect(containsNumber("in 19980", "1998")).toBe(false);
     expect(containsNumber("grew 2.5 times", "2")).toBe(false);
     expect(containsNumber("grew 2.5 times", "2.5")).toBe(true);
+  });
+});
+
+describe("figureBound", () => {
+  const trawlers = [{ term: "trawler", alts: ["拖网渔船"], weight: 1 }];
+  it("finds a figure a few words before the counted noun, or beside its Chinese form", () => {
+    expect(figureBound(viewOf("By then the harbour kept 240 deep-sea trawlers."), trawlers)).toBe(
+      true,
+    );
+    expect(figureBound(viewOf("港內停泊拖網漁船約 240 艘。"), trawlers)).toBe(true);
+  });
+  it("does not take a figure about something else, or a year, for the count", () => {
+    expect(figureBound(viewOf("Trawlers from the harbour fished 12 grounds."), trawlers)).toBe(
+      false,
+    );
+    expect(figureBound(viewOf("In 1998 trawlers left the harbour."), trawlers)).toBe(false);
+    expect(figureBound(viewOf("1998 年拖網漁船陸續離港。"), trawlers)).toBe(false);
+    expect(figureBound(viewOf("The harbour kept its trawlers."), trawlers)).toBe(false);
   });
 });
