@@ -3,7 +3,7 @@ import { memoize } from "../text/memo.js";
 import { englishKey, tokenize } from "../text/tokens.js";
 import { idf } from "./bm25.js";
 import { documentFrequency, type LexicalIndexData } from "./lexical-index.js";
-import type { TextView } from "./views.js";
+import { YEAR, type TextView } from "./views.js";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -382,8 +382,7 @@ const BOUND_WORDS = 4;
 const BOUND_CHARS = 6;
 const DIGIT = /\p{N}/u;
 /** A year is when, not how many. */
-const YEAR_ONLY = /^(?:1[89]|20)\d\d$/u;
-const YEARS = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/gu;
+const YEAR_ONLY = new RegExp(`^${YEAR.source}$`, "u");
 
 /**
  * Whether a text states a figure next to one of the words that say what is counted: a number a few
@@ -398,14 +397,9 @@ const YEARS = /(?<!\d)(?:1[89]|20)\d\d(?!\d)/gu;
 export function figureBound(view: TextView, words: readonly QuestionWord[]): boolean {
   const folded = view.folded;
   if (!DIGIT.test(folded)) return false;
-  const latin = new Set<string>();
-  const han: string[] = [];
-  for (const w of words)
-    for (const form of [w.term, ...w.alts]) {
-      if (!form) continue;
-      if (HAN.test(form)) han.push(form);
-      else if (!form.includes(" ")) latin.add(form);
-    }
+  const compiled = compiledWords(words);
+  const latin = new Set(compiled.flatMap((w) => (w.termToken ? [w.term, ...w.tokens] : w.tokens)));
+  const han = compiled.flatMap((w) => (w.termHan ? [w.term, ...w.han] : w.han));
   if (latin.size) {
     const tokens = [...folded.matchAll(TEXT_WORD)].map((m) => m[0]);
     for (let i = 0; i < tokens.length; i++) {
@@ -418,7 +412,7 @@ export function figureBound(view: TextView, words: readonly QuestionWord[]): boo
   for (const form of han)
     for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
       const around = folded.slice(Math.max(0, at - BOUND_CHARS), at + form.length + BOUND_CHARS);
-      if (DIGIT.test(around.replace(form, " ").replace(YEARS, " "))) return true;
+      if (DIGIT.test(around.replace(form, " ").replace(YEAR, " "))) return true;
     }
   return false;
 }

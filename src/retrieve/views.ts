@@ -41,7 +41,8 @@ const FIGURE = /(?<![\p{Script=Latin}\d.,])\d+(?:[.,]\d+)*/gu;
 /** Numbers written as English words ("eleven firms", "four hundred", "a dozen"). */
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|double|triple)s?\b/giu;
-const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/gu;
+/** A four-digit year standing alone (not part of a longer number). */
+export const YEAR = /(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/gu;
 
 /**
  * Text with parenthetical references blanked: their years date sources, not facts.
