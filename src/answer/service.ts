@@ -167,7 +167,11 @@ export function createQaService(deps: QaDeps) {
     return v;
   };
   const analyse = (question: string, history: readonly Turn[] = []) =>
-    analyseQuestion(question, history, { translator: deps.translator, sources });
+    analyseQuestion(question, history, {
+      translator: deps.translator,
+      sources,
+      unusedName: (forms) => unknownName(forms, deps.index.lexical),
+    });
 
   async function stage(analysis: QuestionAnalysis, dense: boolean): Promise<Stage> {
     const facts = questionFacts(analysis, deps.index.lexical);

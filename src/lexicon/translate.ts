@@ -4,7 +4,9 @@ import { compileGazetteer, type Gazetteer } from "./names.js";
 import { buildReverseIndex } from "./reverse-index.js";
 import { translateToChinese } from "./to-chinese.js";
 import { translateToEnglish } from "./to-english.js";
-import type { Cedict, DictWord, Lexicon } from "./types.js";
+import { segmentChinese } from "./segment.js";
+import { toSimplified } from "../text/fold.js";
+import type { Cedict, DictWord, Lexicon, ProperNoun } from "./types.js";
 
 /** What a lexicon reads of the corpus knowledge. */
 export type LexiconKnowledge = Pick<CorpusKnowledge, "gazetteer" | "dictionary">;
@@ -32,7 +34,30 @@ export function createLexicon(
     gloss: (chineseText) => glossChinese(chineseText, { dict, names }),
     names: (text) => names.find(text),
     spelling: (word) => names.spelling(word),
+    properNouns: (chineseText) => properNouns(chineseText, dict, names),
   };
+}
+
+/**
+ * The words of Chinese text whose every dictionary sense is a proper noun, outside gazetteer
+ * names: a name the corpus may never mention (以色列 → "Israel").
+ *
+ * @example
+ *   properNouns("以色列的出口", parseCedict("以色列 以色列 [Yi3 se4 lie4] /Israel/"), names)
+ *   // → [{ word: "以色列", english: ["Israel"] }]
+ */
+function properNouns(chineseText: string, dict: Cedict, names: Gazetteer): ProperNoun[] {
+  const simplified = toSimplified(chineseText);
+  const named = names.find(simplified).flatMap((n) => n.variants.map(toSimplified));
+  const out = new Map<string, ProperNoun>();
+  for (const t of segmentChinese(simplified, (w) => dict.words.has(w), dict.maxWordLength)) {
+    const entry = dict.words.get(t.text);
+    if (t.kind !== "word" || t.text.length < 2 || !entry?.glosses.length) continue;
+    if (entry.properMask !== (1 << entry.glosses.length) - 1) continue;
+    if (named.some((form) => form.includes(t.text))) continue;
+    out.set(t.text, { word: t.text, english: entry.glosses });
+  }
+  return [...out.values()];
 }
 
 /**

@@ -58,6 +58,18 @@ export interface Lexicon {
   names(text: string): FoundName[];
   /** The gazetteer's spelling of a name misspelt by one letter ("Shenzen" → "Shenzhen"), or null. */
   spelling(word: string): string | null;
+  /**
+   * Words of Chinese text that the dictionary knows only as proper nouns (every sense's pinyin
+   * capitalised: 以色列 "Israel"), with their English names; gazetteer names are left to `names`.
+   */
+  properNouns(chineseText: string): ProperNoun[];
+}
+
+/** A dictionary word read as a name, with the English the dictionary gives it. */
+export interface ProperNoun {
+  /** Simplified form. */
+  readonly word: string;
+  readonly english: readonly string[];
 }
 
 /** A gazetteer name found in a text. */
@@ -79,4 +91,6 @@ export interface Translator {
   names(text: string): Array<{ name: string; variants: readonly string[] }>;
   /** The gazetteer's spelling of a name misspelt by one letter ("Shenzen" → "Shenzhen"), or null. */
   spelling?(word: string): string | null;
+  /** Words of Chinese text the dictionary knows only as proper nouns, with their English names. */
+  properNouns?(chineseText: string): ProperNoun[];
 }

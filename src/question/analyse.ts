@@ -15,6 +15,8 @@ import { contentWordsWithAlts } from "./words.js";
 export interface AnalysisResources {
   translator: Translator | null;
   sources?: SourceIndex;
+  /** Whether the corpus never uses any of a name's forms (names the dictionary alone knows count then). */
+  unusedName?: (forms: readonly string[]) => boolean;
 }
 
 /**
@@ -111,8 +113,11 @@ export function analyseQuestion(
   // Names in an attribution clause ("…, according to the harbour survey of A and B") say where to look; they are not
   // names the answer must speak of either.
   const attribution = ATTRIBUTION.exec(own)?.[0] ?? "";
-  let entities = findEntities(own.replace(attribution, " "), res.translator).filter(topical);
-  if (!entities.length && context) entities = findEntities(context, res.translator).filter(topical);
+  let entities = findEntities(own.replace(attribution, " "), res.translator, res.unusedName).filter(
+    topical,
+  );
+  if (!entities.length && context)
+    entities = findEntities(context, res.translator, res.unusedName).filter(topical);
   const sources = res.sources ? pointedSources(`${context} ${question}`, res.sources) : [];
   const words = new Map<string, QuestionWord>();
   const put = (source: string, weight: number) => {

@@ -10,13 +10,18 @@ const QUOTED =
 /**
  * The names a question mentions: gazetteer places and organisations (every spelling and script),
  * runs of capitalised words that are not sentence-initial, Latin words inside a Chinese question,
- * and quoted phrases.
+ * words of a Chinese question the dictionary knows only as proper nouns (with `unusedName`, only
+ * those it says the corpus never uses), and quoted phrases.
  *
  * @example
  *   findEntities("Which firm did Kunshan win from Taipei?", translator).map((e) => e.name)
  *   // → ["Kunshan", "Taipei"]
  */
-export function findEntities(text: string, translator: Translator | null): Entity[] {
+export function findEntities(
+  text: string,
+  translator: Translator | null,
+  unusedName?: (forms: readonly string[]) => boolean,
+): Entity[] {
   const out = new Map<string, Entity>();
   let rest = text;
   for (const n of translator?.names(text) ?? []) {
@@ -46,6 +51,14 @@ export function findEntities(text: string, translator: Translator | null): Entit
   if (/\p{Script=Han}/u.test(rest)) {
     for (const m of rest.matchAll(/[A-Za-z][A-Za-z0-9&.-]*[A-Za-z0-9]/gu))
       if (!QUESTION_STOP_WORDS.has(m[0].toLowerCase())) add(m[0]);
+    for (const p of translator?.properNouns?.(rest) ?? []) {
+      const key = matchForm(p.word);
+      const forms = [...new Set([key, ...p.english.map((e) => matchForm(e))])];
+      // A part of a name already found (彼得 of 「熊彼得」) is not a name of its own; one the corpus
+      // uses reads as a word like any other.
+      if (![...out.keys()].some((k) => k.includes(key)) && (unusedName?.(forms) ?? true))
+        out.set(key, { name: p.word, forms, known: false });
+    }
   }
   for (const run of capitalisedRuns(rest)) add(run);
   return [...out.values()];

@@ -65,5 +65,6 @@ export function makeTranslator(lexicon: Lexicon, chineseTexts: Iterable<string> 
     romanised: (word) => [...vocabulary.byPinyin(word)],
     names: (text) => lexicon.names(text),
     spelling: (word) => lexicon.spelling(word),
+    properNouns: (zh) => lexicon.properNouns(zh),
   };
 }

@@ -141,3 +141,26 @@ describe("gloss", () => {
     expect(toSimplified(english)).not.toMatch(/[\u4e00-\u9fff]{3}/);
   });
 });
+
+describe("lexicon.properNouns", () => {
+  const own = createLexicon(
+    parseCedict(
+      [
+        "冰島 冰岛 [Bing1 dao3] /Iceland/",
+        "地熱 地热 [di4 re4] /geothermal heat/",
+        "嘉義 嘉义 [Jia1 yi4] /Chiayi/",
+        "長城 长城 [Chang2 cheng2] /the Great Wall/",
+        "長城 长城 [chang2 cheng2] /great wall/",
+      ].join("\n"),
+    ),
+    { gazetteer: [{ en: ["Chiayi"], zh: ["嘉義"] }] },
+  );
+
+  it("reads words whose every sense is a proper noun, with their English", () => {
+    expect(own.properNouns("冰島的地熱")).toEqual([{ word: "冰岛", english: ["Iceland"] }]);
+  });
+
+  it("leaves gazetteer names to names(), and words that also have a common sense", () => {
+    expect(own.properNouns("嘉義的長城")).toEqual([]);
+  });
+});

@@ -167,4 +167,19 @@ describe("misspelt names", () => {
     expect(a.text).toBe("How busy was the Xiamen port in 1995?");
     expect(a.entities.map((e) => e.name)).toEqual(["Xiamen"]);
   });
+
+  it("names a word the dictionary knows only as a proper noun when the corpus never uses it", () => {
+    const withProper: Translator = {
+      ...translator,
+      properNouns: (zh) => (zh.includes("冰島") ? [{ word: "冰岛", english: ["Iceland"] }] : []),
+    };
+    const read = (unused: boolean) =>
+      analyseQuestion("冰島的港口有多少個？", [], {
+        translator: withProper,
+        unusedName: () => unused,
+      }).entities;
+    expect(read(true)).toEqual([{ name: "冰岛", forms: ["冰岛", "iceland"], known: false }]);
+    // One the corpus uses is a word like any other: it must not hold answers to its spelling.
+    expect(read(false)).toEqual([]);
+  });
 });
