@@ -149,15 +149,15 @@ function findIn(
         hanSpans.push({ start: at, end: at + form.length, name });
       }
     }
-    spans.push(
-      ...hanSpans.filter(
-        (s) =>
-          !hanSpans.some(
-            (o) =>
-              o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start,
-          ),
-      ),
-    );
+    // Forward longest match: a form that starts inside a name already found is not there (北大
+    // "Peking University" is not in 台北大概, "Taipei, roughly"), nor is one inside a longer name.
+    hanSpans.sort((a, b) => a.start - b.start || b.end - a.end);
+    let end = 0;
+    for (const s of hanSpans) {
+      if (s.start < end) continue;
+      spans.push(s);
+      end = s.end;
+    }
   }
   const seen = new Set<Compiled>();
   const found: FoundName[] = [];

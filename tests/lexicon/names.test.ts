@@ -97,6 +97,19 @@ describe("a gazetteer of another corpus", () => {
     expect(CORPUS_NAMES.find("Tainan")).toEqual([]);
   });
 
+  it("reads Chinese names left to right, longest first: a form starting inside one found is not there", () => {
+    const overlapping = compileGazetteer([
+      { en: ["Tainan"], zh: ["台南"] },
+      { en: ["Nankai University"], zh: ["南開", "南开"] },
+    ]);
+    // 台南|開始 ("Tainan … starts"): 南開 straddles the two words.
+    expect(overlapping.find("台南開始").map((n) => n.name)).toEqual(["Tainan"]);
+    expect(overlapping.find("南開在台南").map((n) => n.name)).toEqual([
+      "Nankai University",
+      "Tainan",
+    ]);
+  });
+
   it("is empty without entries, and finds nothing", () => {
     const none = compileGazetteer([]);
     expect(none.find("Beijing, 北京, anything")).toEqual([]);

@@ -4,11 +4,11 @@ import { shippedWeights } from "../../src/learn/shipped.js";
 import type { Weights } from "../../src/learn/weights.js";
 import { DENSE_FEATURES } from "../../src/retrieve/features.js";
 import { checkQueryEmbedder } from "../../src/serve/embedder.js";
-import type { Manifest } from "../../src/store/types.js";
+import { SCHEMA_VERSION, type Manifest } from "../../src/store/types.js";
 import { createHashEmbedder } from "../fixtures/hash-embedder.js";
 
 const manifest = (id: string, dimension: number): Manifest => ({
-  schemaVersion: 8,
+  schemaVersion: SCHEMA_VERSION,
   builtAt: "2026-11-30T00:00:00.000Z",
   buildSeconds: 1,
   embedder: { id, dimension, multilingual: false },
