@@ -32,12 +32,22 @@ interface Builder {
 
 /** The entry of a headword known without its glosses (see {@link parseDictionary}). */
 const GLOSSLESS: DictWord = { glosses: [], properMask: 0, qualifiedMask: 0 };
+const GLOSSLESS_NAME: DictWord = { ...GLOSSLESS, name: true };
+
+/** Whether every sense of a dictionary word is a proper noun (capitalised pinyin). */
+export const properOnly = (entry: DictWord | undefined): boolean =>
+  entry !== undefined &&
+  entry.glosses.length > 0 &&
+  entry.properMask === (1 << entry.glosses.length) - 1;
+
+/** Marks a glossless headword the dictionary knows only as a proper noun ("比亚迪\tname"). */
+export const NAME_MARK = "\tname";
 
 /**
  * CC-CEDICT text with a corpus's dictionary supplement (`knowledge/dictionary.json`) appended,
  * parsed: the supplement's senses follow CC-CEDICT's own for a word both have. `headwords` (one a
  * line) are further words known without glosses — those a pruned dictionary left out — so that
- * segmentation still finds them.
+ * segmentation still finds them; those marked with {@link NAME_MARK} are known as proper nouns.
  *
  * @example
  *   parseDictionary(cedictText, knowledge.dictionary).words.get("外资")?.glosses
@@ -52,8 +62,11 @@ export function parseDictionary(
   const dict = parseCedict(`${cedictText}\n${supplementLines(supplement)}`);
   if (!headwords) return dict;
   const words = new Map(dict.words);
-  for (const word of headwords.split("\n"))
-    if (word && !words.has(word)) words.set(word, GLOSSLESS);
+  for (const line of headwords.split("\n")) {
+    const name = line.endsWith(NAME_MARK);
+    const word = name ? line.slice(0, -NAME_MARK.length) : line;
+    if (word && !words.has(word)) words.set(word, name ? GLOSSLESS_NAME : GLOSSLESS);
+  }
   return { ...dict, words };
 }
 

@@ -1,6 +1,6 @@
 import { keyStems } from "../text/english.js";
 import { isHan, toSimplified } from "../text/fold.js";
-import { parseCedict } from "./cedict.js";
+import { NAME_MARK, parseCedict, properOnly } from "./cedict.js";
 import { cleanGloss } from "./clean-gloss.js";
 
 /** What {@link pruneCedict} kept. */
@@ -74,9 +74,12 @@ export function pruneCedict(cedictText: string, texts: Iterable<string>): Pruned
   }
   const kept = entries.filter((e) => wanted.has(e.word)).map((e) => e.line);
   const others = new Set(entries.filter((e) => !wanted.has(e.word)).map((e) => e.word));
+  // A word the dictionary knows only as a proper noun keeps that much: a question naming it names
+  // something the corpus never mentions (比亚迪, BYD).
+  const listed = [...others].map((w) => (properOnly(parsed.get(w)) ? `${w}${NAME_MARK}` : w));
   return {
     text: [...header, ...kept].join("\n"),
-    headwords: [...others].join("\n"),
+    headwords: listed.join("\n"),
     kept: kept.length,
     of: entries.length,
   };

@@ -1,4 +1,5 @@
 import type { CorpusKnowledge } from "../knowledge/types.js";
+import { properOnly } from "./cedict.js";
 import { glossChinese } from "./gloss.js";
 import { compileGazetteer, type Gazetteer } from "./names.js";
 import { buildReverseIndex } from "./reverse-index.js";
@@ -52,10 +53,9 @@ function properNouns(chineseText: string, dict: Cedict, names: Gazetteer): Prope
   const out = new Map<string, ProperNoun>();
   for (const t of segmentChinese(simplified, (w) => dict.words.has(w), dict.maxWordLength)) {
     const entry = dict.words.get(t.text);
-    if (t.kind !== "word" || t.text.length < 2 || !entry?.glosses.length) continue;
-    if (entry.properMask !== (1 << entry.glosses.length) - 1) continue;
+    if (t.kind !== "word" || t.text.length < 2 || !(entry?.name || properOnly(entry))) continue;
     if (named.some((form) => form.includes(t.text))) continue;
-    out.set(t.text, { word: t.text, english: entry.glosses });
+    out.set(t.text, { word: t.text, english: entry!.glosses });
   }
   return [...out.values()];
 }

@@ -10,6 +10,8 @@ export interface DictWord {
   readonly properMask: number;
   /** Bit i is set when glosses[i] had a note narrowing its sense ("private (army rank)"). */
   readonly qualifiedMask: number;
+  /** Known without glosses, as a proper noun only (a name a pruned dictionary left out). */
+  readonly name?: boolean;
 }
 
 /** The parsed dictionary (CC-CEDICT plus the corpus's domain supplement). */

@@ -39,6 +39,14 @@ describe("pruneCedict", () => {
     expect(headwords.split("\n")).toEqual(["外资", "外赀", "稻米", "资本", "台风", "橄榄球"]);
   });
 
+  it("marks the headwords it leaves out that the dictionary knows only as proper nouns", () => {
+    const { headwords } = pruneCedict(
+      `${SAMPLE}\n冰島 冰岛 [Bing1 dao3] /Iceland/\n長城 长城 [Chang2 cheng2] /the Great Wall/\n長城 长城 [chang2 cheng2] /great wall/`,
+      ["園區"],
+    );
+    expect(headwords.split("\n").slice(-3)).toEqual(["橄榄球", "冰岛\tname", "长城"]);
+  });
+
   it("keeps words whose gloss is made of words an English text contains", () => {
     const { text } = pruneCedict(SAMPLE, ["Venture capital flowed into the parks."]);
     // 资本 ("capital") and 园区 ("park") can lead a Chinese question to this text; rugby and rice cannot.
@@ -95,6 +103,14 @@ describe("the pruned dictionary of the project's corpus", () => {
     expect(full.toChinese("Roh Moo-hyun")).toContain("卢武铉");
     expect(pruned.toChinese("Roh Moo-hyun")).toContain("卢武铉");
     expect(pruned.toEnglish("福田區")).toEqual(full.toEnglish("福田區"));
+  });
+
+  it("knows the names it left out as proper nouns, as the whole dictionary does", () => {
+    // Neither document mentions Iceland or Helsinki, in either language.
+    const question = "冰島和赫爾辛基有多少家公司？";
+    expect(withHeadwords.properNouns(question).map((p) => p.word)).toEqual(["冰岛", "赫尔辛基"]);
+    expect(full.properNouns(question).map((p) => p.word)).toEqual(["冰岛", "赫尔辛基"]);
+    expect(withHeadwords.properNouns("天津的外資")).toEqual([]);
   });
 
   it("still translates a Chinese question's words into the English the corpus uses", () => {
