@@ -150,7 +150,7 @@ function findIn(
       }
     }
     // Forward longest match: a form that starts inside a name already found is not there (北大
-    // "Peking University" is not in 台北大概, "Taipei, roughly"), nor is one inside a longer name.
+    // "Peking University" is not in 台北大橋, Taipei Bridge), nor is one inside a longer name.
     hanSpans.sort((a, b) => a.start - b.start || b.end - a.end);
     let end = 0;
     for (const s of hanSpans) {
