@@ -25,8 +25,8 @@ export function isFollowUp(question: string, named = true): boolean {
   const han = q.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (ELLIPTICAL_START.test(q) || ELLIPTICAL_END.test(q)) return true;
   if (han ? han <= 8 : words <= 4) return true;
-  // A question that refers back and names nothing of its own ("Where did that shipyard stand among
-  // the province's builders?") is about what came before, however long it is.
+  // A question that refers back and names nothing of its own ("Why were those workshops still losing
+  // money a decade after they opened?") is about what came before, however long it is.
   return BACK_REFERENCE.test(q) && (!named || (han ? han <= 16 : words <= 9));
 }
 

@@ -103,15 +103,15 @@ describe("analyseQuestion", () => {
     const history = [
       {
         role: "user" as const,
-        content: "Which shipyard did Xiamen lure away from Fujian's capital?",
+        content: "Which textile mill closed its looms in Wuxi during 1998?",
       },
-      { role: "assistant" as const, content: "Xiamen won over Haixing Shipbuilding [1]." },
+      { role: "assistant" as const, content: "It was the Hengfeng Cotton Mill [1]." },
     ];
-    const long = "How many ocean-going vessels had that yard delivered before the move?";
+    const long = "How many weavers had that mill employed before it shut down for good?";
     expect(analyse(long, history).followUp).toBe("continues");
-    expect(analyse(long, history).context).toContain("Haixing Shipbuilding");
+    expect(analyse(long, history).context).toContain("Hengfeng Cotton Mill");
     // Long, referring back, but naming a place of its own: a question in its own right.
-    const own = "How many ocean-going vessels had that yard in Wuxi delivered before the move?";
+    const own = "How many weavers had that mill in Fujian employed before it shut down for good?";
     expect(analyse(own, history).followUp).toBe("none");
     // Without a conversation there is nothing to continue.
     expect(analyse(long).followUp).toBe("none");
