@@ -14,8 +14,12 @@ import {
 import { TwinBuilder } from "./twin-builder.js";
 import type { Block, BlockKind, MappedText, SectionRef } from "./types.js";
 
+/**
+ * A line of a reference list: an author first ("Harvey, D."), or a year of publication ("1985.",
+ * "(2001a),"), which a decade ("the 1990s.") is not.
+ */
 const REFERENCE_LINE =
-  /^\p{Lu}[\p{L}'’-]+,?\s+(\p{Lu}\.|\p{Lu}[\p{L}-]+[,.])|\(?(19|20)\d\d[a-z]?\)?[.,]/u;
+  /^\p{Lu}[\p{L}'’-]+,?\s+(\p{Lu}\.|\p{Lu}[\p{L}-]+[,.])|\(?(19|20)\d\d(?!s\b)[a-z]?\)?[.,]/u;
 const FOOTNOTE_START = /^\d{1,2}\s+\p{Lu}/u;
 
 interface OpenSection {

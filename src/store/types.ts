@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or chunking changes, so old indexes are rebuilt. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export const ManifestSchema = z.object({
   schemaVersion: z.number(),

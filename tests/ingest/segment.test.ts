@@ -74,6 +74,23 @@ describe("segmentDocument", () => {
     expect(blocks[0]!.section?.number).toBe("一");
   });
 
+  it("reads prose that speaks of decades as prose, not as a reference list", () => {
+    const raw = [
+      "## Growers",
+      "",
+      "The first growers came from the coast in the 1970s.",
+      "Most had farmed rice before the 1960s.",
+      "",
+      "Hsu, M. (1998) Orchids of the plain. Tainan.",
+      "Lo, K. (2003a) Cut flowers. Taipei.",
+    ].join("\n");
+    expect(segmentDocument(raw).blocks.map((b) => b.kind)).toEqual([
+      "heading",
+      "paragraph",
+      "references",
+    ]);
+  });
+
   it("maps every normalized character of a real document back inside the raw file", () => {
     const raw = corpus("bohai-rim-science-parks-report.txt");
     const { normalized } = segmentDocument(raw);
