@@ -38,6 +38,7 @@ import type { Table } from "../tables/types.js";
 import type { TableVocabulary } from "../tables/vocabulary.js";
 import { matchForm } from "../text/fold.js";
 import {
+  ANSWERABLE_FEATURES,
   answerability,
   answerabilityFeatures,
   type AnswerabilityContext,
@@ -113,6 +114,8 @@ export interface Staged {
   parts: Stage[];
   bridges: Stage[];
   history: readonly Turn[];
+  /** The question's other readings (a follow-up swapping one of several names), each staged. */
+  readings: Staged[];
 }
 
 /** What `ask` returns: the answer, the passages shown, and the fitted probability that it answers. */
@@ -132,6 +135,8 @@ export const usesDense = (weights: Weights): boolean =>
 
 /** Passages shown with an answer, at least. */
 const MIN_PASSAGES = 5;
+/** Where the support of an answer's best sentence sits among its answerability features. */
+const SUPPORT = ANSWERABLE_FEATURES.indexOf("support");
 
 /**
  * The question-answering pipeline: question analysis → candidate passages with named features →
@@ -166,12 +171,17 @@ export function createQaService(deps: QaDeps) {
     }
     return v;
   };
-  const analyse = (question: string, history: readonly Turn[] = []) =>
-    analyseQuestion(question, history, {
-      translator: deps.translator,
-      sources,
-      unusedName: (forms) => unknownName(forms, deps.index.lexical),
-    });
+  const analyse = (question: string, history: readonly Turn[] = [], reading = 0) =>
+    analyseQuestion(
+      question,
+      history,
+      {
+        translator: deps.translator,
+        sources,
+        unusedName: (forms) => unknownName(forms, deps.index.lexical),
+      },
+      reading,
+    );
 
   async function stage(analysis: QuestionAnalysis, dense: boolean): Promise<Stage> {
     const facts = questionFacts(analysis, deps.index.lexical);
@@ -186,11 +196,15 @@ export function createQaService(deps: QaDeps) {
     question: string,
     history: readonly Turn[] = [],
     dense = true,
+    reading = 0,
   ): Promise<Staged> {
-    const analysis = analyse(question, history);
+    const analysis = analyse(question, history, reading);
     const parts = analysis.parts.length >= 2 ? analysis.parts.map((p) => analyse(p, history)) : [];
     const [whole, ...rest] = await Promise.all([analysis, ...parts].map((a) => stage(a, dense)));
-    return { whole: whole!, parts: rest, bridges: [], history };
+    const readings = await Promise.all(
+      analysis.readings.map((_, i) => prepare(question, history, dense, i + 1)),
+    );
+    return { whole: whole!, parts: rest, bridges: [], history, readings };
   }
 
   /**
@@ -296,8 +310,21 @@ export function createQaService(deps: QaDeps) {
     return { answer: cell.answer, abstained: false, citations, passages, table: cell.table };
   }
 
-  /** Answers a prepared question with the given weights. */
+  /**
+   * Answers a prepared question with the given weights; of a follow-up's readings, the one whose
+   * best sentence the fitted support model finds likeliest to answer (a table cell first).
+   */
   function answerStaged(staged: Staged, k: number, weights: Weights): AskResult {
+    const first = answerReading(staged, k, weights);
+    if (!staged.readings.length) return first;
+    const supportOf = (r: AskResult) =>
+      r.features.length ? r.features[SUPPORT]! : r.table ? 1 : 0;
+    return staged.readings
+      .map((r) => answerReading(r, k, weights))
+      .reduce((best, r) => (supportOf(r) > supportOf(best) ? r : best), first);
+  }
+
+  function answerReading(staged: Staged, k: number, weights: Weights): AskResult {
     const ranked = rank(staged, weights);
     const hits = ranked.merged;
     const table = fromTable(staged.whole.analysis, hits, k);

@@ -3,7 +3,7 @@ import type { Translator } from "../lexicon/types.js";
 import { scriptNeutral, scriptOf } from "../text/fold.js";
 import { matchForm } from "../text/fold.js";
 import { findEntities } from "./entities.js";
-import { followUpContext, lastAnswer, substituteNames, type Turn } from "./followup.js";
+import { followUpContext, lastAnswer, substitutionReadings, type Turn } from "./followup.js";
 import { answerKind, comparison, quantityFocus } from "./kind.js";
 import { splitQuestion } from "./parts.js";
 import { pointedSources, type SourceIndex } from "./sources.js";
@@ -48,7 +48,8 @@ const YEAR = /(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)(?!s|年代)/gu;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 
 /**
- * Reads a question, with the conversation before it, into one typed analysis.
+ * Reads a question, with the conversation before it, into one typed analysis. A follow-up that
+ * may be read several ways is read the likeliest way unless `reading` asks for another of them.
  *
  * @example
  *   const a = analyseQuestion("And in Dongguan?", [{ role: "user", content: "What share of Shenzhen's firms export?" }], res);
@@ -58,14 +59,19 @@ export function analyseQuestion(
   asked: string,
   history: readonly Turn[],
   res: AnalysisResources,
+  reading = 0,
 ): QuestionAnalysis {
   const question = respelled(asked, res.translator);
   const turns = history.map((t) => ({ ...t, content: t.content.slice(0, MAX_TURN_CHARS) }));
   // Whether the question names anything of its own is asked only when there is a conversation.
   const named = !turns.length || findEntities(question, res.translator).length > 0;
   const earlier = followUpContext(question, turns, named);
-  const rewritten =
-    earlier && res.translator ? substituteNames(question, earlier, res.translator.names) : null;
+  // A follow-up with several readings is analysed in the one asked for (`reading`, 0 the likeliest);
+  // the likeliest lists the others.
+  const all =
+    earlier && res.translator ? substitutionReadings(question, earlier, res.translator.names) : [];
+  const rewritten = all[reading] ?? null;
+  const readings = reading === 0 ? all.slice(1) : [];
   // A follow-up may refer back to what the last answer named ("that firm", "why did it …").
   const referred =
     earlier && !rewritten
@@ -116,8 +122,15 @@ export function analyseQuestion(
   let entities = findEntities(own.replace(attribution, " "), res.translator, res.unusedName).filter(
     topical,
   );
-  if (!entities.length && context)
-    entities = findEntities(context, res.translator, res.unusedName).filter(topical);
+  // The earlier question and each name the last answer gave are read apart: a Chinese name beside
+  // an English question would otherwise make every Latin word of it read as a name.
+  if (!entities.length && context) {
+    const found = new Map<string, Entity>();
+    for (const piece of [earlier, ...referred])
+      for (const e of findEntities(piece, res.translator, res.unusedName))
+        if (topical(e) && !found.has(matchForm(e.name))) found.set(matchForm(e.name), e);
+    entities = [...found.values()];
+  }
   const sources = res.sources ? pointedSources(`${context} ${question}`, res.sources) : [];
   const words = new Map<string, QuestionWord>();
   const put = (source: string, weight: number) => {
@@ -135,6 +148,7 @@ export function analyseQuestion(
     text,
     context: earlierText,
     followUp,
+    readings,
     lang,
     script,
     asks,

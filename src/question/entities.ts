@@ -48,6 +48,8 @@ export function findEntities(
     });
   };
   for (const m of rest.matchAll(QUOTED)) add((m[1] ?? m[2]!).trim());
+  // A quoted name is one name: its capitalised words are not names of their own ('P Group').
+  rest = rest.replace(QUOTED, (m) => " ".repeat(m.length));
   if (/\p{Script=Han}/u.test(rest)) {
     for (const m of rest.matchAll(/[A-Za-z][A-Za-z0-9&.-]*[A-Za-z0-9]/gu))
       if (!QUESTION_STOP_WORDS.has(m[0].toLowerCase())) add(m[0]);

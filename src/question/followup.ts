@@ -86,6 +86,9 @@ export function lastAnswer(history: readonly Turn[]): string {
 
 type NameFinder = (text: string) => Array<{ name: string; variants: readonly string[] }>;
 
+/** Most readings of a follow-up that swaps one name when the earlier question named several. */
+export const MAX_READINGS = 3;
+
 /**
  * Resolves a follow-up that swaps the place or organisation of the previous question ("And in
  * Zhejiang?" after "…how many Shandong firms export?") by rewriting that question with the new
@@ -100,21 +103,45 @@ export function substituteNames(
   context: string,
   names: NameFinder,
 ): string | null {
+  return substitutionReadings(question, context, names)[0] ?? null;
+}
+
+/**
+ * Every reading of a name-swapping follow-up, the likeliest first. One new name after a question
+ * that named several may stand for any of them ("What about Tianjin?" after "…what Beijing sold to
+ * Hebei" may mean Tianjin's sales to Hebei or Beijing's to Tianjin): one reading per earlier name,
+ * the first-named first. Several new names replace the earlier ones in order, one reading.
+ *
+ * @example
+ *   substitutionReadings("What about Tianjin?", "How much did Beijing sell to Hebei?", translator.names)
+ *   // → ["How much did Tianjin sell to Hebei?", "How much did Beijing sell to Tianjin?"]
+ */
+export function substitutionReadings(
+  question: string,
+  context: string,
+  names: NameFinder,
+): string[] {
   const asked = names(question);
   const before = names(context).filter((c) => !asked.some((a) => a.name === c.name));
-  if (!asked.length || !before.length || !context) return null;
+  if (!asked.length || !before.length || !context) return [];
   const surface = (n: { name: string; variants: readonly string[] }) =>
     n.variants.find((v) => new RegExp(escapeRegExp(v), "iu").test(question)) ?? n.name;
-  let rewritten = context;
-  before.slice(0, asked.length).forEach((old, i) => {
-    const replacement = surface(asked[i]!);
+  const replace = (text: string, old: { variants: readonly string[] }, replacement: string) => {
     for (const v of [...old.variants].sort((a, b) => b.length - a.length)) {
       const latin = /^[\p{Script=Latin}\s'’.-]+$/u.test(v);
-      rewritten = rewritten.replace(
+      text = text.replace(
         new RegExp(latin ? `\\b${escapeRegExp(v)}\\b` : escapeRegExp(v), "giu"),
         replacement,
       );
     }
-  });
-  return rewritten === context ? null : rewritten;
+    return text;
+  };
+  const choices =
+    asked.length === 1
+      ? before.slice(0, MAX_READINGS).map((old) => [old])
+      : [before.slice(0, asked.length)];
+  const readings = choices
+    .map((olds) => olds.reduce((text, old, i) => replace(text, old, surface(asked[i]!)), context))
+    .filter((r) => r !== context);
+  return [...new Set(readings)];
 }

@@ -51,6 +51,11 @@ export interface QuestionAnalysis {
   /** Earlier turn(s) a follow-up continues; "" for a self-contained question. */
   context: string;
   followUp: "none" | "continues" | "rewritten";
+  /**
+   * Other rewritings of a name-swapping follow-up, when its one new name may replace any of several
+   * earlier ones; each is answered and the best-supported answer kept ([] otherwise).
+   */
+  readings: string[];
   lang: "en" | "zh";
   script: "latin" | "hant" | "hans";
   asks: AnswerKind;

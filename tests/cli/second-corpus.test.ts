@@ -2,11 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANSWERABLE_FEATURES } from "../../src/answer/abstain.js";
 import { loadState } from "../../src/cli/load-state.js";
 import { indexInputs, loadLanguage } from "../../src/cli/wire.js";
 import type { CorpusLanguage } from "../../src/serve/language.js";
 import { parseConfig } from "../../src/config.js";
 import { createApp } from "../../src/http/app.js";
+import { shippedWeights } from "../../src/learn/shipped.js";
 import type { ReadyState } from "../../src/http/state.js";
 import { buildIndex, staleReason } from "../../src/store/build.js";
 import { createHashEmbedder } from "../fixtures/hash-embedder.js";
@@ -31,6 +33,12 @@ Chiayi\t12.5\t13.1
 Total\t53.7\t57.9
 
 Shipments rose in 2020 although air freight grew dearer.
+
+## Markets
+
+Tainan growers opened 14 nurseries in Kaohsiung after 1990.
+
+Tainan growers opened 9 nurseries in Taitung after 1995, mostly for white moth orchids.
 `;
 
 const KNOWLEDGE = {
@@ -38,6 +46,9 @@ const KNOWLEDGE = {
     names: [
       { en: ["Pingtung", "Pingdong"], zh: ["屏東"] },
       { en: ["Chiayi", "Jiayi"], zh: ["嘉義"] },
+      { en: ["Tainan"], zh: ["臺南", "台南"] },
+      { en: ["Kaohsiung"], zh: ["高雄"] },
+      { en: ["Taitung"], zh: ["臺東", "台東"] },
     ],
   },
   "knowledge/dictionary.json": { terms: [{ zh: "蘭花苗圃", en: ["orchid nursery"] }] },
@@ -96,6 +107,37 @@ describe("a second corpus with knowledge of its own", () => {
     expect(pingtung?.forms).toEqual(expect.arrayContaining(["pingtung", "屏东"]));
     // CC-CEDICT alone reads "nursery" as 托儿所; the supplement gives the grower's phrase.
     expect(language.lexicon?.toChinese("orchid nursery")[0]).toBe("兰花苗圃");
+  });
+
+  it("answers a follow-up that swaps one of two earlier places in the reading the corpus supports", async () => {
+    const asked = "How many nurseries did Tainan growers open in Kaohsiung?";
+    const first = await state.qa.ask({ question: asked });
+    expect(first.answer).toContain("14 nurseries");
+    const history = [
+      { role: "user" as const, content: asked },
+      { role: "assistant" as const, content: first.answer },
+    ];
+    // "And Taitung?" may mean Taitung's growers opening nurseries in Kaohsiung (the first reading),
+    // or Tainan's growers opening them in Taitung: only the second is in the corpus.
+    const staged = await state.qa.inspect.prepare("And Taitung?", history);
+    expect(staged.whole.analysis.text).toBe(
+      "How many nurseries did Taitung growers open in Kaohsiung?",
+    );
+    expect(staged.readings.map((r) => r.whole.analysis.text)).toEqual([
+      "How many nurseries did Tainan growers open in Taitung?",
+    ]);
+    const followUp = await state.qa.ask({ question: "And Taitung?", history });
+    expect(followUp.abstained).toBe(false);
+    expect(followUp.citations[0]?.quote).toContain("9 nurseries in Taitung");
+    // Each reading answered alone: the one whose best sentence the support model rates higher (here
+    // the second) is the one answered.
+    const weights = shippedWeights();
+    const alone = [staged, ...staged.readings].map((r) =>
+      state.qa.inspect.answerStaged({ ...r, readings: [] }, 8, weights),
+    );
+    const support = alone.map((r) => r.features[ANSWERABLE_FEATURES.indexOf("support")]!);
+    expect(support[1]).toBeGreaterThan(support[0]!);
+    expect(state.qa.inspect.answerStaged(staged, 8, weights).features).toEqual(alone[1]!.features);
   });
 
   it("answers from its table with its places and concepts, over HTTP", async () => {

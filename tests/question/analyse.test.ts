@@ -49,6 +49,10 @@ describe("analyseQuestion", () => {
     const a = analyse("Did the 'Blue Harbour' plan of Chen Daoming help Xiamen?");
     expect(a.entities.map((e) => e.name)).toEqual(["Xiamen", "Blue Harbour", "Chen Daoming"]);
     expect(a.entities[0]!.forms).toContain("厦门");
+    // The capitalised words of a quoted name are not names of their own.
+    expect(
+      analyse("Which firms did the 'K Works' group bring to Xiamen?").entities.map((e) => e.name),
+    ).toEqual(["Xiamen", "K Works"]);
   });
   it("rewrites a follow-up that swaps a place, and keeps the earlier kind of question", () => {
     const a = analyse("What about Xiamen?", [
@@ -88,6 +92,35 @@ describe("analyseQuestion", () => {
       analyse("And the following year, in 1997?", earlier("How many berths in 1995?")).years,
     ).toEqual(["1997"]);
     expect(analyse("And the following year?").years).toEqual([]);
+  });
+  it("reads a follow-up that swaps one of two earlier names both ways, the first-named first", () => {
+    const history = [
+      { role: "user" as const, content: "How much tea did Wuxi ship to Fujian in 1995?" },
+      { role: "assistant" as const, content: "About 40 tonnes [1]." },
+    ];
+    const a = analyse("And Xiamen?", history);
+    expect(a.text).toBe("How much tea did Xiamen ship to Fujian in 1995?");
+    expect(a.readings).toEqual(["How much tea did Wuxi ship to Xiamen in 1995?"]);
+    const other = analyseQuestion("And Xiamen?", history, { translator, sources }, 1);
+    expect(other.followUp).toBe("rewritten");
+    expect(other.text).toBe("How much tea did Wuxi ship to Xiamen in 1995?");
+    expect(other.entities.map((e) => e.name)).toEqual(["Wuxi", "Xiamen"]);
+    expect(other.readings).toEqual([]);
+    expect(
+      analyse(
+        "And Xiamen?",
+        history.slice(0, 1).map((t) => ({ ...t, content: "How much tea did Wuxi ship?" })),
+      ).readings,
+    ).toEqual([]);
+  });
+  it("reads the names an answer gave apart from the earlier question", () => {
+    // A Chinese name from the answer beside an English question must not make its words names.
+    const a = analyse("Why did it grow so fast?", [
+      { role: "user", content: "Which harbour grew fastest in the 1990s?" },
+      { role: "assistant", content: "Xiamen's 「新港」 grew fastest [1]." },
+    ]);
+    expect(a.followUp).toBe("continues");
+    expect(a.entities.map((e) => e.name)).toEqual(["Xiamen"]);
   });
   it("continues a follow-up that refers back, with the names the last answer gave", () => {
     const a = analyse("Why did it grow so fast?", [

@@ -4,6 +4,7 @@ import {
   isFollowUp,
   lastAnswer,
   substituteNames,
+  substitutionReadings,
 } from "../../src/question/followup.js";
 
 describe("follow-up questions", () => {
@@ -63,5 +64,39 @@ describe("substituteNames", () => {
       substituteNames("And the year after?", "How many Fujian firms exported?", names),
     ).toBeNull();
     expect(substituteNames("What about Hunan?", "How many firms exported?", names)).toBeNull();
+  });
+});
+
+describe("substitutionReadings", () => {
+  const gazetteer = [
+    { name: "Fujian", variants: ["Fujian", "福建"] },
+    { name: "Zhejiang", variants: ["Zhejiang", "浙江"] },
+    { name: "Hunan", variants: ["Hunan", "湖南"] },
+  ];
+  const names = (text: string) =>
+    gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
+
+  it("reads one new name in place of each earlier name, the first-named first", () => {
+    expect(
+      substitutionReadings("And Hunan?", "How much tea did Fujian ship to Zhejiang?", names),
+    ).toEqual([
+      "How much tea did Hunan ship to Zhejiang?",
+      "How much tea did Fujian ship to Hunan?",
+    ]);
+    expect(substitutionReadings("湖南呢？", "福建運到浙江的茶葉有多少？", names)).toEqual([
+      "湖南運到浙江的茶葉有多少？",
+      "福建運到湖南的茶葉有多少？",
+    ]);
+  });
+  it("gives one reading when there is one earlier name, or several new ones", () => {
+    expect(substitutionReadings("And Hunan?", "How much tea did Fujian ship?", names)).toEqual([
+      "How much tea did Hunan ship?",
+    ]);
+    expect(
+      substitutionReadings("And Hunan and Zhejiang?", "How much tea did Fujian ship?", names),
+    ).toHaveLength(1);
+    expect(
+      substitutionReadings("And the year after?", "How much tea did Fujian ship?", names),
+    ).toEqual([]);
   });
 });
