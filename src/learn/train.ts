@@ -312,11 +312,12 @@ function labelSentences(cands: readonly SentenceCandidate[], item: EvalItem): Gr
 }
 
 /**
- * The highest probability threshold that withholds at most `maxWrong` of the answerable questions'
- * answers, so that as many unanswerable questions as possible are caught.
+ * The abstention threshold: as many unanswerable questions caught as withholding at most `maxWrong`
+ * of the answerable questions' answers allows, with the boundary midway between the most probable
+ * question withheld (unanswerable, or answerable within the limit) and the least probable answer kept.
  *
  * @example
- *   chooseThreshold([{ p: 0.9, answerable: true }, { p: 0.1, answerable: false }], 0.05) // → between 0.1 and 0.9
+ *   chooseThreshold([{ p: 0.9, answerable: true }, { p: 0.1, answerable: false }], 0.05) // → 0.5
  */
 export function chooseThreshold(
   rows: ReadonlyArray<{ p: number; answerable: boolean }>,
@@ -330,8 +331,11 @@ export function chooseThreshold(
   // Withholding the `allowed` least probable answerable questions is within the limit.
   const allowed = Math.floor(maxWrong * answerable.length);
   const above = answerable[allowed]!;
-  const below = allowed > 0 ? answerable[allowed - 1]! : 0;
-  return (above + below) / 2;
+  const withheld = [
+    allowed > 0 ? answerable[allowed - 1]! : 0,
+    ...rows.filter((r) => !r.answerable && r.p < above).map((r) => r.p),
+  ];
+  return (Math.max(...withheld) + above) / 2;
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
