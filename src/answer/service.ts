@@ -18,7 +18,9 @@ import {
 import {
   containsNumber,
   coverage,
-  entityFound,
+  entityForms,
+  entityNamed,
+  hanNamed,
   unknownName,
   unknownShare,
   figureBound,
@@ -32,6 +34,8 @@ import {
 } from "../retrieve/retriever.js";
 import type { Hit } from "../retrieve/types.js";
 import { createChunkViews, viewOf, type TextView } from "../retrieve/views.js";
+import { documentFrequency } from "../retrieve/lexical-index.js";
+import { memoize } from "../text/memo.js";
 import type { LoadedIndex } from "../store/index-data.js";
 import { answerFromTables } from "../tables/answer.js";
 import type { Table } from "../tables/types.js";
@@ -150,6 +154,22 @@ const SUPPORT = ANSWERABLE_FEATURES.indexOf("support");
 export function createQaService(deps: QaDeps) {
   // Stored by the build when it could be; analysed here otherwise (an older index, the Worker).
   const views = deps.index.views ?? createChunkViews(deps.index.chunks, deps.tables ?? []);
+  // Names the corpus never uses, or uses only inside organisations' names (法國 of 法國興業銀行): no
+  // passage speaks of them, so a passage must be checked for them.
+  const onlyInNames = memoize((key: string) => {
+    const { han, latin } = entityForms({
+      name: "",
+      forms: JSON.parse(key) as string[],
+      known: false,
+    });
+    return (
+      han.length > 0 &&
+      !latin.some((t) => t.every((x) => documentFrequency(deps.index.lexical, x) > 0)) &&
+      !views.some((v) => han.some((f) => hanNamed(v.folded, f)))
+    );
+  }, 10_000);
+  const unusedName = (forms: readonly string[]) =>
+    unknownName(forms, deps.index.lexical) || onlyInNames(JSON.stringify(forms));
   const sources = createSourceIndex(deps.sources ?? []);
   const ctx: RetrievalContext = {
     index: deps.index,
@@ -178,7 +198,7 @@ export function createQaService(deps: QaDeps) {
       {
         translator: deps.translator,
         sources,
-        unusedName: (forms) => unknownName(forms, deps.index.lexical),
+        unusedName,
       },
       reading,
     );
@@ -370,11 +390,11 @@ export function createQaService(deps: QaDeps) {
           // in the passage's script cannot be checked there.
           const checkable = facts.entities.filter((e, i) => {
             const entity = facts.analysis.entities[i];
-            if (entity && !entity.known) return unknownName(entity.forms, deps.index.lexical);
+            if (entity && !entity.known) return unusedName(entity.forms);
             return c.hit.chunk.lang === "zh" ? e.han.length : e.latin.length;
           });
           const named = checkable.filter(
-            (e) => entityFound(view, e) || entityFound(view.section, e) || entityFound(doc, e),
+            (e) => entityNamed(view, e) || entityNamed(view.section, e) || entityNamed(doc, e),
           );
           found = {
             entities: checkable.length ? named.length / checkable.length : 1,

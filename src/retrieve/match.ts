@@ -74,6 +74,32 @@ export const entityFound = (view: TextView, e: EntityForms): boolean =>
   e.latin.some((t) => t.every((x) => view.tokens.has(x)));
 
 /**
+ * What makes a Chinese name part of an organisation's name rather than itself (a general resource of
+ * Chinese morphology): a run of up to six characters, none of them a particle or conjunction, ending
+ * in the head of an organisation name. 法国兴业银行 is a bank, not France; 北京大学 a university.
+ */
+const ORGANISATION_AFTER =
+  /^(?:(?![的之和与及在是有为对从将把被或等])\p{Script=Han}){0,6}?(?:银行|公司|集团|大学|学院|研究院|研究所|交易所|协会|医院|基金会|委员会)/u;
+
+/**
+ * Whether a folded text names an entity as itself: a Chinese form somewhere not at the head of an
+ * organisation's name, or (Latin forms) every token of a form.
+ *
+ * @example
+ *   entityNamed(viewOf("法國興業銀行"), entityForms(france)) // → false
+ */
+export const entityNamed = (view: TextView, e: EntityForms): boolean =>
+  e.latin.some((t) => t.every((x) => view.tokens.has(x))) ||
+  e.han.some((f) => hanNamed(view.folded, f));
+
+/** Whether a folded text holds a Chinese form other than at the head of an organisation's name. */
+export function hanNamed(folded: string, form: string): boolean {
+  for (let i = folded.indexOf(form); i >= 0; i = folded.indexOf(form, i + 1))
+    if (!ORGANISATION_AFTER.test(folded.slice(i + form.length, i + form.length + 12))) return true;
+  return false;
+}
+
+/**
  * How rare a name is: the idf of its most frequent token over all its forms (a name every passage
  * uses is no evidence), or the rarest possible when the corpus never uses it.
  */

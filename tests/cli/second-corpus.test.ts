@@ -34,6 +34,8 @@ Total\t53.7\t57.9
 
 Shipments rose in 2020 although air freight grew dearer.
 
+屏東的蘭花外銷商多向法國巴黎銀行貸款。
+
 ## Markets
 
 Tainan growers opened 14 nurseries in Kaohsiung after 1990.
@@ -138,6 +140,21 @@ describe("a second corpus with knowledge of its own", () => {
     const support = alone.map((r) => r.features[ANSWERABLE_FEATURES.indexOf("support")]!);
     expect(support[1]).toBeGreaterThan(support[0]!);
     expect(state.qa.inspect.answerStaged(staged, 8, weights).features).toEqual(alone[1]!.features);
+  });
+
+  it("does not take a country named only inside a bank's name for a subject of the corpus", async () => {
+    // 法國 appears only in 法國巴黎銀行 (a bank): a question about France names something the corpus
+    // never speaks of, and its passage must speak of it.
+    const zh = state.qa.inspect.analyse("法國的首都是哪裡？");
+    expect(zh.entities.map((e) => e.name)).toEqual(["法国"]);
+    for (const question of ["法國的首都是哪裡？", "What is the capital of France?"]) {
+      const r = await state.qa.ask({ question });
+      expect(r.features[ANSWERABLE_FEATURES.indexOf("best_entity_passage")]).toBe(0);
+    }
+    // The bank itself is still found and answered.
+    const bank = await state.qa.ask({ question: "屏東的蘭花外銷商向哪家銀行貸款？" });
+    expect(bank.abstained).toBe(false);
+    expect(bank.answer).toContain("法國巴黎銀行");
   });
 
   it("answers from its table with its places and concepts, over HTTP", async () => {

@@ -4,6 +4,8 @@ import {
   containsNumber,
   coverage,
   coverages,
+  entityNamed,
+  hanNamed,
   hasForm,
   passageCoverages,
 } from "../../src/retrieve/match.js";
@@ -86,5 +88,21 @@ describe("figureBound", () => {
     expect(figureBound(viewOf("In 1998 trawlers left the harbour."), trawlers)).toBe(false);
     expect(figureBound(viewOf("1998 年拖網漁船陸續離港。"), trawlers)).toBe(false);
     expect(figureBound(viewOf("The harbour kept its trawlers."), trawlers)).toBe(false);
+  });
+});
+
+describe("names as themselves, not as part of an organisation's name", () => {
+  it("does not take a place at the head of a bank's or university's name for the place", () => {
+    expect(hanNamed(viewOf("意大利聯合銀行在廣州設立分行").folded, "意大利")).toBe(false);
+    expect(hanNamed(viewOf("他畢業於廣州大學").folded, "广州")).toBe(false);
+    // The same place spoken of in its own right, once is enough.
+    expect(hanNamed(viewOf("意大利聯合銀行在廣州設立分行").folded, "广州")).toBe(true);
+    expect(hanNamed(viewOf("廣州的大學很多").folded, "广州")).toBe(true);
+    expect(hanNamed(viewOf("廣州大學與廣州市政府").folded, "广州")).toBe(true);
+  });
+  it("matches Latin forms by their tokens", () => {
+    const canton = { han: ["广州"], latin: [["canton"]] };
+    expect(entityNamed(viewOf("Canton University"), canton)).toBe(true);
+    expect(entityNamed(viewOf("廣州大學"), canton)).toBe(false);
   });
 });
