@@ -108,13 +108,13 @@ export function substituteNames(
 
 /**
  * Every reading of a name-swapping follow-up, the likeliest first. One new name after a question
- * that named several may stand for any of them ("What about Tianjin?" after "…what Beijing sold to
- * Hebei" may mean Tianjin's sales to Hebei or Beijing's to Tianjin): one reading per earlier name,
- * the first-named first. Several new names replace the earlier ones in order, one reading.
+ * that named several may stand for any of them ("And Hunan?" after "…how much tea Fujian shipped to
+ * Zhejiang" may ask about Hunan's tea or about Fujian's shipments to Hunan): one reading per earlier
+ * name, the first-named first. Several new names replace the earlier ones in order, one reading.
  *
  * @example
- *   substitutionReadings("What about Tianjin?", "How much did Beijing sell to Hebei?", translator.names)
- *   // → ["How much did Tianjin sell to Hebei?", "How much did Beijing sell to Tianjin?"]
+ *   substitutionReadings("And Hunan?", "How much tea did Fujian ship to Zhejiang?", translator.names)
+ *   // → ["How much tea did Hunan ship to Zhejiang?", "How much tea did Fujian ship to Hunan?"]
  */
 export function substitutionReadings(
   question: string,
