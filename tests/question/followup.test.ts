@@ -7,6 +7,15 @@ import {
   substitutionReadings,
 } from "../../src/question/followup.js";
 
+/** Three provinces in both scripts, found in a text as the gazetteer finds names. */
+const gazetteer = [
+  { name: "Fujian", variants: ["Fujian", "福建"] },
+  { name: "Zhejiang", variants: ["Zhejiang", "浙江"] },
+  { name: "Hunan", variants: ["Hunan", "湖南"] },
+];
+const names = (text: string) =>
+  gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
+
 describe("follow-up questions", () => {
   it("recognises elliptical questions in English and Chinese", () => {
     expect(isFollowUp("And in Wuxi?")).toBe(true);
@@ -41,14 +50,6 @@ describe("follow-up questions", () => {
 });
 
 describe("substituteNames", () => {
-  const gazetteer = [
-    { name: "Fujian", variants: ["Fujian", "福建"] },
-    { name: "Zhejiang", variants: ["Zhejiang", "浙江"] },
-    { name: "Hunan", variants: ["Hunan", "湖南"] },
-  ];
-  const names = (text: string) =>
-    gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
-
   it("asks the earlier question about the newly named place", () => {
     expect(
       substituteNames(
@@ -68,14 +69,6 @@ describe("substituteNames", () => {
 });
 
 describe("substitutionReadings", () => {
-  const gazetteer = [
-    { name: "Fujian", variants: ["Fujian", "福建"] },
-    { name: "Zhejiang", variants: ["Zhejiang", "浙江"] },
-    { name: "Hunan", variants: ["Hunan", "湖南"] },
-  ];
-  const names = (text: string) =>
-    gazetteer.filter((n) => n.variants.some((v) => text.toLowerCase().includes(v.toLowerCase())));
-
   it("reads one new name in place of each earlier name, the first-named first", () => {
     expect(
       substitutionReadings("And Hunan?", "How much tea did Fujian ship to Zhejiang?", names),
