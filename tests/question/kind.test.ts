@@ -56,7 +56,7 @@ describe("quantityFocus", () => {
   it("is the measured noun phrase of a 'what was the …' question, without its owner", () => {
     expect(quantityFocus("What were the harbour's annual fees in 1931?")).toBe("annual fees");
     expect(quantityFocus("What yearly rent did the mill pay?")).toBe("yearly rent");
-    expect(quantityFocus("What was the average weekly turnover at the fish market?")).toBe(
+    expect(quantityFocus("The fish market: what was its average weekly turnover?")).toBe(
       "weekly turnover",
     );
     // No measure named: a name question has no focus.
