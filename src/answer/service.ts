@@ -157,11 +157,7 @@ export function createQaService(deps: QaDeps) {
   // Names the corpus never uses, or uses only inside organisations' names (法國 of 法國興業銀行): no
   // passage speaks of them, so a passage must be checked for them.
   const onlyInNames = memoize((key: string) => {
-    const { han, latin } = entityForms({
-      name: "",
-      forms: JSON.parse(key) as string[],
-      known: false,
-    });
+    const { han, latin } = entityForms({ name: "", forms: key.split("\n"), known: false });
     return (
       han.length > 0 &&
       !latin.some((t) => t.every((x) => documentFrequency(deps.index.lexical, x) > 0)) &&
@@ -169,7 +165,7 @@ export function createQaService(deps: QaDeps) {
     );
   }, 10_000);
   const unusedName = (forms: readonly string[]) =>
-    unknownName(forms, deps.index.lexical) || onlyInNames(JSON.stringify(forms));
+    unknownName(forms, deps.index.lexical) || onlyInNames(forms.join("\n"));
   const sources = createSourceIndex(deps.sources ?? []);
   const ctx: RetrievalContext = {
     index: deps.index,

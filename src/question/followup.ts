@@ -91,23 +91,9 @@ export const MAX_READINGS = 3;
 
 /**
  * Resolves a follow-up that swaps the place or organisation of the previous question ("And in
- * Zhejiang?" after "…how many Shandong firms export?") by rewriting that question with the new
- * name. Returns null when the follow-up names nothing new or the context names nothing to replace.
- *
- * @example
- *   substituteNames("What about Dongguan?", "What share of Beijing's firms are domestic?", translator.names)
- *   // → "What share of Dongguan's firms are domestic?"
- */
-export function substituteNames(
-  question: string,
-  context: string,
-  names: NameFinder,
-): string | null {
-  return substitutionReadings(question, context, names)[0] ?? null;
-}
-
-/**
- * Every reading of a name-swapping follow-up, the likeliest first. One new name after a question
+ * Zhejiang?" after "…how many Shandong firms export?") by rewriting that question with the new name:
+ * every reading, the likeliest first ([] when the follow-up names nothing new or the earlier question
+ * nothing to replace). One new name after a question
  * that named several may stand for any of them ("And Hunan?" after "…how much tea Fujian shipped to
  * Zhejiang" may ask about Hunan's tea or about Fujian's shipments to Hunan): one reading per earlier
  * name, the first-named first. Several new names replace the earlier ones in order, one reading.

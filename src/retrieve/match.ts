@@ -70,7 +70,10 @@ export const entityForms = (e: Entity): EntityForms => ({
  * ("Zhong’guan-cun", "Zhong'guancun" and "ZHONGGUANCUN" agree).
  */
 export const entityFound = (view: TextView, e: EntityForms): boolean =>
-  e.han.some((f) => view.folded.includes(f)) ||
+  e.han.some((f) => view.folded.includes(f)) || latinFound(view, e);
+
+/** Whether a text holds every token of one of an entity's Latin forms. */
+const latinFound = (view: TextView, e: EntityForms): boolean =>
   e.latin.some((t) => t.every((x) => view.tokens.has(x)));
 
 /**
@@ -89,8 +92,7 @@ const ORGANISATION_AFTER =
  *   entityNamed(viewOf("法國興業銀行"), entityForms(france)) // → false
  */
 export const entityNamed = (view: TextView, e: EntityForms): boolean =>
-  e.latin.some((t) => t.every((x) => view.tokens.has(x))) ||
-  e.han.some((f) => hanNamed(view.folded, f));
+  latinFound(view, e) || e.han.some((f) => hanNamed(view.folded, f));
 
 /** Whether a folded text holds a Chinese form other than at the head of an organisation's name. */
 export function hanNamed(folded: string, form: string): boolean {

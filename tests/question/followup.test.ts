@@ -3,7 +3,6 @@ import {
   followUpContext,
   isFollowUp,
   lastAnswer,
-  substituteNames,
   substitutionReadings,
 } from "../../src/question/followup.js";
 
@@ -49,7 +48,11 @@ describe("follow-up questions", () => {
   });
 });
 
-describe("substituteNames", () => {
+describe("substitutionReadings: the likeliest reading", () => {
+  // The likeliest reading, as the analysis takes it.
+  const substituteNames = (question: string, context: string, find: typeof names) =>
+    substitutionReadings(question, context, find)[0] ?? null;
+
   it("asks the earlier question about the newly named place", () => {
     expect(
       substituteNames(
@@ -68,7 +71,7 @@ describe("substituteNames", () => {
   });
 });
 
-describe("substitutionReadings", () => {
+describe("substitutionReadings: every reading", () => {
   it("reads one new name in place of each earlier name, the first-named first", () => {
     expect(
       substitutionReadings("And Hunan?", "How much tea did Fujian ship to Zhejiang?", names),
